@@ -1,0 +1,4 @@
+package dev.asyncbench.bench;
+
+final class Placeholder {
+}

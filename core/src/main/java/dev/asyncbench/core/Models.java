@@ -1,0 +1,55 @@
+package dev.asyncbench.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** Finds the concurrency models on the class path with {@link ServiceLoader}. */
+public final class Models {
+
+    /** The order reports list models in; models not named here follow, by name. */
+    public static final List<String> ORDER = List.of(
+            "sequential", "threads", "threads-per-task", "futures", "rx", "virtual-threads", "coroutines");
+
+    private Models() {
+    }
+
+    /** A fresh instance of every model found; the caller closes them. */
+    public static List<TaskScenario> all() {
+        List<TaskScenario> found = new ArrayList<>();
+        ServiceLoader.load(TaskScenario.class).forEach(found::add);
+        found.sort(Comparator.comparingInt((TaskScenario m) -> rank(m.name())).thenComparing(TaskScenario::name));
+        return found;
+    }
+
+    public static List<String> names() {
+        List<TaskScenario> all = all();
+        List<String> names = all.stream().map(TaskScenario::name).toList();
+        all.forEach(TaskScenario::close);
+        return names;
+    }
+
+    /** A fresh instance of the named model, or an exception listing the accepted names. */
+    public static TaskScenario byName(String name) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("model name must not be empty; accepted: " + String.join(", ", names()));
+        TaskScenario chosen = null;
+        for (TaskScenario m : all()) {
+            if (chosen == null && m.name().equals(name)) chosen = m; else m.close();
+        }
+        if (chosen == null) {
+            throw new IllegalArgumentException("unknown model '" + name + "'; accepted: " + String.join(", ", names()));
+        }
+        return chosen;
+    }
+
+    private static int rank(String name) {
+        int i = ORDER.indexOf(name);
+        return i < 0 ? ORDER.size() : i;
+    }
+
+    static String describeAll() {
+        return all().stream().map(m -> m.name() + ": " + m.describe()).collect(Collectors.joining("\n"));
+    }
+}

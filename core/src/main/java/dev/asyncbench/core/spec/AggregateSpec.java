@@ -1,0 +1,23 @@
+package dev.asyncbench.core.spec;
+
+import dev.asyncbench.core.io.OrdersRepository;
+import dev.asyncbench.core.io.TestbedClient;
+
+import java.time.Duration;
+
+/**
+ * Scenario 6: for ids 1..N, fetch the profile over HTTP and the orders from the database at
+ * the same time (each waits L), combine them ({@link dev.asyncbench.core.io.Summaries}), store
+ * the summary on the server; at most C ids in flight.
+ */
+public record AggregateSpec(TestbedClient http, OrdersRepository orders, int ids, Duration latency, int maxInFlight) {
+    public static final int MAX_IDS = 1_000_000;
+
+    public AggregateSpec {
+        Check.notNull(http, "http");
+        Check.notNull(orders, "orders");
+        Check.range(ids, "N (ids)", 1, MAX_IDS);
+        Check.delay(latency, "L (latency)");
+        Check.range(maxInFlight, "C (max in flight)", 1, FanOutSpec.MAX_IN_FLIGHT);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.asyncbench.core.spec;
+
+import dev.asyncbench.core.io.TestbedClient;
+
+import java.time.Duration;
+
+/**
+ * Scenario 3: K requests to the testbed ({@code /bytes}, request i with seed i), each held
+ * server-side for L and answered with B bytes; at most C in flight.
+ */
+public record FanOutSpec(TestbedClient http, int requests, Duration latency, int bodyBytes, int maxInFlight) {
+    public static final int MAX_REQUESTS = 1_000_000;
+    public static final int MAX_BODY = 16 * 1024 * 1024;
+    public static final int MAX_IN_FLIGHT = 100_000;
+
+    public FanOutSpec {
+        Check.notNull(http, "http");
+        Check.range(requests, "K (requests)", 1, MAX_REQUESTS);
+        Check.delay(latency, "L (latency)");
+        Check.range(bodyBytes, "B (body bytes)", 0, MAX_BODY);
+        Check.range(maxInFlight, "C (max in flight)", 1, MAX_IN_FLIGHT);
+    }
+}

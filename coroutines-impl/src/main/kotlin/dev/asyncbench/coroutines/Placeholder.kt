@@ -1,0 +1,3 @@
+package dev.asyncbench.coroutines
+
+internal object Placeholder
