@@ -3,6 +3,7 @@ package dev.asyncbench.core;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -16,12 +17,49 @@ public final class Models {
     private Models() {
     }
 
-    /** A fresh instance of every model found; the caller closes them. */
+    /**
+     * A fresh instance of every model found; the caller closes them. A model that cannot load
+     * here (for instance one compiled with preview features in a JVM started without
+     * {@code --enable-preview}) is left out and named by {@link #unavailable()}.
+     */
     public static List<TaskScenario> all() {
         List<TaskScenario> found = new ArrayList<>();
-        ServiceLoader.load(TaskScenario.class).forEach(found::add);
+        var providers = ServiceLoader.load(TaskScenario.class).iterator();
+        while (true) {
+            try {
+                if (!providers.hasNext()) break;
+                found.add(providers.next());
+            } catch (ServiceConfigurationError e) {
+                // best effort: the iterator moves on to the next provider
+            }
+        }
         found.sort(Comparator.comparingInt((TaskScenario m) -> rank(m.name())).thenComparing(TaskScenario::name));
         return found;
+    }
+
+    /** One line per model on the class path that cannot load in this JVM, saying why. */
+    public static List<String> unavailable() {
+        List<String> problems = new ArrayList<>();
+        var providers = ServiceLoader.load(TaskScenario.class).iterator();
+        while (true) {
+            try {
+                if (!providers.hasNext()) break;
+                providers.next().close();
+            } catch (ServiceConfigurationError e) {
+                problems.add(explain(e));
+            }
+        }
+        return problems;
+    }
+
+    private static String explain(ServiceConfigurationError e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedClassVersionError && String.valueOf(t.getMessage()).contains("preview")) {
+                return e.getMessage() + ": it uses preview features of Java " + Runtime.version().feature()
+                        + "; run this JVM with --enable-preview";
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     public static List<String> names() {
@@ -39,7 +77,9 @@ public final class Models {
             if (chosen == null && m.name().equals(name)) chosen = m; else m.close();
         }
         if (chosen == null) {
-            throw new IllegalArgumentException("unknown model '" + name + "'; accepted: " + String.join(", ", names()));
+            List<String> problems = unavailable();
+            throw new IllegalArgumentException("unknown model '" + name + "'; accepted: " + String.join(", ", names())
+                    + (problems.isEmpty() ? "" : " (not loadable here: " + String.join("; ", problems) + ")"));
         }
         return chosen;
     }
