@@ -18,5 +18,6 @@ public final class DurableFiles {
             while (buffer.hasRemaining()) channel.write(buffer);
             channel.force(true);
         }
+        Completions.mark(Completions.Kind.FILE);
     }
 }

@@ -42,6 +42,7 @@ public final class OrdersRepository implements AutoCloseable {
             try (ResultSet rs = s.executeQuery()) {
                 List<Order> orders = new ArrayList<>();
                 while (rs.next()) orders.add(new Order(rs.getLong(1), rs.getInt(2), rs.getLong(3)));
+                Completions.mark(Completions.Kind.DB);
                 return orders;
             }
         }

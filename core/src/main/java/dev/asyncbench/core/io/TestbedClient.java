@@ -96,7 +96,9 @@ public final class TestbedClient {
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw unreachable(e);
         }
-        return bodyOf(request, response);
+        byte[] body = bodyOf(request, response);
+        Completions.mark(kindOf(request));
+        return body;
     }
 
     /**
@@ -110,7 +112,9 @@ public final class TestbedClient {
         CompletableFuture<byte[]> body = exchange.handle((response, error) -> {
             if (error == null) {
                 try {
-                    return bodyOf(request, response);
+                    byte[] ok = bodyOf(request, response);
+                    Completions.mark(kindOf(request));
+                    return ok;
                 } catch (HttpStatusException e) {
                     throw new CompletionException(e);
                 }
@@ -156,6 +160,10 @@ public final class TestbedClient {
             throw new HttpStatusException(request.uri(), response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         }
         return response.body();
+    }
+
+    private static Completions.Kind kindOf(HttpRequest request) {
+        return request.uri().getPath().equals("/store") ? Completions.Kind.STORE : Completions.Kind.HTTP;
     }
 
     private ServerUnreachableException unreachable(Throwable cause) {
