@@ -1,4 +1,0 @@
-package dev.asyncbench.bench;
-
-final class Placeholder {
-}

@@ -1,0 +1,21 @@
+package dev.asyncbench.bench.report;
+
+import dev.asyncbench.bench.results.ResultSet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Renders a result set into its folder. {@code run} calls it at the end and {@code report}
+ * calls it again on a saved folder; it returns the file to point the reader at.
+ */
+public interface ReportWriter {
+
+    /** Writes the report files into {@code dir} (next to results.csv); returns the main one. */
+    Path write(ResultSet results, Path dir) throws IOException;
+
+    /** The renderer the command line uses. */
+    static ReportWriter standard() {
+        return new MarkdownReport();
+    }
+}

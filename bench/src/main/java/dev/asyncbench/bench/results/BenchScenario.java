@@ -1,0 +1,109 @@
+package dev.asyncbench.bench.results;
+
+import dev.asyncbench.core.Scenario;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What the bench measures: SPEC.md's scenarios, with gather split into its named form (the
+ * post's example) and its mass form, and fail-fast into its two modes. Each knows the letters
+ * of its sizes and its ideal time (SPEC.md's lower bound for a model that honours the limits).
+ */
+public enum BenchScenario {
+    HELLO("hello", Scenario.HELLO, "Hello, wait L, world", List.of("L")),
+    GATHER("gather", Scenario.GATHER, "N named tasks of U, 2U, 3U, all at once (the post: N=3 U=1000ms)", List.of("N", "U")),
+    GATHER_MASS("gather-mass", Scenario.GATHER, "N identical tasks, each waits L", List.of("N", "L")),
+    HTTP_FAN_OUT("http-fan-out", Scenario.HTTP_FAN_OUT, "K fetches of B bytes held L by the server, at most C in flight", List.of("K", "L", "B", "C")),
+    FILES("files", Scenario.FILES, "F files of S bytes: read, SHA-256, write forced to disk, at most C at once", List.of("F", "S", "C")),
+    DB("db", Scenario.DB, "Q queries each waiting L server-side, through a pool of P", List.of("Q", "L", "P")),
+    AGGREGATE("aggregate", Scenario.AGGREGATE, "N ids: profile (HTTP) and orders (DB) at once, each L; combine; store; C in flight, pool P", List.of("N", "L", "C", "P")),
+    TIMEOUT("timeout", Scenario.TIMEOUT, "one call held L by the server, deadline D", List.of("L", "D")),
+    FAIL_FAST("fail-fast", Scenario.FAIL_FAST, "gather of N tasks (U, 2U, 3U) where the first fails after U: fail fast, cancel the rest", List.of("N", "U")),
+    COLLECT_ALL("collect-all", Scenario.FAIL_FAST, "the same tasks, collect every outcome (gatherAll)", List.of("N", "U")),
+    RACE("race", Scenario.RACE, "R replicas: the first fails after W/2, the second answers after W, the others later", List.of("R", "W"));
+
+    private final String id;
+    private final Scenario spec;
+    private final String summary;
+    private final List<String> letters;
+
+    BenchScenario(String id, Scenario spec, String summary, List<String> letters) {
+        this.id = id;
+        this.spec = spec;
+        this.summary = summary;
+        this.letters = letters;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The SPEC.md scenario this measures. */
+    public Scenario spec() {
+        return spec;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    /** The letters a size of this scenario has, main size first. */
+    public List<String> letters() {
+        return letters;
+    }
+
+    /** True when it needs the HTTP testbed server. */
+    public boolean needsServer() {
+        return this == HTTP_FAN_OUT || this == AGGREGATE || this == TIMEOUT || this == RACE;
+    }
+
+    /** True when it needs the testbed database. */
+    public boolean needsDatabase() {
+        return this == DB || this == AGGREGATE;
+    }
+
+    /**
+     * SPEC.md's lower bound in ms for this size: what a model that overlaps every wait the
+     * spec allows would take, with no overhead. NaN where the work is not a wait (files).
+     */
+    public double idealMs(Size size) {
+        return switch (this) {
+            case HELLO -> size.get("L");
+            case GATHER, COLLECT_ALL -> Math.min(size.get("N"), 3) * size.get("U");
+            case FAIL_FAST -> size.get("U");
+            case GATHER_MASS -> size.get("L");
+            case HTTP_FAN_OUT -> ceilDiv(size.get("K"), size.get("C")) * size.get("L");
+            case FILES -> Double.NaN;
+            case DB -> ceilDiv(size.get("Q"), size.get("P")) * size.get("L");
+            case AGGREGATE -> Math.max(ceilDiv(size.get("N"), size.get("C")), ceilDiv(size.get("N"), size.get("P"))) * size.get("L");
+            case TIMEOUT -> Math.min(size.get("L"), size.get("D"));
+            case RACE -> size.get("W");
+        };
+    }
+
+    /** The size with exactly this scenario's letters, in its order; else an exception saying which it takes. */
+    public Size check(Size size) {
+        if (!size.params().keySet().equals(new java.util.HashSet<>(letters))) {
+            throw new IllegalArgumentException("size '" + size.label() + "' does not fit scenario " + id
+                    + ": it takes " + String.join(" ", letters.stream().map(l -> l + "=...").toList()));
+        }
+        var ordered = new java.util.LinkedHashMap<String, Long>();
+        for (String l : letters) ordered.put(l, size.get(l));
+        return new Size(ordered);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    public static BenchScenario byId(String id) {
+        for (BenchScenario s : values()) if (s.id.equals(id)) return s;
+        throw new IllegalArgumentException("unknown scenario '" + id + "'; accepted: " + ids());
+    }
+
+    public static String ids() {
+        return Arrays.stream(values()).map(BenchScenario::id).collect(Collectors.joining(", "));
+    }
+}

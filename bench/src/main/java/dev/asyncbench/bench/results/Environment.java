@@ -1,0 +1,112 @@
+package dev.asyncbench.bench.results;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where and how a result set was measured: {@code environment.json}. Every report prints it,
+ * because a number means nothing without the machine, the JVM flags and each model's limits.
+ *
+ * @param preset          {@code quick}, {@code full} or {@code custom}
+ * @param started         ISO-8601 instant the run started
+ * @param durationSeconds how long the run took, testbed start included
+ * @param jdk             vendor and version of the JVM that ran the forks
+ * @param forkFlags       the flags of every measured JVM (JMH fork and minimal program), the same for every model
+ * @param gc              garbage collector of the forks
+ * @param heap            heap of the forks, e.g. "-Xms4g -Xmx4g"
+ * @param jmh             JMH version and the run's iteration settings
+ * @param cores           available processors
+ * @param memoryBytes     physical memory of the machine
+ * @param os              operating system name, version and architecture
+ * @param database        the testbed database's description, or "not used"
+ * @param server          the HTTP testbed server, how it ran, and its measured capacity if known
+ * @param httpClient      {@code TestbedClient.SETTINGS}: the HTTP client every model shares
+ * @param models          each model's name and its {@code describe()} line
+ * @param unavailable     models on the class path that could not load, and why
+ * @param gitCommit       the commit of the suite that ran, or "unknown"
+ * @param notes           anything else worth printing next to the numbers, by topic
+ */
+public record Environment(String preset, String started, double durationSeconds, String jdk, List<String> forkFlags,
+                          String gc, String heap, String jmh, int cores, long memoryBytes, String os,
+                          String database, String server, String httpClient,
+                          Map<String, String> models, List<String> unavailable, String gitCommit,
+                          Map<String, String> notes) {
+
+    public Environment {
+        forkFlags = List.copyOf(forkFlags);
+        models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        unavailable = List.copyOf(unavailable);
+        notes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notes));
+    }
+
+    public Environment withDuration(double seconds) {
+        return new Environment(preset, started, seconds, jdk, forkFlags, gc, heap, jmh, cores, memoryBytes, os,
+                database, server, httpClient, models, unavailable, gitCommit, notes);
+    }
+
+    public String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("preset", preset);
+        m.put("started", started);
+        m.put("durationSeconds", durationSeconds);
+        m.put("jdk", jdk);
+        m.put("forkFlags", forkFlags);
+        m.put("gc", gc);
+        m.put("heap", heap);
+        m.put("jmh", jmh);
+        m.put("cores", cores);
+        m.put("memoryBytes", memoryBytes);
+        m.put("os", os);
+        m.put("database", database);
+        m.put("server", server);
+        m.put("httpClient", httpClient);
+        m.put("models", models);
+        m.put("unavailable", unavailable);
+        m.put("gitCommit", gitCommit);
+        m.put("notes", notes);
+        return Json.write(m);
+    }
+
+    /** Reads what {@link #toJson} wrote; {@link IllegalArgumentException} naming the field when it cannot. */
+    public static Environment fromJson(String json) {
+        if (!(Json.parse(json) instanceof Map<?, ?> m)) throw new IllegalArgumentException("expected a JSON object");
+        return new Environment(str(m, "preset"), str(m, "started"), num(m, "durationSeconds").doubleValue(),
+                str(m, "jdk"), strings(m, "forkFlags"), str(m, "gc"), str(m, "heap"), str(m, "jmh"),
+                num(m, "cores").intValue(), num(m, "memoryBytes").longValue(), str(m, "os"),
+                str(m, "database"), str(m, "server"), str(m, "httpClient"),
+                stringMap(m, "models"), strings(m, "unavailable"), str(m, "gitCommit"), stringMap(m, "notes"));
+    }
+
+    private static Object field(Map<?, ?> m, String name) {
+        if (!m.containsKey(name)) throw new IllegalArgumentException("field '" + name + "' is missing");
+        return m.get(name);
+    }
+
+    private static String str(Map<?, ?> m, String name) {
+        Object v = field(m, name);
+        if (v == null) return "";
+        if (!(v instanceof String s)) throw new IllegalArgumentException("field '" + name + "' is not a string");
+        return s;
+    }
+
+    private static Number num(Map<?, ?> m, String name) {
+        Object v = field(m, name);
+        if (v == null) return Double.NaN;
+        if (!(v instanceof Number n)) throw new IllegalArgumentException("field '" + name + "' is not a number");
+        return n;
+    }
+
+    private static List<String> strings(Map<?, ?> m, String name) {
+        if (!(field(m, name) instanceof List<?> list)) throw new IllegalArgumentException("field '" + name + "' is not a list");
+        return list.stream().map(o -> Objects.toString(o, "")).toList();
+    }
+
+    private static Map<String, String> stringMap(Map<?, ?> m, String name) {
+        if (!(field(m, name) instanceof Map<?, ?> map)) throw new IllegalArgumentException("field '" + name + "' is not an object");
+        Map<String, String> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), Objects.toString(v, "")));
+        return out;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.asyncbench.bench.results;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code results.csv}: one row per scenario, model, harness and size; the columns are
+ * {@link #COLUMNS}, documented in {@code bench/RESULTS.md}. RFC 4180 quoting; a value that
+ * was not measured is an empty cell.
+ */
+public final class ResultsCsv {
+
+    /** Column names, in file order. */
+    public static final List<String> COLUMNS = List.of(
+            "scenario", "model", "harness", "size", "axis", "x", "status", "note",
+            "samples", "time_ms", "time_error_ms", "ideal_ms", "efficiency",
+            "p50_ms", "p99_ms", "max_ms", "cpu_ms_per_op", "alloc_bytes_per_op",
+            "rss_peak_mb", "rss_per_task_bytes", "heap_per_task_bytes",
+            "threads_peak", "server_peak_in_flight", "pinned_events");
+
+    private static final List<Function<Metrics, Double>> METRICS = List.of(
+            Metrics::samples, Metrics::timeMs, Metrics::timeErrorMs, Metrics::idealMs, Metrics::efficiency,
+            Metrics::p50Ms, Metrics::p99Ms, Metrics::maxMs, Metrics::cpuMsPerOp, Metrics::allocBytesPerOp,
+            Metrics::rssPeakMb, Metrics::rssPerTaskBytes, Metrics::heapPerTaskBytes,
+            Metrics::threadsPeak, Metrics::serverPeakInFlight, Metrics::pinnedEvents);
+
+    private static final MathContext SIGNIFICANT = new MathContext(6);
+
+    private ResultsCsv() {
+    }
+
+    public static String write(List<ResultRow> rows) {
+        StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        for (ResultRow r : rows) {
+            List<String> cells = new ArrayList<>(List.of(r.scenario(), r.model(), r.harness(), r.size().label(),
+                    r.size().axis(), Long.toString(r.size().x()), r.status().id(), r.note()));
+            for (var metric : METRICS) cells.add(number(metric.apply(r.metrics())));
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) out.append(',');
+                out.append(quote(cells.get(i)));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Parses what {@link #write} wrote; {@link IllegalArgumentException} naming the line when it cannot. */
+    public static List<ResultRow> read(String text) {
+        List<List<String>> records = parse(text);
+        if (records.isEmpty()) throw new IllegalArgumentException("empty file: expected the header " + String.join(",", COLUMNS));
+        if (!records.getFirst().equals(COLUMNS)) {
+            throw new IllegalArgumentException("unexpected header (line 1): expected " + String.join(",", COLUMNS));
+        }
+        List<ResultRow> rows = new ArrayList<>();
+        for (int i = 1; i < records.size(); i++) {
+            List<String> c = records.get(i);
+            if (c.size() == 1 && c.getFirst().isEmpty()) continue;
+            if (c.size() != COLUMNS.size()) {
+                throw new IllegalArgumentException("record " + (i + 1) + " has " + c.size() + " cells, expected " + COLUMNS.size());
+            }
+            try {
+                double[] m = new double[METRICS.size()];
+                for (int k = 0; k < m.length; k++) m[k] = parseNumber(c.get(8 + k), COLUMNS.get(8 + k));
+                Metrics metrics = new Metrics(m[0], m[1], m[2], m[3], m[5], m[6], m[7], m[8], m[9], m[10], m[11], m[12], m[13], m[14], m[15]);
+                Size size = Size.parse(c.get(3));
+                rows.add(new ResultRow(c.get(0), c.get(1), c.get(2), size, ResultRow.Status.byId(c.get(6)), c.get(7), metrics));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("record " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return rows;
+    }
+
+    private static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return "";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
+    }
+
+    private static double parseNumber(String s, String column) {
+        if (s.isEmpty()) return Double.NaN;
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " is not a number: '" + s + "'");
+        }
+    }
+
+    private static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private static List<List<String>> parse(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') { cell.append('"'); i++; } else quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                record.add(cell.toString());
+                cell.setLength(0);
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
+                record.add(cell.toString());
+                cell.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                cell.append(ch);
+            }
+        }
+        if (quoted) throw new IllegalArgumentException("unterminated quoted cell at the end of the file");
+        if (!cell.isEmpty() || !record.isEmpty()) {
+            record.add(cell.toString());
+            records.add(record);
+        }
+        return records;
+    }
+}
