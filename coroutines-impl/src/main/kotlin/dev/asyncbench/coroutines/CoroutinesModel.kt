@@ -1,0 +1,68 @@
+package dev.asyncbench.coroutines
+
+import dev.asyncbench.core.EventLog
+import dev.asyncbench.core.TaskScenario
+import dev.asyncbench.core.spec.AggregateResult
+import dev.asyncbench.core.spec.AggregateSpec
+import dev.asyncbench.core.spec.DbResult
+import dev.asyncbench.core.spec.DbSpec
+import dev.asyncbench.core.spec.FanOutResult
+import dev.asyncbench.core.spec.FanOutSpec
+import dev.asyncbench.core.spec.FilesSpec
+import dev.asyncbench.core.spec.GatherSpec
+import dev.asyncbench.core.spec.Manifest
+import dev.asyncbench.core.spec.MassGatherSpec
+import dev.asyncbench.core.spec.Outcome
+import dev.asyncbench.core.spec.RaceSpec
+import dev.asyncbench.core.spec.TimeoutSpec
+import kotlinx.coroutines.runBlocking
+import java.time.Duration
+
+/**
+ * Kotlin coroutines: suspend functions and structured concurrency, bridged to the blocking
+ * [TaskScenario] contract by one `runBlocking(Dispatchers.Default)` line per operation.
+ *
+ * `runBlocking` blocks the Java caller's thread until the scenario is done and rethrows its
+ * failure as it is. Non-null parameters are checked by Kotlin itself: a Java caller passing
+ * null gets a NullPointerException naming the parameter before any coroutine starts.
+ * Nothing to close: Dispatchers.Default and Dispatchers.IO are process-wide, and the
+ * `limitedParallelism` views this model makes hold no threads of their own.
+ */
+class CoroutinesModel : TaskScenario {
+
+    private val config = CoroutinesConfig()
+
+    override fun name(): String = "coroutines"
+
+    override fun describe(): String = config.describe()
+
+    override fun hello(pause: Duration, log: EventLog) =
+        runBlocking(config.scenarios) { Hello.hello(pause, log) }
+
+    override fun gather(spec: GatherSpec, log: EventLog): List<String> =
+        runBlocking(config.scenarios) { Gather.gather(spec, log) }
+
+    override fun gatherAll(spec: GatherSpec, log: EventLog): List<Outcome> =
+        runBlocking(config.scenarios) { Gather.gatherAll(spec, log) }
+
+    override fun gatherMany(spec: MassGatherSpec): Long =
+        runBlocking(config.scenarios) { Gather.gatherMany(spec) }
+
+    override fun httpFanOut(spec: FanOutSpec): FanOutResult =
+        runBlocking(config.scenarios) { HttpFanOut.httpFanOut(spec) }
+
+    override fun files(spec: FilesSpec): Manifest =
+        runBlocking(config.scenarios) { FileDigests.files(spec, config) }
+
+    override fun db(spec: DbSpec): DbResult =
+        runBlocking(config.scenarios) { Db.db(spec, config) }
+
+    override fun aggregate(spec: AggregateSpec): AggregateResult =
+        runBlocking(config.scenarios) { Aggregate.aggregate(spec, config) }
+
+    override fun fetchWithTimeout(spec: TimeoutSpec): String =
+        runBlocking(config.scenarios) { Timeout.fetchWithTimeout(spec) }
+
+    override fun race(spec: RaceSpec): String =
+        runBlocking(config.scenarios) { Race.race(spec) }
+}

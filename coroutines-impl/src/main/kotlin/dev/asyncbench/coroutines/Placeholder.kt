@@ -1,3 +1,0 @@
-package dev.asyncbench.coroutines
-
-internal object Placeholder
