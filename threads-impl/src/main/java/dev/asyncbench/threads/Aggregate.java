@@ -1,0 +1,93 @@
+package dev.asyncbench.threads;
+
+import dev.asyncbench.core.io.Checksums;
+import dev.asyncbench.core.io.Order;
+import dev.asyncbench.core.io.OrdersRepository;
+import dev.asyncbench.core.io.Summaries;
+import dev.asyncbench.core.io.TestbedClient;
+import dev.asyncbench.core.spec.AggregateResult;
+import dev.asyncbench.core.spec.AggregateSpec;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * Scenario 6: per id, the profile over HTTP and the orders from the database at the same
+ * time; combine them; store the summary. At most C ids in flight, at most P queries at once.
+ *
+ * <ul>
+ *   <li>Threads: a sliding window of C ids on the model's executor
+ *       ({@link ExecutorCompletionService}). Each id's thread hands its query to the pool of
+ *       P JDBC threads ({@code ThreadsConfig.jdbc}), fetches the profile itself meanwhile, then
+ *       waits for the orders; it never submits to its own executor, so a full pool cannot
+ *       deadlock waiting for itself.
+ *   <li>Blocking: {@code TestbedClient.send} and JDBC each block their thread; the id's
+ *       thread also blocks on the query's {@code Future.get}.
+ *   <li>Cancellation: on the first failure the ids in flight are cancelled with
+ *       {@code cancel(true)}: the interrupt abandons a blocking send and cancels the id's query
+ *       if it is still queued (a running query ends with its server-side wait).
+ *   <li>Errors: the first failure is rethrown unwrapped.
+ * </ul>
+ */
+final class Aggregate {
+    private Aggregate() {
+    }
+
+    static AggregateResult aggregate(ExecutorService executor, AggregateSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        TestbedClient http = spec.http();
+        OrdersRepository orders = spec.orders();
+        int ids = spec.ids();
+        long[] summaries = new long[ids];
+        try (ExecutorService jdbc = ThreadsConfig.jdbc(orders.poolSize())) {
+            IntFunction<Callable<Integer>> summarize = i -> () -> {     // id i + 1, blocking on each step
+                int id = i + 1;
+                Future<List<Order>> rows = jdbc.submit(() -> orders.ordersOf(customerOf(id, orders), spec.latency()));
+                try {
+                    byte[] profile = http.send(http.profile(id, spec.latency()));
+                    long summary = Summaries.combine(id, profile, rows.get());
+                    http.send(http.store(id, summary));
+                    summaries[i] = summary;
+                    return i;
+                } catch (ExecutionException e) {
+                    throw Failures.unwrap(e);
+                } finally {
+                    rows.cancel(true);
+                }
+            };
+            CompletionService<Integer> window = new ExecutorCompletionService<>(executor);
+            Set<Future<Integer>> inFlight = new HashSet<>();
+            int next = 0;
+            try {
+                while (next < Math.min(spec.maxInFlight(), ids)) inFlight.add(window.submit(summarize.apply(next++)));
+                for (int done = 0; done < ids; done++) {
+                    Future<Integer> finished = window.take();             // whichever id ends first
+                    inFlight.remove(finished);
+                    finished.get();                                       // fail fast: the first failure throws here
+                    if (next < ids) inFlight.add(window.submit(summarize.apply(next++)));
+                }
+            } catch (ExecutionException e) {
+                throw Failures.unwrap(e);
+            } catch (InterruptedException e) {
+                throw Failures.interrupted(e);
+            } finally {
+                for (Future<Integer> id : inFlight) id.cancel(true);
+            }
+        }
+        return new AggregateResult(ids, Checksums.foldAll(summaries));
+    }
+
+    /** Whose orders id {@code id} reads: customers 1..customers(), round robin. */
+    private static int customerOf(int id, OrdersRepository orders) {
+        return (id - 1) % orders.customers() + 1;
+    }
+}

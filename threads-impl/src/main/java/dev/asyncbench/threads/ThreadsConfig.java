@@ -1,0 +1,135 @@
+package dev.asyncbench.threads;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one place the two platform-thread models choose their executor and limits; {@link #describe()}
+ * prints them in every report. The scenario files take the executor and never know which one
+ * they got: this class and the two model classes are where {@code threads} and
+ * {@code threads-per-task} differ.
+ *
+ * <ul>
+ *   <li>{@code threads}: a fixed pool of {@value #POOL_PROPERTY} platform threads (default
+ *       {@value #DEFAULT_POOL}). A task beyond the pool waits in its queue without a thread,
+ *       so at most that many tasks wait (sleep, block on a socket) at once.
+ *   <li>{@code threads-per-task}: a new platform thread for every task
+ *       ({@link Executors#newThreadPerTaskExecutor}), at most {@value #PER_TASK_PROPERTY} alive
+ *       at once (default {@value #DEFAULT_PER_TASK_MAX}); beyond it the executor refuses the
+ *       task ({@link RejectedExecutionException}), and so does the operating system when it
+ *       runs out of threads first ({@code OutOfMemoryError: unable to create native thread}).
+ *   <li>Both: JDBC calls run on a pool of exactly P platform threads ({@link #jdbc}), P being
+ *       the repository's connection pool, so no more calls run than the database serves.
+ * </ul>
+ */
+final class ThreadsConfig implements AutoCloseable {
+
+    /* Overview: why the thread-per-task ceiling.
+     *
+     * Platform threads are an operating-system resource shared by every process: each takes a
+     * kernel task id, two memory mappings and about 1 MiB of reserved stack. On the 2-core test
+     * machine the kernel's pid_max is 32,768 for everything that runs there, so a model that
+     * starts threads until the kernel refuses also breaks every other process that needs one.
+     * The ceiling makes the limit explicit and printed instead; raise it to watch the kernel
+     * refuse (the mass gather then reports that refusal as clearly).
+     */
+
+    static final String POOL_PROPERTY = "asyncbench.threads.pool";
+    static final int DEFAULT_POOL = 256;
+    static final String PER_TASK_PROPERTY = "asyncbench.threads.perTask.max";
+    static final int DEFAULT_PER_TASK_MAX = 10_000;
+    private static final int MAX_SETTING = 1_000_000;
+
+    private final ExecutorService executor;
+    private final int threads;
+    private final String description;
+
+    private ThreadsConfig(ExecutorService executor, int threads, String description) {
+        this.executor = executor;
+        this.threads = threads;
+        this.description = description;
+    }
+
+    /** {@code threads}: a fixed pool; tasks beyond it queue. */
+    static ThreadsConfig boundedPool() {
+        int size = setting(POOL_PROPERTY, DEFAULT_POOL);
+        ExecutorService pool = Executors.newFixedThreadPool(size, Thread.ofPlatform().name("threads-", 0).daemon().factory());
+        return new ThreadsConfig(pool, size, "platform threads: fixed pool of " + size + " (" + POOL_PROPERTY
+                + "), tasks beyond it queue; blocking IO; JDBC on a pool of P threads per repository");
+    }
+
+    /** {@code threads-per-task}: a new platform thread per task, up to a ceiling. */
+    static ThreadsConfig threadPerTask() {
+        int max = setting(PER_TASK_PROPERTY, DEFAULT_PER_TASK_MAX);
+        ExecutorService perTask = Executors.newThreadPerTaskExecutor(platformThreadsUpTo(max));
+        return new ThreadsConfig(perTask, max, "platform threads: a new one per task, at most " + max
+                + " alive (" + PER_TASK_PROPERTY + "), then refused; blocking IO; JDBC on a pool of P threads per repository");
+    }
+
+    /** Both models: exactly {@code connections} platform threads for blocking JDBC calls; the caller closes it. */
+    static ExecutorService jdbc(int connections) {
+        return Executors.newFixedThreadPool(connections, Thread.ofPlatform().name("jdbc-", 0).daemon().factory());
+    }
+
+    /** The executor every scenario's tasks run on. */
+    ExecutorService executor() {
+        return executor;
+    }
+
+    /** The pool's size, or the thread-per-task ceiling: how many tasks can wait at once. */
+    int threads() {
+        return threads;
+    }
+
+    String describe() {
+        return description;
+    }
+
+    /** Stops every thread: interrupts running tasks, drops queued ones. Idempotent. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Platform threads, refusing to create one more than {@code max} alive at once. */
+    private static ThreadFactory platformThreadsUpTo(int max) {
+        ThreadFactory platform = Thread.ofPlatform().name("threads-per-task-", 0).daemon().factory();
+        AtomicInteger alive = new AtomicInteger();
+        return task -> {
+            if (alive.incrementAndGet() > max) {
+                alive.decrementAndGet();
+                throw new RejectedExecutionException(max + " platform threads alive, the ceiling (" + PER_TASK_PROPERTY + ")");
+            }
+            // a thread the kernel then refuses to start never runs this finally: the count stays
+            // one high per refusal, which only makes a ceiling the kernel already enforces stricter
+            return platform.newThread(() -> {
+                try {
+                    task.run();
+                } finally {
+                    alive.decrementAndGet();
+                }
+            });
+        };
+    }
+
+    private static int setting(String property, int fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= 1 && parsed <= MAX_SETTING) return parsed;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(property + " must be between 1 and " + MAX_SETTING + ", was '" + value + "'");
+    }
+}

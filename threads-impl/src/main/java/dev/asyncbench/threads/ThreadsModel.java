@@ -1,0 +1,104 @@
+package dev.asyncbench.threads;
+
+import dev.asyncbench.core.EventLog;
+import dev.asyncbench.core.TaskScenario;
+import dev.asyncbench.core.Traits;
+import dev.asyncbench.core.spec.AggregateResult;
+import dev.asyncbench.core.spec.AggregateSpec;
+import dev.asyncbench.core.spec.DbResult;
+import dev.asyncbench.core.spec.DbSpec;
+import dev.asyncbench.core.spec.FanOutResult;
+import dev.asyncbench.core.spec.FanOutSpec;
+import dev.asyncbench.core.spec.FilesSpec;
+import dev.asyncbench.core.spec.GatherSpec;
+import dev.asyncbench.core.spec.Manifest;
+import dev.asyncbench.core.spec.MassGatherSpec;
+import dev.asyncbench.core.spec.Outcome;
+import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.TimeoutSpec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code threads}: platform threads from a bounded pool, blocking IO. Each scenario runs in its
+ * file on the pool; at most the pool's size of tasks wait at once, the others queue.
+ * Its sibling {@link ThreadsPerTaskModel} runs the same scenario files on a new thread per task.
+ */
+public final class ThreadsModel implements TaskScenario {
+
+    private final ThreadsConfig config = ThreadsConfig.boundedPool();
+    private final ExecutorService executor = config.executor();
+
+    @Override
+    public String name() {
+        return "threads";
+    }
+
+    @Override
+    public String describe() {
+        return config.describe();
+    }
+
+    @Override
+    public Traits traits() {
+        return Traits.boundedPool(config.threads());
+    }
+
+    @Override
+    public void hello(Duration pause, EventLog log) {
+        Hello.hello(executor, pause, log);
+    }
+
+    @Override
+    public List<String> gather(GatherSpec spec, EventLog log) {
+        return Gather.gather(executor, spec, log);
+    }
+
+    @Override
+    public List<Outcome> gatherAll(GatherSpec spec, EventLog log) {
+        return Gather.gatherAll(executor, spec, log);
+    }
+
+    @Override
+    public long gatherMany(MassGatherSpec spec) {
+        return Gather.gatherMany(executor, spec);
+    }
+
+    @Override
+    public FanOutResult httpFanOut(FanOutSpec spec) {
+        return HttpFanOut.httpFanOut(executor, spec);
+    }
+
+    @Override
+    public Manifest files(FilesSpec spec) {
+        return FileDigests.files(executor, spec);
+    }
+
+    @Override
+    public DbResult db(DbSpec spec) {
+        return Db.db(spec);
+    }
+
+    @Override
+    public AggregateResult aggregate(AggregateSpec spec) {
+        return Aggregate.aggregate(executor, spec);
+    }
+
+    @Override
+    public String fetchWithTimeout(TimeoutSpec spec) throws TimeoutException {
+        return Timeout.fetchWithTimeout(executor, spec);
+    }
+
+    @Override
+    public String race(RaceSpec spec) {
+        return Race.race(executor, spec);
+    }
+
+    @Override
+    public void close() {
+        config.close();
+    }
+}
