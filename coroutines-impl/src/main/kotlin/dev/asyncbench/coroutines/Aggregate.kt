@@ -30,16 +30,16 @@ internal object Aggregate {
         val jdbc = config.jdbc(spec.orders().poolSize())
         val inFlight = Semaphore(spec.maxInFlight())
         val summaries = (1..spec.ids()).map { id ->
-            async { inFlight.withPermit { summarize(spec, id, jdbc) } }
+            async { inFlight.withPermit { summary(spec, id, jdbc) } }
         }.awaitAll()
         AggregateResult(summaries.size, Checksums.foldAll(summaries.toLongArray()))
     }
 
     /** One id: profile and orders at once, combine, store; returns the summary. */
-    private suspend fun summarize(spec: AggregateSpec, id: Int, jdbc: CoroutineDispatcher): Long = coroutineScope {
+    private suspend fun summary(spec: AggregateSpec, id: Int, jdbc: CoroutineDispatcher): Long = coroutineScope {
         val http = spec.http()
         val profile = async { http.sendAsync(http.profile(id, spec.latency())).await() }
-        val orders = async(jdbc) { spec.orders().ordersOf(id % spec.orders().customers() + 1, spec.latency()) }
+        val orders = async(jdbc) { spec.orders().ordersOf(id, spec.latency()) }
         val summary = Summaries.combine(id, profile.await(), orders.await())
         http.sendAsync(http.store(id, summary)).await()
         summary

@@ -16,17 +16,24 @@ import dev.asyncbench.core.spec.Outcome
 import dev.asyncbench.core.spec.RaceSpec
 import dev.asyncbench.core.spec.TimeoutSpec
 import kotlinx.coroutines.runBlocking
+import java.io.IOException
+import java.io.UncheckedIOException
+import java.sql.SQLException
 import java.time.Duration
+import java.util.concurrent.TimeoutException
 
 /**
  * Kotlin coroutines: suspend functions and structured concurrency, bridged to the blocking
  * [TaskScenario] contract by one `runBlocking(Dispatchers.Default)` line per operation.
  *
  * `runBlocking` blocks the Java caller's thread until the scenario is done and rethrows its
- * failure as it is. Non-null parameters are checked by Kotlin itself: a Java caller passing
- * null gets a NullPointerException naming the parameter before any coroutine starts.
- * Nothing to close: Dispatchers.Default and Dispatchers.IO are process-wide, and the
- * `limitedParallelism` views this model makes hold no threads of their own.
+ * failure as it is: [dev.asyncbench.core.TaskFailedException] itself, the
+ * [TimeoutException] of [fetchWithTimeout]. Kotlin has no checked
+ * exceptions, so an IO or SQL failure would reach Java callers undeclared; [unchecked] hands
+ * it over wrapped instead, the original as the cause. Kotlin checks non-null parameters
+ * itself: a Java caller passing null gets a NullPointerException naming the parameter before
+ * any coroutine starts. Nothing to close: Dispatchers.Default and Dispatchers.IO are
+ * process-wide, and the `limitedParallelism` views this model makes hold no threads of their own.
  */
 class CoroutinesModel : TaskScenario {
 
@@ -49,20 +56,31 @@ class CoroutinesModel : TaskScenario {
         runBlocking(config.scenarios) { Gather.gatherMany(spec) }
 
     override fun httpFanOut(spec: FanOutSpec): FanOutResult =
-        runBlocking(config.scenarios) { HttpFanOut.httpFanOut(spec) }
+        unchecked { runBlocking(config.scenarios) { HttpFanOut.httpFanOut(spec) } }
 
     override fun files(spec: FilesSpec): Manifest =
-        runBlocking(config.scenarios) { FileDigests.files(spec, config) }
+        unchecked { runBlocking(config.scenarios) { FileDigests.files(spec, config) } }
 
     override fun db(spec: DbSpec): DbResult =
-        runBlocking(config.scenarios) { Db.db(spec, config) }
+        unchecked { runBlocking(config.scenarios) { Db.db(spec, config) } }
 
     override fun aggregate(spec: AggregateSpec): AggregateResult =
-        runBlocking(config.scenarios) { Aggregate.aggregate(spec, config) }
+        unchecked { runBlocking(config.scenarios) { Aggregate.aggregate(spec, config) } }
 
+    @Throws(TimeoutException::class)
     override fun fetchWithTimeout(spec: TimeoutSpec): String =
-        runBlocking(config.scenarios) { Timeout.fetchWithTimeout(spec) }
+        unchecked { runBlocking(config.scenarios) { Timeout.fetchWithTimeout(spec) } }
 
     override fun race(spec: RaceSpec): String =
-        runBlocking(config.scenarios) { Race.race(spec) }
+        unchecked { runBlocking(config.scenarios) { Race.race(spec) } }
+
+    /** Checked failures, which Kotlin throws undeclared, handed to Java callers unchecked. */
+    private inline fun <T> unchecked(operation: () -> T): T =
+        try {
+            operation()
+        } catch (failure: IOException) {
+            throw UncheckedIOException(failure)
+        } catch (failure: SQLException) {
+            throw IllegalStateException(failure.toString(), failure)
+        }
 }

@@ -28,12 +28,12 @@ internal object Gather {
 
     /** All at once, fail fast: the first failure cancels every sibling and is rethrown as it is. */
     suspend fun gather(spec: GatherSpec, log: EventLog): List<String> = coroutineScope {
-        spec.tasks().map { task -> async { runTask(task, log) } }.awaitAll()
+        spec.tasks().map { task -> async { run(task, log) } }.awaitAll()
     }
 
     /** All at once, collect all: siblings of a failing task run on; one outcome per task, in order. */
     suspend fun gatherAll(spec: GatherSpec, log: EventLog): List<Outcome> = supervisorScope {
-        val running = spec.tasks().map { task -> async { runTask(task, log) } }
+        val running = spec.tasks().map { task -> async { run(task, log) } }
         spec.tasks().zip(running) { task, result ->
             try {
                 Outcome.success(task.name(), result.await())
@@ -49,7 +49,8 @@ internal object Gather {
         (0 until spec.tasks()).map { i -> async { delay(delay); i.toLong() } }.awaitAll().sum()
     }
 
-    private suspend fun runTask(task: Task, log: EventLog): String {
+    /** One task, as in the post: log its start, wait its delay, log its end (or fail). */
+    private suspend fun run(task: Task, log: EventLog): String {
         log.log(task.startLine())
         delay(task.delay().toKotlinDuration())
         if (task.fails()) {

@@ -3,38 +3,43 @@ package dev.asyncbench.coroutines
 import dev.asyncbench.core.io.Checksums
 import dev.asyncbench.core.spec.FanOutResult
 import dev.asyncbench.core.spec.FanOutSpec
-import kotlinx.coroutines.async
-import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.future.await
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.sync.Semaphore
 import kotlinx.coroutines.sync.withPermit
 
 /**
- * Scenario 3: K fetches, at most C in flight, checksum in request order.
+ * Scenario 3: K fetches of `/bytes`, at most C in flight, checksum in request order.
  *
- * - Threads: one coroutine per request on Dispatchers.Default; the HttpClient's own threads
+ * - Threads: one coroutine per request on Dispatchers.Default; the JDK client's own threads
  *   complete the responses. No thread waits for a response.
- * - Blocking: none; `sendAsync().await()` suspends, a `Semaphore` of C permits bounds the flight.
+ * - Blocking: none; `sendAsync().await()` suspends, and a `Semaphore` of C permits keeps the
+ *   other coroutines suspended until a request ends.
  * - Cancellation: cancelling a coroutine cancels the future `sendAsync` returned, which
  *   abandons its request; coroutines still waiting for a permit never send.
- * - Errors: the first failure (HttpStatusException, ServerUnreachableException) cancels the
- *   other requests and is rethrown.
+ * - Errors: the first failure cancels the scope, hence every other request, and is rethrown
+ *   as it is (`ServerUnreachableException`, `HttpStatusException`).
  */
 internal object HttpFanOut {
 
-    suspend fun httpFanOut(spec: FanOutSpec): FanOutResult = coroutineScope {
+    suspend fun httpFanOut(spec: FanOutSpec): FanOutResult {
         val http = spec.http()
+        val requests = spec.requests()
+        val crcs = LongArray(requests)
+        val sizes = LongArray(requests)
         val inFlight = Semaphore(spec.maxInFlight())
-        val bodies = (0 until spec.requests()).map { i ->
-            async {
-                val body = inFlight.withPermit { http.sendAsync(http.bytes(i, spec.bodyBytes(), spec.latency())).await() }
-                Body(body.size, Checksums.crc(body))
+        coroutineScope {                                    // returns once every request is done
+            repeat(requests) { i ->
+                launch {
+                    inFlight.withPermit {                   // at most C requests in flight
+                        val body = http.sendAsync(http.bytes(i, spec.bodyBytes(), spec.latency())).await()
+                        crcs[i] = Checksums.crc(body)
+                        sizes[i] = body.size.toLong()
+                    }
+                }
             }
-        }.awaitAll()
-        FanOutResult(bodies.size, bodies.sumOf { it.bytes.toLong() }, Checksums.foldAll(bodies.map { it.crc }.toLongArray()))
+        }
+        return FanOutResult(requests, sizes.sum(), Checksums.foldAll(crcs))
     }
-
-    /** What the result keeps of one body: its size and CRC, not its bytes. */
-    private class Body(val bytes: Int, val crc: Long)
 }
