@@ -2,28 +2,39 @@ package dev.asyncbench.coroutines
 
 import dev.asyncbench.core.spec.DbResult
 import dev.asyncbench.core.spec.DbSpec
-import kotlinx.coroutines.async
-import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.launch
 
 /**
- * Scenario 5: Q queries through the pool of P connections, each waiting server-side.
+ * Scenario 5: Q queries through the repository's pool of P connections, each waiting
+ * server-side.
  *
- * - Threads: one coroutine per query, run on `Dispatchers.IO.limitedParallelism(P)`
- *   ([CoroutinesConfig.jdbc]): at most P threads in JDBC at once, as many as the pool serves.
- * - Blocking: each query (JDBC has no suspending API); the dispatcher keeps the blocked
+ * - Threads: one coroutine per query, all launched at once on `Dispatchers.IO.limitedParallelism(P)`
+ *   ([CoroutinesConfig.jdbc]): at most P of them run, one per connection; the rest wait in
+ *   the view's queue without a thread. P, not the model, is the limit.
+ * - Blocking: JDBC blocks its thread for the whole query, wait included; the view keeps those
  *   threads off Dispatchers.Default and never asks Hikari for more than P connections.
- * - Cancellation: a query already running finishes; queries not yet started never start.
- * - Errors: the first SQLException cancels the queries not yet started and is rethrown.
+ * - Cancellation: on the first failure the queued queries are cancelled and never run; a
+ *   running query is not interruptible and ends with its server-side wait.
+ * - Errors: the first failure (`SQLException`) cancels the scope and is rethrown.
  */
 internal object Db {
 
-    suspend fun db(spec: DbSpec, config: CoroutinesConfig): DbResult = coroutineScope {
+    suspend fun db(spec: DbSpec, config: CoroutinesConfig): DbResult {
         val orders = spec.orders()
+        val queries = spec.queries()
+        val rows = LongArray(queries)
+        val cents = LongArray(queries)
         val jdbc = config.jdbc(orders.poolSize())
-        val rows = (0 until spec.queries()).map { query ->
-            async(jdbc) { orders.ordersOf(spec.customerFor(query), spec.latency()) }
-        }.awaitAll()
-        DbResult(rows.size, rows.sumOf { it.size.toLong() }, rows.sumOf { list -> list.sumOf { it.amountCents() } })
+        coroutineScope {                                    // returns once every query is done
+            repeat(queries) { query ->
+                launch(jdbc) {                              // query i, blocking a JDBC thread
+                    val found = orders.ordersOf(spec.customerFor(query), spec.latency())
+                    rows[query] = found.size.toLong()
+                    cents[query] = found.sumOf { it.amountCents() }
+                }
+            }
+        }
+        return DbResult(queries, rows.sum(), cents.sum())
     }
 }

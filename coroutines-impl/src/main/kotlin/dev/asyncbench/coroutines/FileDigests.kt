@@ -11,7 +11,7 @@ import kotlinx.coroutines.withContext
 import java.nio.file.Files
 
 /**
- * Scenario 4: read, digest and durably write F files, at most C at once.
+ * Scenario 4: read, digest (SHA-256) and durably write F files, at most C at once.
  *
  * - Threads: one coroutine per file, run on `Dispatchers.IO.limitedParallelism(C)`
  *   ([CoroutinesConfig.files]): at most C threads do file work at once.

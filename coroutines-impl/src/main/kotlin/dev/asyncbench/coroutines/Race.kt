@@ -8,7 +8,7 @@ import kotlinx.coroutines.supervisorScope
 import java.io.IOException
 
 /**
- * Scenario 9: the same request to every replica; the first success wins, the rest are cancelled.
+ * Scenario 9: the same request to every replica at once; the first success wins.
  *
  * - Threads: one coroutine per replica on Dispatchers.Default; no thread waits for a response.
  * - Blocking: none; `select` suspends until the next replica finishes.

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException
 import kotlin.time.toKotlinDuration
 
 /**
- * Scenario 7: one HTTP call that must answer within its deadline.
+ * Scenario 7: one `/bytes` call that must finish within its deadline.
  *
  * - Threads: the caller's coroutine on Dispatchers.Default; no thread waits for the response.
  * - Blocking: none; `sendAsync().await()` suspends inside `withTimeoutOrNull`.
@@ -18,14 +18,15 @@ import kotlin.time.toKotlinDuration
  */
 internal object Timeout {
 
+    /** The request: `/bytes` with this seed and size, so the body is short and known. */
+    const val SEED = 7
+    const val BODY_BYTES = 64
+
     suspend fun fetchWithTimeout(spec: TimeoutSpec): String {
         val http = spec.http()
         val body = withTimeoutOrNull(spec.deadline().toKotlinDuration()) {
             http.sendAsync(http.bytes(SEED, BODY_BYTES, spec.serverLatency())).await()
-        } ?: throw TimeoutException("no answer within " + spec.deadline().toMillis() + " ms")
+        } ?: throw TimeoutException("no response within the deadline of ${spec.deadline().toMillis()} ms; the request was abandoned")
         return String(body, Charsets.UTF_8)
     }
-
-    private const val SEED = 7
-    private const val BODY_BYTES = 64
 }
