@@ -51,7 +51,7 @@ final class Aggregate {
         try (ExecutorService jdbc = ThreadsConfig.jdbc(orders.poolSize())) {
             IntFunction<Callable<Integer>> summarize = i -> () -> {     // id i + 1, blocking on each step
                 int id = i + 1;
-                Future<List<Order>> rows = jdbc.submit(() -> orders.ordersOf(customerOf(id, orders), spec.latency()));
+                Future<List<Order>> rows = jdbc.submit(() -> orders.ordersOf(id, spec.latency()));
                 try {
                     byte[] profile = http.send(http.profile(id, spec.latency()));
                     long summary = Summaries.combine(id, profile, rows.get());
@@ -86,8 +86,4 @@ final class Aggregate {
         return new AggregateResult(ids, Checksums.foldAll(summaries));
     }
 
-    /** Whose orders id {@code id} reads: customers 1..customers(), round robin. */
-    private static int customerOf(int id, OrdersRepository orders) {
-        return (id - 1) % orders.customers() + 1;
-    }
 }

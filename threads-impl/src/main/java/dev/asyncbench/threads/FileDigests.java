@@ -42,36 +42,44 @@ final class FileDigests {
 
     static Manifest files(ExecutorService executor, FilesSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        int files = spec.files().size();
-        Manifest.Entry[] entries = new Manifest.Entry[files];
+        int count = spec.files().size();
+        Manifest.Entry[] entries = new Manifest.Entry[count];
         createFolder(spec);
-        IntFunction<Callable<Integer>> digest = i -> () -> {            // file i, blocking on each step
-            String file = spec.files().get(i);
-            byte[] content = Files.readAllBytes(spec.input(file));
-            Manifest.Entry entry = new Manifest.Entry(file, content.length, Digests.sha256Hex(content));
-            DurableFiles.write(spec.output(file), entry.line().getBytes(StandardCharsets.UTF_8));
-            entries[i] = entry;
+        IntFunction<Callable<Integer>> digest = i -> () -> {            // file i, blocking its thread
+            entries[i] = digest(spec, spec.files().get(i));
             return i;
         };
         CompletionService<Integer> window = new ExecutorCompletionService<>(executor);
         Set<Future<Integer>> inFlight = new HashSet<>();
         int next = 0;
         try {
-            while (next < Math.min(spec.maxConcurrency(), files)) inFlight.add(window.submit(digest.apply(next++)));
-            for (int done = 0; done < files; done++) {
+            while (next < Math.min(spec.maxConcurrency(), count)) inFlight.add(window.submit(digest.apply(next++)));
+            for (int done = 0; done < count; done++) {
                 Future<Integer> finished = window.take();                 // whichever file ends first
                 inFlight.remove(finished);
                 finished.get();                                           // fail fast: the first failure throws here
-                if (next < files) inFlight.add(window.submit(digest.apply(next++)));
+                if (next < count) inFlight.add(window.submit(digest.apply(next++)));
             }
         } catch (ExecutionException e) {
             throw Failures.unwrap(e);
         } catch (InterruptedException e) {
             throw Failures.interrupted(e);
         } finally {
-            for (Future<Integer> file : inFlight) file.cancel(true);
+            for (Future<Integer> file : inFlight) file.cancel(true);      // closes its interruptible FileChannel
         }
         return new Manifest(Arrays.asList(entries));
+    }
+
+    /** One file, blocking on each step: read it, digest it, write its line durably. */
+    private static Manifest.Entry digest(FilesSpec spec, String file) {
+        try {
+            byte[] content = Files.readAllBytes(spec.input(file));
+            Manifest.Entry entry = new Manifest.Entry(file, content.length, Digests.sha256Hex(content));
+            DurableFiles.write(spec.output(file), entry.line().getBytes(StandardCharsets.UTF_8));
+            return entry;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot digest " + file, e);
+        }
     }
 
     private static void createFolder(FilesSpec spec) {

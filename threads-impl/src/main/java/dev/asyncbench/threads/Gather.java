@@ -106,10 +106,15 @@ final class Gather {
         }
     }
 
-    /** One task, as in the post: log its start, wait its delay, log its end (or fail). */
+    /** One task, as in the post: log its start, wait its delay (holding this thread), then end. */
     private static String run(Task task, EventLog log) throws InterruptedException {
         log.log(task.startLine());
         Thread.sleep(task.delay());
+        return end(task, log);
+    }
+
+    /** A task's end: log its completion and return its name, or fail as its spec says. */
+    private static String end(Task task, EventLog log) {
         if (task.fails()) {
             log.log(task.failedLine());
             throw new TaskFailedException(task.name());
