@@ -1,0 +1,98 @@
+package dev.asyncbench.vthreads;
+
+import dev.asyncbench.core.io.Checksums;
+import dev.asyncbench.core.io.Order;
+import dev.asyncbench.core.io.OrdersRepository;
+import dev.asyncbench.core.io.Summaries;
+import dev.asyncbench.core.io.TestbedClient;
+import dev.asyncbench.core.spec.AggregateResult;
+import dev.asyncbench.core.spec.AggregateSpec;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
+
+/**
+ * Scenario 6: per id, the profile over HTTP and the orders from the database at the same
+ * time; combine them; store the summary. At most C ids in flight, at most P queries at once.
+ *
+ * <ul>
+ *   <li>Threads: all N ids are submitted at once, each on a virtual thread of its own; a
+ *       {@link Semaphore} of C permits lets C of them run at a time. Each id's thread hands its
+ *       query to one more virtual thread, which takes one of P permits (one per connection),
+ *       fetches the profile itself meanwhile, then waits for the orders.
+ *   <li>Blocking: {@code TestbedClient.send}, JDBC and the query's {@code Future.get} each
+ *       block their virtual thread, which unmounts; {@code combine} runs on its carrier.
+ *   <li>Cancellation: on the first failure every id is cancelled with {@code cancel(true)}:
+ *       a waiting one stops waiting for its permit, a running one's send is abandoned, and
+ *       its query is cancelled in turn (its connection closed, if it was running).
+ *   <li>Errors: the first failure is rethrown unwrapped.
+ * </ul>
+ */
+final class Aggregate {
+    private Aggregate() {
+    }
+
+    static AggregateResult aggregate(ExecutorService executor, AggregateSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        TestbedClient http = spec.http();
+        OrdersRepository orders = spec.orders();
+        int ids = spec.ids();
+        long[] summaries = new long[ids];
+        Semaphore inFlight = new Semaphore(spec.maxInFlight(), VirtualThreadsConfig.FAIR);
+        Semaphore connections = new Semaphore(orders.poolSize(), VirtualThreadsConfig.FAIR);
+        IntFunction<Callable<Integer>> summarize = i -> () -> {     // id i + 1, blocking its virtual thread on each step
+            int id = i + 1;
+            inFlight.acquire();                                       // at most C ids past this line
+            Future<List<Order>> rows = executor.submit(() -> ordersOf(orders, connections, id, spec.latency()));
+            try {
+                byte[] profile = http.send(http.profile(id, spec.latency()));
+                long summary = Summaries.combine(id, profile, rows.get());
+                http.send(http.store(id, summary));
+                summaries[i] = summary;
+                return i;
+            } catch (ExecutionException e) {
+                throw Failures.unwrap(e);
+            } finally {
+                rows.cancel(true);
+                inFlight.release();
+            }
+        };
+        CompletionService<Integer> completions = new ExecutorCompletionService<>(executor);
+        List<Future<Integer>> running = new ArrayList<>(ids);
+        try {
+            for (int i = 0; i < ids; i++) running.add(completions.submit(summarize.apply(i)));
+            for (int done = 0; done < ids; done++) {
+                completions.take().get();                                 // fail fast: the first failure throws here
+            }
+        } catch (ExecutionException e) {
+            throw Failures.unwrap(e);
+        } catch (InterruptedException e) {
+            throw Failures.interrupted(e);
+        } finally {
+            for (Future<Integer> id : running) id.cancel(true);
+        }
+        return new AggregateResult(ids, Checksums.foldAll(summaries));
+    }
+
+    /** One id's orders, holding one of the P permits while it queries. */
+    private static List<Order> ordersOf(OrdersRepository orders, Semaphore connections, int id, Duration latency)
+            throws InterruptedException, SQLException {
+        connections.acquire();                                           // at most P queries past this line
+        try {
+            return orders.ordersOf(id, latency);
+        } finally {
+            connections.release();
+        }
+    }
+}

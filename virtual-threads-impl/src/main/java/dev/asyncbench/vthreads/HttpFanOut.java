@@ -1,0 +1,76 @@
+package dev.asyncbench.vthreads;
+
+import dev.asyncbench.core.io.Checksums;
+import dev.asyncbench.core.io.TestbedClient;
+import dev.asyncbench.core.spec.FanOutResult;
+import dev.asyncbench.core.spec.FanOutSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
+import java.util.stream.LongStream;
+
+/**
+ * Scenario 3: K fetches of {@code /bytes}, at most C in flight, checksum in request order.
+ *
+ * <ul>
+ *   <li>Threads: all K requests are submitted at once, each on a virtual thread of its own;
+ *       a {@link Semaphore} of C permits lets C of them send at a time, the others wait for a
+ *       permit (parked, not holding a carrier).
+ *   <li>Blocking: each request is {@code TestbedClient.send}, which blocks its virtual thread
+ *       until the whole body is in; the carrier runs other virtual threads meanwhile.
+ *   <li>Cancellation: on the first failure every request is cancelled with
+ *       {@code cancel(true)}: a waiting one stops waiting for its permit, a sending one is
+ *       interrupted and the JDK client abandons its exchange.
+ *   <li>Errors: completions are taken as they happen ({@link ExecutorCompletionService}), so
+ *       the first failure is rethrown at once, unwrapped ({@code ServerUnreachableException}
+ *       as the cause of an {@code UncheckedIOException}).
+ * </ul>
+ */
+final class HttpFanOut {
+    private HttpFanOut() {
+    }
+
+    static FanOutResult httpFanOut(ExecutorService executor, FanOutSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        TestbedClient http = spec.http();
+        int requests = spec.requests();
+        long[] crcs = new long[requests];
+        long[] sizes = new long[requests];
+        Semaphore inFlight = new Semaphore(spec.maxInFlight(), VirtualThreadsConfig.FAIR);
+        IntFunction<Callable<Integer>> fetch = i -> () -> {            // request i, blocking its virtual thread
+            inFlight.acquire();                                           // at most C requests past this line
+            try {
+                byte[] body = http.send(http.bytes(i, spec.bodyBytes(), spec.latency()));
+                crcs[i] = Checksums.crc(body);
+                sizes[i] = body.length;
+                return i;
+            } finally {
+                inFlight.release();
+            }
+        };
+        CompletionService<Integer> completions = new ExecutorCompletionService<>(executor);
+        List<Future<Integer>> running = new ArrayList<>(requests);
+        try {
+            for (int i = 0; i < requests; i++) running.add(completions.submit(fetch.apply(i)));
+            for (int done = 0; done < requests; done++) {
+                completions.take().get();                                 // fail fast: the first failure throws here
+            }
+        } catch (ExecutionException e) {
+            throw Failures.unwrap(e);
+        } catch (InterruptedException e) {
+            throw Failures.interrupted(e);
+        } finally {
+            for (Future<Integer> request : running) request.cancel(true);  // a no-op once done; else abandons the send
+        }
+        return new FanOutResult(requests, LongStream.of(sizes).sum(), Checksums.foldAll(crcs));
+    }
+}
