@@ -2,6 +2,7 @@ package dev.asyncbench.rx;
 
 import dev.asyncbench.core.io.Checksums;
 import dev.asyncbench.core.io.Order;
+import dev.asyncbench.core.io.OrdersRepository;
 import dev.asyncbench.core.io.Summaries;
 import dev.asyncbench.core.io.TestbedClient;
 import dev.asyncbench.core.spec.AggregateResult;
@@ -12,47 +13,54 @@ import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Scenario 6: per id, the profile over HTTP and the orders from the database at once; combine;
- * store; at most C ids in flight; the summaries' checksum in id order.
+ * Scenario 6: per id, the profile over HTTP and the orders from the database at the same
+ * time; combine them; store the summary. At most C ids in flight, at most P queries at once.
  *
  * <ul>
- *   <li>Threads: HTTP on the JDK client's threads; JDBC on a scheduler of exactly P threads,
- *       made for this call; {@code combine} runs on whichever thread finished last.</li>
- *   <li>Blocking: each JDBC call, on the P-thread scheduler via {@code subscribeOn}; with C above
- *       P the extra queries wait in that scheduler's queue, not in the pool.</li>
- *   <li>Cancellation: disposing cancels the requests in flight and the queries not yet started.</li>
- *   <li>Errors: the first failure of any step fails the call and disposes the other ids.</li>
+ *   <li>Threads: {@code concatMapEager} with a maxConcurrency of C keeps C ids in flight and
+ *       emits their summaries in id order. Per id, {@code Single.zip} subscribes to the
+ *       profile ({@code sendAsync}) and the query (on a scheduler of exactly P JDBC threads,
+ *       {@code RxConfig.jdbc}) at once; {@code combine} runs on whichever thread brings the
+ *       second of the two; {@code flatMap} then stores the summary.
+ *   <li>Blocking: only JDBC, confined to the P JDBC threads ({@code subscribeOn}); with C
+ *       above P the other queries wait in that scheduler's queue. HTTP holds no thread.
+ *   <li>Cancellation: on the first failure {@code concatMapEager} disposes the ids in flight:
+ *       their requests are cancelled ({@link RxHttp}) and their queries, if still queued,
+ *       never run (a running query ends with its server-side wait).
+ *   <li>Errors: the first failure ends the flow and is rethrown unwrapped.
  * </ul>
  */
 final class Aggregate {
-
     private Aggregate() {
     }
 
-    static Single<AggregateResult> aggregate(AggregateSpec spec, RxConfig config) {
-        int pool = spec.orders().poolSize();
-        return Single.using(() -> config.jdbcThreads(pool),
-                jdbcThreads -> summaries(spec, Schedulers.from(jdbcThreads)),
+    static Single<AggregateResult> aggregate(AggregateSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        OrdersRepository orders = spec.orders();
+        return Single.using(() -> RxConfig.jdbc(orders.poolSize()),
+                threads -> summaries(spec, Schedulers.from(threads)),
                 ExecutorService::shutdown);
     }
 
     private static Single<AggregateResult> summaries(AggregateSpec spec, Scheduler jdbc) {
-        return Flowable.range(1, spec.ids())
-                // concatMapEager: C ids in flight at once, their summaries emitted in id order
-                .concatMapEager(id -> summary(spec, id, jdbc).toFlowable(), spec.maxInFlight(), 1)
+        int ids = spec.ids();
+        return Flowable.range(0, ids)
+                .concatMapEager(i -> summarize(spec, i + 1, jdbc).toFlowable(), spec.maxInFlight(), 1)   // C in flight; in id order
                 .reduce(Checksums.START, Checksums::fold)
-                .map(checksum -> new AggregateResult(spec.ids(), checksum));
+                .map(checksum -> new AggregateResult(ids, checksum));
     }
 
-    /** One id: profile and orders at once (zip), combined, then stored; the summary. */
-    private static Single<Long> summary(AggregateSpec spec, int id, Scheduler jdbc) {
+    /** Id {@code id}, holding no thread while it waits: profile and orders at once, combined, stored. */
+    private static Single<Long> summarize(AggregateSpec spec, int id, Scheduler jdbc) {
         TestbedClient http = spec.http();
-        Single<byte[]> profile = RxHttp.send(http, http.profile(id, spec.latency()));
-        Single<List<Order>> orders = Single.fromCallable(() -> spec.orders().ordersOf(id, spec.latency())).subscribeOn(jdbc);
-        return Single.zip(profile, orders, (profileBody, rows) -> Summaries.combine(id, profileBody, rows))
+        OrdersRepository orders = spec.orders();
+        Single<List<Order>> rows = Single.fromCallable(() -> orders.ordersOf(id, spec.latency())).subscribeOn(jdbc);
+        return Single.zip(RxHttp.send(http, http.profile(id, spec.latency())), rows,
+                        (profile, found) -> Summaries.combine(id, profile, found))
                 .flatMap(summary -> RxHttp.send(http, http.store(id, summary)).map(stored -> summary));
     }
 }

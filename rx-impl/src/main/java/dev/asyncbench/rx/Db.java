@@ -10,45 +10,49 @@ import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Scenario 5: Q queries through a pool of P connections, each waiting server-side.
+ * Scenario 5: Q queries through the repository's pool of P connections, each waiting
+ * server-side.
  *
  * <ul>
- *   <li>Threads: a scheduler of exactly P threads, made for this call and shut down after it.</li>
- *   <li>Blocking: each JDBC call, on that scheduler via {@code subscribeOn}; flatMap's
- *       maxConcurrency P keeps one query per thread and connection.</li>
- *   <li>Cancellation: disposing stops queries not yet started; a running query finishes
- *       (JDBC calls are not interrupted).</li>
- *   <li>Errors: the first {@code SQLException} fails the call; queries not yet started are skipped.</li>
+ *   <li>Threads: {@code flatMapSingle} with a maxConcurrency of P runs the queries on a
+ *       scheduler of exactly P platform threads ({@code RxConfig.jdbc}, made for this call by
+ *       {@code Single.using} and shut down after it), one per connection. P, not the model, is
+ *       the limit.
+ *   <li>Blocking: JDBC blocks its thread for the whole query, wait included; there is no
+ *       non-blocking JDBC, so the blocking is confined to those P threads ({@code subscribeOn}).
+ *   <li>Cancellation: on the first failure no new query starts; a running query ends with its
+ *       server-side wait ({@code Schedulers.from} does not interrupt it).
+ *   <li>Errors: the first failure ends the flow ({@code SQLException} wrapped in an
+ *       {@code IllegalStateException}).
  * </ul>
  */
 final class Db {
-
     private Db() {
     }
 
-    static Single<DbResult> db(DbSpec spec, RxConfig config) {
-        int pool = spec.orders().poolSize();
-        return Single.using(() -> config.jdbcThreads(pool),
-                jdbcThreads -> queries(spec, Schedulers.from(jdbcThreads), pool),
+    static Single<DbResult> db(DbSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        OrdersRepository orders = spec.orders();
+        return Single.using(() -> RxConfig.jdbc(orders.poolSize()),
+                threads -> queries(spec, Schedulers.from(threads)),
                 ExecutorService::shutdown);
     }
 
-    private static Single<DbResult> queries(DbSpec spec, Scheduler jdbc, int pool) {
+    private static Single<DbResult> queries(DbSpec spec, Scheduler jdbc) {
         OrdersRepository orders = spec.orders();
-        return Flowable.range(0, spec.queries())
-                // flatMapSingle with maxConcurrency P: never more queries at once than connections
-                .flatMapSingle(i -> Single.fromCallable(() -> orders.ordersOf(spec.customerFor(i), spec.latency()))
-                        .subscribeOn(jdbc), false, pool)
-                .reduce(new DbResult(0, 0, 0), (sum, rows) ->
-                        new DbResult(sum.queries() + 1, sum.rows() + rows.size(), sum.amountCents() + amountOf(rows)));
+        int queries = spec.queries();
+        return Flowable.range(0, queries)
+                .flatMapSingle(query -> Single.fromCallable(() -> orders.ordersOf(spec.customerFor(query), spec.latency()))
+                        .subscribeOn(jdbc), false, orders.poolSize())        // query i, blocking a JDBC thread; P at once
+                .reduce(new DbResult(0, 0, 0), (sum, found) ->
+                        new DbResult(sum.queries() + 1, sum.rows() + found.size(), sum.amountCents() + cents(found)));
     }
 
-    private static long amountOf(List<Order> rows) {
-        long cents = 0;
-        for (Order order : rows) cents += order.amountCents();
-        return cents;
+    private static long cents(List<Order> found) {
+        return found.stream().mapToLong(Order::amountCents).sum();
     }
 }

@@ -9,45 +9,47 @@ import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
+import java.util.Objects;
 
 /**
- * Scenario 4: read, digest (SHA-256) and durably write F files, at most C at once; the manifest
- * in input order.
+ * Scenario 4: read, digest (SHA-256) and durably write F files, at most C at once.
  *
  * <ul>
- *   <li>Threads: the file scheduler's fixed pool ({@link RxConfig#FILE_THREADS}); the JDK has no
- *       non-blocking file read with force, so each file holds one of its threads.</li>
- *   <li>Blocking: read, digest, write and force, on the file scheduler via {@code subscribeOn}.</li>
- *   <li>Cancellation: disposing stops files not yet started; a file already being written
- *       finishes (the scheduler does not interrupt).</li>
- *   <li>Errors: the first {@link IOException} fails the call; files not yet started are skipped.</li>
+ *   <li>Threads: the file scheduler of the model's configuration ({@code RxConfig.files});
+ *       {@code concatMapEager} with a maxConcurrency of C keeps C files going and emits their
+ *       entries in input order. The file pool's size also caps C.
+ *   <li>Blocking: {@code Files.readAllBytes} and {@code FileChannel.force} (in
+ *       {@code DurableFiles}) block a file-pool thread ({@code subscribeOn}); the JDK has no
+ *       non-blocking file IO on Linux.
+ *   <li>Cancellation: after the first failure no new file starts; the files in progress
+ *       finish ({@code Schedulers.from} does not interrupt a running task).
+ *   <li>Errors: the first failure ends the flow and is rethrown as an
+ *       {@code UncheckedIOException}.
  * </ul>
  */
 final class FileDigests {
-
     private FileDigests() {
     }
 
-    static Single<Manifest> files(FilesSpec spec, RxConfig config) {
+    static Single<Manifest> files(RxConfig config, FilesSpec spec) {
+        Objects.requireNonNull(spec, "spec");
         return Completable.fromAction(() -> Files.createDirectories(spec.outputDir()))
                 .subscribeOn(config.files())
-                // concatMapEager: C files at once, their entries emitted in input order
                 .andThen(Flowable.fromIterable(spec.files())
-                        .concatMapEager(file -> Single.fromCallable(() -> digest(spec, file))
+                        .concatMapEager(file -> Single.fromCallable(() -> digest(spec, file))     // file i, blocking a file-pool thread
                                 .subscribeOn(config.files())
-                                .toFlowable(), spec.maxConcurrency(), 1)
+                                .toFlowable(), spec.maxConcurrency(), 1)               // C at once; entries in input order
                         .toList())
                 .map(Manifest::new);
     }
 
-    /** One file: read it, digest it, write its line and force it to disk. Blocks. */
+    /** One file, blocking on each step: read it, digest it, write its line durably. */
     private static Manifest.Entry digest(FilesSpec spec, String file) throws IOException {
         byte[] content = Files.readAllBytes(spec.input(file));
         Manifest.Entry entry = new Manifest.Entry(file, content.length, Digests.sha256Hex(content));
-        DurableFiles.write(spec.output(file), entry.line().getBytes(UTF_8));
+        DurableFiles.write(spec.output(file), entry.line().getBytes(StandardCharsets.UTF_8));
         return entry;
     }
 }

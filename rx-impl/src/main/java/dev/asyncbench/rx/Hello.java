@@ -1,30 +1,35 @@
 package dev.asyncbench.rx;
 
 import dev.asyncbench.core.EventLog;
+import dev.asyncbench.core.spec.Check;
 import io.reactivex.rxjava3.core.Completable;
 
 import java.time.Duration;
-
-import static java.util.concurrent.TimeUnit.NANOSECONDS;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Scenario 1, the post's first example: log "Hello", wait, log "world".
+ * Scenario 1, the post's first example: log "Hello", wait the pause, log "world".
  *
  * <ul>
- *   <li>Threads: the wait is a {@code Completable.timer} on the timer scheduler; no thread sleeps.</li>
- *   <li>Blocking: none here; the caller blocks once, in {@link RxModel}.</li>
- *   <li>Cancellation: disposing the subscription cancels the timer; "world" is never logged.</li>
- *   <li>Errors: none expected.</li>
+ *   <li>Threads: "world" is logged on a computation thread once the pause is over; the caller
+ *       waits for it with {@code blockingAwait} ({@link RxModel}).
+ *   <li>Blocking: none; the wait is a timer ({@code Completable.timer}), no thread sleeps
+ *       through it.
+ *   <li>Cancellation: disposing cancels the timer; "world" is never logged.
+ *   <li>Errors: none expected.
  * </ul>
  */
 final class Hello {
-
     private Hello() {
     }
 
-    static Completable hello(Duration pause, EventLog log, RxConfig config) {
+    static Completable hello(RxConfig config, Duration pause, EventLog log) {
+        Objects.requireNonNull(pause, "pause");
+        Objects.requireNonNull(log, "log");
+        Check.delay(pause, "pause");
         return Completable.fromAction(() -> log.log("Hello"))
-                .andThen(Completable.timer(pause.toNanos(), NANOSECONDS, config.timers()))
+                .andThen(Completable.timer(pause.toNanos(), TimeUnit.NANOSECONDS, config.timers()))
                 .andThen(Completable.fromAction(() -> log.log("world")));
     }
 }

@@ -7,34 +7,40 @@ import dev.asyncbench.core.spec.FanOutSpec;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
 
+import java.util.Objects;
+
 /**
- * Scenario 3: K requests, at most C in flight, bodies folded into one checksum in request order.
+ * Scenario 3: K fetches of {@code /bytes}, at most C in flight, checksum in request order.
  *
  * <ul>
- *   <li>Threads: none of the model's own; {@code sendAsync} runs on the JDK client's threads,
- *       and each body's CRC is computed on the thread that completed it.</li>
- *   <li>Blocking: none here; the caller blocks once, in {@link RxModel}.</li>
- *   <li>Cancellation: disposing cancels every request in flight ({@link RxHttp}).</li>
- *   <li>Errors: the first failed request fails the call and cancels the others.</li>
+ *   <li>Threads: none of ours; {@code concatMapEager} with a maxConcurrency of C keeps C
+ *       requests in flight and emits their results in request order, whatever order they
+ *       finish in.
+ *   <li>Blocking: none; {@code TestbedClient.sendAsync} holds no thread while it waits.
+ *   <li>Cancellation: on the first failure {@code concatMapEager} disposes the requests in
+ *       flight, which cancels the futures returned by {@code sendAsync} themselves
+ *       ({@link RxHttp}), and the JDK client abandons those exchanges.
+ *   <li>Errors: the first failure ends the flow and is rethrown unwrapped
+ *       ({@code ServerUnreachableException} as the cause of an {@code UncheckedIOException}).
  * </ul>
  */
 final class HttpFanOut {
-
     private HttpFanOut() {
     }
 
-    /** One response, reduced to what the result needs, so waiting results hold no bodies. */
-    private record Part(int bytes, long crc) {
+    /** What the result needs of one body, so that results waiting for their turn hold no body. */
+    private record Fetched(long crc, long size) {
     }
 
     static Single<FanOutResult> httpFanOut(FanOutSpec spec) {
+        Objects.requireNonNull(spec, "spec");
         TestbedClient http = spec.http();
-        return Flowable.range(0, spec.requests())
-                // concatMapEager: C requests in flight at once, their parts emitted in request order
-                .concatMapEager(i -> RxHttp.send(http, http.bytes(i, spec.bodyBytes(), spec.latency()))
-                        .map(body -> new Part(body.length, Checksums.crc(body)))
-                        .toFlowable(), spec.maxInFlight(), 1)
-                .reduce(new FanOutResult(0, 0, Checksums.START), (sum, part) ->
-                        new FanOutResult(sum.responses() + 1, sum.bytes() + part.bytes(), Checksums.fold(sum.checksum(), part.crc())));
+        int requests = spec.requests();
+        return Flowable.range(0, requests)
+                .concatMapEager(i -> RxHttp.send(http, http.bytes(i, spec.bodyBytes(), spec.latency()))   // request i, holding no thread
+                        .map(body -> new Fetched(Checksums.crc(body), body.length))
+                        .toFlowable(), spec.maxInFlight(), 1)                   // C in flight; results in request order
+                .reduce(new FanOutResult(0, 0, Checksums.START), (sum, fetched) ->
+                        new FanOutResult(sum.responses() + 1, sum.bytes() + fetched.size(), Checksums.fold(sum.checksum(), fetched.crc())));
     }
 }

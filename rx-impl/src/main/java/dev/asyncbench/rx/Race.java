@@ -2,47 +2,46 @@ package dev.asyncbench.rx;
 
 import dev.asyncbench.core.io.TestbedClient;
 import dev.asyncbench.core.spec.RaceSpec;
-import dev.asyncbench.core.spec.Replica;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.exceptions.CompositeException;
 
-import java.util.List;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
- * Scenario 9: the same request to every replica at once; the first success wins, the others
- * are cancelled.
+ * Scenario 9: the same request to every replica at once; the first success wins.
  *
  * <ul>
- *   <li>Threads: the requests on the JDK client's threads; none of the model's own.</li>
- *   <li>Blocking: none here; the caller blocks once, in {@link RxModel}.</li>
- *   <li>Cancellation: {@code firstOrError} cancels the merge once a body arrives, which disposes
- *       the losers: their requests are cancelled.</li>
- *   <li>Errors: a failing replica does not end the race ({@code delayErrors}); when all fail,
- *       the last failure is thrown. ({@code Single.amb} would not do: its first signal wins,
- *       even an error.)</li>
+ *   <li>Threads: none of ours; {@code flatMapSingle} with a maxConcurrency of every replica
+ *       subscribes to all of them at once, and {@code firstOrError} takes the first body.
+ *       Not {@code Single.amb}, which also takes the first failure: with {@code delayErrors}
+ *       a replica that fails first does not win.
+ *   <li>Blocking: none; no thread waits for a replica.
+ *   <li>Cancellation: once there is a winner, {@code firstOrError} disposes the others, which
+ *       cancels the futures returned by {@code sendAsync} themselves ({@link RxHttp}), and the
+ *       JDK client abandons the losers' exchanges.
+ *   <li>Errors: when every replica fails, {@code delayErrors} reports their failures together
+ *       in the order they happened; the last one is rethrown unwrapped.
  * </ul>
  */
 final class Race {
-
     private Race() {
     }
 
     static Single<String> race(RaceSpec spec) {
+        Objects.requireNonNull(spec, "spec");
         TestbedClient http = spec.http();
-        List<Replica> replicas = spec.replicas();
-        return Flowable.fromIterable(replicas)
-                // every replica at once; delayErrors: a failure waits, so a later success still wins
-                .flatMapSingle(replica -> RxHttp.send(http, http.replica(replica)), true, replicas.size())
-                .firstOrError()
-                .map(body -> new String(body, UTF_8))
-                .onErrorResumeNext(error -> Single.error(lastOf(error)));
+        int replicas = spec.replicas().size();
+        return Flowable.fromIterable(spec.replicas())
+                .flatMapSingle(replica -> RxHttp.send(http, http.replica(replica)), true, replicas)   // one replica, holding no thread
+                .firstOrError()                                                                      // the first success wins
+                .map(body -> new String(body, StandardCharsets.UTF_8))
+                .onErrorResumeNext(failure -> Single.error(last(failure)));
     }
 
-    /** With delayErrors, two or more failures arrive together, in the order they happened. */
-    private static Throwable lastOf(Throwable error) {
-        return error instanceof CompositeException all ? all.getExceptions().getLast() : error;
+    /** The last of the failures {@code delayErrors} collected, or the only one. */
+    private static Throwable last(Throwable failure) {
+        return failure instanceof CompositeException all ? all.getExceptions().getLast() : failure;
     }
 }

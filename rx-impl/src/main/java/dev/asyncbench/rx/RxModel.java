@@ -17,20 +17,23 @@ import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-
-import static java.util.Objects.requireNonNull;
+import java.util.function.Supplier;
 
 /**
- * RxJava 3: each scenario is a {@code Single} or {@code Completable} built in its own file, and
- * this class is where the blocking caller meets it, at one {@code blockingGet()} or
- * {@code blockingAwait()} per method. Schedulers and limits live in {@link RxConfig}.
+ * {@code rx}: RxJava 3. Each scenario is a {@code Single} (or {@code Completable}) assembled in
+ * its file: HTTP by the JDK client's non-blocking {@code sendAsync}, waits by timers, blocking
+ * JDBC and file calls on explicit bounded schedulers ({@link RxConfig}); the caller's thread
+ * subscribes and waits at one line, {@code blockingGet()} or {@code blockingAwait()}.
  *
- * <p>{@code blockingGet()} rethrows unchecked errors as they are ({@link
- * dev.asyncbench.core.TaskFailedException} included) but wraps checked ones in a bare
- * {@link RuntimeException}; {@link #fetchWithTimeout} unwraps its {@link TimeoutException}.
+ * <p>{@code blockingGet()} rethrows an unchecked failure as it is ({@code TaskFailedException}
+ * itself) but wraps a checked one in a bare {@link RuntimeException}; {@link #unchecked} hands
+ * it over as every model does, and {@link #fetchWithTimeout} rethrows its
+ * {@link TimeoutException} itself.
  */
 public final class RxModel implements TaskScenario {
 
@@ -57,75 +60,92 @@ public final class RxModel implements TaskScenario {
 
     @Override
     public void hello(Duration pause, EventLog log) {
-        requireNonNull(pause, "pause");
-        requireNonNull(log, "log");
-        Hello.hello(pause, log, config).blockingAwait();
+        Hello.hello(config, pause, log).blockingAwait();
     }
 
     @Override
     public List<String> gather(GatherSpec spec, EventLog log) {
-        requireNonNull(spec, "spec");
-        requireNonNull(log, "log");
-        return Gather.gather(spec, log, config).blockingGet();
+        return unchecked(() -> Gather.gather(config, spec, log).blockingGet());
     }
 
     @Override
     public List<Outcome> gatherAll(GatherSpec spec, EventLog log) {
-        requireNonNull(spec, "spec");
-        requireNonNull(log, "log");
-        return Gather.gatherAll(spec, log, config).blockingGet();
+        return unchecked(() -> Gather.gatherAll(config, spec, log).blockingGet());
     }
 
     @Override
     public long gatherMany(MassGatherSpec spec) {
-        requireNonNull(spec, "spec");
-        return Gather.gatherMany(spec, config).blockingGet();
+        return unchecked(() -> Gather.gatherMany(config, spec).blockingGet());
     }
 
     @Override
     public FanOutResult httpFanOut(FanOutSpec spec) {
-        requireNonNull(spec, "spec");
-        return HttpFanOut.httpFanOut(spec).blockingGet();
+        return unchecked(() -> HttpFanOut.httpFanOut(spec).blockingGet());
     }
 
     @Override
     public Manifest files(FilesSpec spec) {
-        requireNonNull(spec, "spec");
-        return FileDigests.files(spec, config).blockingGet();
+        return unchecked(() -> FileDigests.files(config, spec).blockingGet());
     }
 
     @Override
     public DbResult db(DbSpec spec) {
-        requireNonNull(spec, "spec");
-        return Db.db(spec, config).blockingGet();
+        return unchecked(() -> Db.db(spec).blockingGet());
     }
 
     @Override
     public AggregateResult aggregate(AggregateSpec spec) {
-        requireNonNull(spec, "spec");
-        return Aggregate.aggregate(spec, config).blockingGet();
+        return unchecked(() -> Aggregate.aggregate(spec).blockingGet());
     }
 
     @Override
     public String fetchWithTimeout(TimeoutSpec spec) throws TimeoutException {
-        requireNonNull(spec, "spec");
         try {
-            return Timeout.fetchWithTimeout(spec, config).blockingGet();
-        } catch (RuntimeException wrapped) {
-            // blockingGet() wraps the checked TimeoutException in a bare RuntimeException: unwrap it
-            if (wrapped.getClass() == RuntimeException.class && wrapped.getCause() instanceof TimeoutException timeout) throw timeout;
-            throw wrapped;
+            return Timeout.fetchWithTimeout(config, spec).blockingGet();
+        } catch (RuntimeException e) {
+            if (checkedFailure(e) instanceof TimeoutException timeout) throw timeout;
+            throw unwrap(e);
         }
     }
 
     @Override
     public String race(RaceSpec spec) {
-        requireNonNull(spec, "spec");
-        return Race.race(spec).blockingGet();
+        return unchecked(() -> Race.race(spec).blockingGet());
     }
 
     @Override
     public void close() {
         config.close();
+    }
+
+    /** Runs the one blocking line, handing its failure over as every model does. */
+    private static <T> T unchecked(Supplier<T> blocking) {
+        try {
+            return blocking.get();
+        } catch (RuntimeException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /**
+     * What {@code blockingGet()} wrapped, unwrapped: runtime exceptions as they are; IO errors as
+     * {@link UncheckedIOException}; an interrupted caller (its flow already disposed) keeps its
+     * flag; anything else (SQL) wrapped in an {@link IllegalStateException}.
+     */
+    private static RuntimeException unwrap(RuntimeException e) {
+        Throwable failure = checkedFailure(e);
+        if (failure == null) return e;
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("interrupted while waiting for the scenario's tasks", failure);
+        }
+        if (failure instanceof IOException io) return new UncheckedIOException(io);
+        return new IllegalStateException(failure.toString(), failure);
+    }
+
+    /** The checked failure {@code blockingGet()} wrapped in a bare RuntimeException, or null. */
+    private static Throwable checkedFailure(RuntimeException e) {
+        return e.getClass() == RuntimeException.class && e.getCause() instanceof Exception checked
+                && !(checked instanceof RuntimeException) ? checked : null;
     }
 }

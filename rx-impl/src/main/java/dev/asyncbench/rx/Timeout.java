@@ -4,36 +4,43 @@ import dev.asyncbench.core.io.TestbedClient;
 import dev.asyncbench.core.spec.TimeoutSpec;
 import io.reactivex.rxjava3.core.Single;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static java.util.concurrent.TimeUnit.NANOSECONDS;
-
 /**
- * Scenario 7: one request that must answer within its deadline.
+ * Scenario 7: one {@code /bytes} call that must finish within its deadline.
  *
  * <ul>
- *   <li>Threads: the request on the JDK client's threads; the deadline is a timer on the timer scheduler.</li>
- *   <li>Blocking: none here; the caller blocks once, in {@link RxModel}.</li>
- *   <li>Cancellation: when the deadline passes, {@code timeout} disposes the request, which
- *       cancels it: the server sees the connection go.</li>
- *   <li>Errors: {@code timeout} signals {@link TimeoutException} (java.util.concurrent's, in
- *       RxJava 3); {@link RxModel} rethrows it unwrapped.</li>
+ *   <li>Threads: none of ours; the deadline is a timer on a computation thread; the caller
+ *       waits with {@code blockingGet} ({@link RxModel}).
+ *   <li>Blocking: none; {@code TestbedClient.sendAsync} holds no thread while it waits.
+ *   <li>Cancellation: at the deadline {@code timeout} disposes the request, which cancels the
+ *       future returned by {@code sendAsync} itself ({@link RxHttp}), and the JDK client
+ *       abandons the exchange (closes the connection; the server counts it).
+ *   <li>Errors: {@link TimeoutException} past the deadline (the fallback of {@code timeout});
+ *       any other failure unwrapped.
  * </ul>
  */
 final class Timeout {
-
-    /** The request: {@code /bytes} with this seed and size, so the body is short and known. */
     static final int SEED = 7;
     static final int BODY_BYTES = 64;
 
     private Timeout() {
     }
 
-    static Single<String> fetchWithTimeout(TimeoutSpec spec, RxConfig config) {
+    static Single<String> fetchWithTimeout(RxConfig config, TimeoutSpec spec) {
+        Objects.requireNonNull(spec, "spec");
         TestbedClient http = spec.http();
         return RxHttp.send(http, http.bytes(SEED, BODY_BYTES, spec.serverLatency()))
-                .timeout(spec.deadline().toNanos(), NANOSECONDS, config.timers())
-                .map(body -> new String(body, UTF_8));
+                .timeout(spec.deadline().toNanos(), TimeUnit.NANOSECONDS, config.timers(),
+                        Single.error(() -> timedOut(spec)))                  // disposes the request: abandons it
+                .map(body -> new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static TimeoutException timedOut(TimeoutSpec spec) {
+        return new TimeoutException("no response within the deadline of " + spec.deadline().toMillis()
+                + " ms; the request was abandoned");
     }
 }
