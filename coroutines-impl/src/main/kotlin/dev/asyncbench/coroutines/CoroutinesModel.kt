@@ -28,9 +28,10 @@ import java.util.concurrent.TimeoutException
  *
  * `runBlocking` blocks the Java caller's thread until the scenario is done and rethrows its
  * failure as it is: [dev.asyncbench.core.TaskFailedException] itself, the
- * [TimeoutException] of [fetchWithTimeout]. Kotlin has no checked
- * exceptions, so an IO or SQL failure would reach Java callers undeclared; [unchecked] hands
- * it over wrapped instead, the original as the cause. Kotlin checks non-null parameters
+ * [TimeoutException] of [fetchWithTimeout]. Kotlin has no checked exceptions, so an IO or SQL
+ * failure would reach Java callers undeclared; [unchecked] hands it over wrapped instead,
+ * the original as the cause. Interrupting the blocked caller cancels the scenario's
+ * coroutines (their requests are abandoned, their delays end). Kotlin checks non-null parameters
  * itself: a Java caller passing null gets a NullPointerException naming the parameter before
  * any coroutine starts. Nothing to close: Dispatchers.Default and Dispatchers.IO are
  * process-wide, and the `limitedParallelism` views this model makes hold no threads of their own.
@@ -44,16 +45,16 @@ class CoroutinesModel : TaskScenario {
     override fun describe(): String = config.describe()
 
     override fun hello(pause: Duration, log: EventLog) =
-        runBlocking(config.scenarios) { Hello.hello(pause, log) }
+        unchecked { runBlocking(config.scenarios) { Hello.hello(pause, log) } }
 
     override fun gather(spec: GatherSpec, log: EventLog): List<String> =
-        runBlocking(config.scenarios) { Gather.gather(spec, log) }
+        unchecked { runBlocking(config.scenarios) { Gather.gather(spec, log) } }
 
     override fun gatherAll(spec: GatherSpec, log: EventLog): List<Outcome> =
-        runBlocking(config.scenarios) { Gather.gatherAll(spec, log) }
+        unchecked { runBlocking(config.scenarios) { Gather.gatherAll(spec, log) } }
 
     override fun gatherMany(spec: MassGatherSpec): Long =
-        runBlocking(config.scenarios) { Gather.gatherMany(spec) }
+        unchecked { runBlocking(config.scenarios) { Gather.gatherMany(spec) } }
 
     override fun httpFanOut(spec: FanOutSpec): FanOutResult =
         unchecked { runBlocking(config.scenarios) { HttpFanOut.httpFanOut(spec) } }
@@ -74,7 +75,12 @@ class CoroutinesModel : TaskScenario {
     override fun race(spec: RaceSpec): String =
         unchecked { runBlocking(config.scenarios) { Race.race(spec) } }
 
-    /** Checked failures, which Kotlin throws undeclared, handed to Java callers unchecked. */
+    /**
+     * Checked failures, which Kotlin throws undeclared, handed to Java callers unchecked:
+     * IO errors as [UncheckedIOException], SQL errors as [IllegalStateException], each with the
+     * original as its cause. An interrupted caller keeps its interrupt flag; `runBlocking` has
+     * already cancelled the scenario's coroutines.
+     */
     private inline fun <T> unchecked(operation: () -> T): T =
         try {
             operation()
@@ -82,5 +88,8 @@ class CoroutinesModel : TaskScenario {
             throw UncheckedIOException(failure)
         } catch (failure: SQLException) {
             throw IllegalStateException(failure.toString(), failure)
+        } catch (interrupt: InterruptedException) {
+            Thread.currentThread().interrupt()
+            throw IllegalStateException("interrupted while waiting for the scenario's coroutines", interrupt)
         }
 }
