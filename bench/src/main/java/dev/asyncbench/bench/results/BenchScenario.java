@@ -20,7 +20,7 @@ public enum BenchScenario {
     DB("db", Scenario.DB, "Q queries each waiting L server-side, through a pool of P", List.of("Q", "L", "P")),
     AGGREGATE("aggregate", Scenario.AGGREGATE, "N ids: profile (HTTP) and orders (DB) at once, each L; combine; store; C in flight, pool P", List.of("N", "L", "C", "P")),
     TIMEOUT("timeout", Scenario.TIMEOUT, "one call held L by the server, deadline D", List.of("L", "D")),
-    FAIL_FAST("fail-fast", Scenario.FAIL_FAST, "gather of N tasks (U, 2U, 3U) where the first fails after U: fail fast, cancel the rest", List.of("N", "U")),
+    FAIL_FAST("fail-fast", Scenario.FAIL_FAST, "gather of N tasks (U, 2U, 3U, ...) where the second fails after 2U: fail fast, cancel the rest", List.of("N", "U")),
     COLLECT_ALL("collect-all", Scenario.FAIL_FAST, "the same tasks, collect every outcome (gatherAll)", List.of("N", "U")),
     RACE("race", Scenario.RACE, "R replicas: the first fails after W/2, the second answers after W, the others later", List.of("R", "W"));
 

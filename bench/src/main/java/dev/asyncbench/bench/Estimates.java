@@ -1,0 +1,49 @@
+package dev.asyncbench.bench;
+
+import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.Size;
+import dev.asyncbench.core.Traits;
+
+/**
+ * Rough expected times, for the progress bar's estimate and for leaving out what would not
+ * fit the run's budget (the sequential model at 10,000 tasks). Never part of a result.
+ */
+final class Estimates {
+
+    /** A JVM fork: start, class loading, JMH handshake, model creation. Refined as the run goes. */
+    static final double FORK_MS = 2500;
+
+    private Estimates() {
+    }
+
+    /** Expected wall time of one operation of this model at this size, in ms. */
+    static double opMs(BenchScenario s, Size z, Traits t) {
+        long w = t.concurrent() ? t.maxWaiting() : 1;
+        return switch (s) {
+            case HELLO -> z.get("L") + 1;
+            case GATHER, COLLECT_ALL -> waves(z.get("N"), w) <= 1 ? Math.min(z.get("N"), 3) * z.get("U")
+                    : z.get("N") * 2.0 * z.get("U") / w;
+            case FAIL_FAST -> t.concurrent() ? 2 * z.get("U") : 3 * z.get("U");
+            case GATHER_MASS -> waves(z.get("N"), w) * z.get("L") + z.get("N") * 0.003;
+            case HTTP_FAN_OUT -> waves(z.get("K"), Math.min(z.get("C"), w)) * z.get("L") + z.get("K") * 0.3;
+            case FILES -> z.get("F") * (1.0 + z.get("S") / 100_000.0) / Math.min(Math.min(z.get("C"), w), 4);
+            case DB -> waves(z.get("Q"), Math.min(z.get("P"), w)) * z.get("L") + z.get("Q") * 0.3;
+            case AGGREGATE -> (t.concurrent() ? 1 : 2) * waves(z.get("N"), Math.min(Math.min(z.get("C"), z.get("P")), w)) * z.get("L")
+                    + z.get("N") * 0.5;
+            case TIMEOUT -> Math.min(z.get("L"), z.get("D")) + 2;
+            case RACE -> t.concurrent() ? z.get("W") + 2 : z.get("W") * 1.5 + 2;
+        };
+    }
+
+    /** The whole fork: start, the checked run (with the reference's), warm-up and measured iterations. */
+    static double combinationMs(BenchScenario s, Size z, Traits t, int warmups, int measurements) {
+        double op = opMs(s, z, t);
+        double check = s == BenchScenario.FAIL_FAST || s == BenchScenario.COLLECT_ALL ? 2 * op : op;
+        double probe = s == BenchScenario.GATHER_MASS && z.get("N") >= 1000 ? Math.max(2 * z.get("L"), 1000) + 500 : 0;
+        return FORK_MS + check + probe + (warmups + measurements) * op;
+    }
+
+    private static long waves(long tasks, long atOnce) {
+        return (tasks + atOnce - 1) / Math.max(1, atOnce);
+    }
+}

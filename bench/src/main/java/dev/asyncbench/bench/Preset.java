@@ -1,0 +1,97 @@
+package dev.asyncbench.bench;
+
+import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.Size;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import static dev.asyncbench.bench.results.BenchScenario.*;
+
+/**
+ * What {@code run --preset} measures, and how hard. Both presets run every model on every
+ * scenario; {@code quick} at small and medium sizes within about five minutes on a 2-core
+ * machine, {@code full} adds the large sizes (the 1,000,000-task gather) within an hour.
+ *
+ * <p>A model whose expected time for one operation exceeds {@link #opBudget()} at a size (the
+ * sequential model at 10,000 tasks of 100 ms would take 17 minutes per operation) is not run
+ * there: its row says so, with the estimate.
+ */
+enum Preset {
+    QUICK(1, 4, Duration.ofSeconds(2), false, List.of(10_000)),
+    FULL(2, 8, Duration.ofSeconds(15), true, List.of(10_000, 100_000, 1_000_000));
+
+    /** Single-shot iterations thrown away, after the setup's checked operation. */
+    final int warmups;
+    /** Single-shot iterations measured. */
+    final int measurements;
+    private final Duration opBudget;
+    /** Whether each fork records JFR's jdk.VirtualThreadPinned events (a JFR stream costs startup time). */
+    final boolean recordPinning;
+    /** N of the no-harness-tax check (minimal programs vs suite), each at the gather-mass delay. */
+    final List<Integer> minimalSizes;
+
+    Preset(int warmups, int measurements, Duration opBudget, boolean recordPinning, List<Integer> minimalSizes) {
+        this.warmups = warmups;
+        this.measurements = measurements;
+        this.opBudget = opBudget;
+        this.recordPinning = recordPinning;
+        this.minimalSizes = minimalSizes;
+    }
+
+    String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    Duration opBudget() {
+        return opBudget;
+    }
+
+    static Preset byId(String id) {
+        for (Preset p : values()) if (p.id().equals(id)) return p;
+        throw new BadInput("unknown preset '" + id + "'; accepted: " + Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", ")));
+    }
+
+    /** The delay of the no-harness-tax check's tasks. */
+    long minimalDelayMs() {
+        return this == QUICK ? 100 : 1000;
+    }
+
+    /** The sizes this preset runs a scenario at, smallest first. */
+    List<Size> sizes(BenchScenario s) {
+        List<Size> quick = switch (s) {
+            case HELLO -> List.of(Size.of("L", 10), Size.of("L", 100));
+            case GATHER -> List.of(Size.of("N", 3, "U", 10), Size.of("N", 300, "U", 10));
+            case GATHER_MASS -> List.of(Size.of("N", 10, "L", 20), Size.of("N", 10_000, "L", 20));
+            case HTTP_FAN_OUT -> List.of(Size.of("K", 20, "L", 20, "B", 1024, "C", 10), Size.of("K", 1000, "L", 20, "B", 4096, "C", 100));
+            case FILES -> List.of(Size.of("F", 20, "S", 65536, "C", 4), Size.of("F", 200, "S", 16384, "C", 16));
+            case DB -> List.of(Size.of("Q", 20, "L", 20, "P", 10), Size.of("Q", 500, "L", 20, "P", 20));
+            case AGGREGATE -> List.of(Size.of("N", 20, "L", 20, "C", 10, "P", 10), Size.of("N", 500, "L", 20, "C", 50, "P", 20));
+            case TIMEOUT -> List.of(Size.of("L", 10, "D", 100), Size.of("L", 500, "D", 50));
+            case FAIL_FAST, COLLECT_ALL -> List.of(Size.of("N", 3, "U", 20), Size.of("N", 300, "U", 20));
+            case RACE -> List.of(Size.of("R", 3, "W", 20), Size.of("R", 16, "W", 20));
+        };
+        if (this == QUICK) return quick;
+        List<Size> full = new ArrayList<>(quick);
+        switch (s) {
+            case HELLO -> full.add(Size.of("L", 1000));
+            case GATHER -> full.addAll(List.of(Size.of("N", 3, "U", 1000), Size.of("N", 30_000, "U", 10)));
+            case GATHER_MASS -> {
+                full.clear();
+                for (int n : new int[] {10, 10_000, 100_000, 1_000_000}) full.add(Size.of("N", n, "L", 1000));
+            }
+            case HTTP_FAN_OUT -> full.add(Size.of("K", 10_000, "L", 20, "B", 1024, "C", 1000));
+            case FILES -> full.add(Size.of("F", 2000, "S", 4096, "C", 64));
+            case DB -> full.add(Size.of("Q", 5000, "L", 10, "P", 50));
+            case AGGREGATE -> full.add(Size.of("N", 5000, "L", 10, "C", 200, "P", 50));
+            case TIMEOUT -> { }
+            case FAIL_FAST, COLLECT_ALL -> full.add(Size.of("N", 30_000, "U", 20));
+            case RACE -> full.add(Size.of("R", 64, "W", 20));
+        }
+        return full;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.asyncbench.bench;
+
+import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.Size;
+import dev.asyncbench.core.Models;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Measures models on scenarios with JMH, against the real testbed, and writes the results and the report. */
+@Command(name = "run", description = {
+        "Measures the models on the scenarios (JMH, one fork per combination, the testbed in processes of its own)",
+        "and writes results.csv, environment.json, jmh-result.json and the report into the output folder.",
+        "Examples: run --preset quick | run --models rx,virtual-threads --scenarios http-fan-out --sizes 'K=1000 L=20ms B=4KiB C=100'"})
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli cli;
+
+    @Option(names = "--preset", paramLabel = "quick|full",
+            description = "quick: every model and scenario at small and medium sizes (about 5 min on 2 cores); full: adds the large sizes, "
+                    + "up to 1,000,000 tasks (under an hour). Default: quick; --models/--scenarios/--sizes narrow it.")
+    String preset;
+
+    @Option(names = "--models", split = ",", paramLabel = "MODEL", description = "Models, comma-separated (default: all; see 'list')")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--scenarios", split = ",", paramLabel = "SCENARIO", description = "Scenarios, comma-separated (default: all; see 'list')")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--sizes", split = ";", paramLabel = "SIZE",
+            description = "Sizes instead of the preset's, in SPEC.md's letters, ';'-separated or repeated: 'N=1000 L=20ms'. "
+                    + "Each selected scenario runs the sizes that fit it.")
+    List<String> sizes = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<timestamp>)")
+    Path out;
+
+    @Option(names = "--warmups", paramLabel = "N", description = "Warm-up iterations per combination (default: the preset's)")
+    Integer warmups;
+
+    @Option(names = "--measurements", paramLabel = "N", description = "Measured iterations per combination (default: the preset's)")
+    Integer measurements;
+
+    @Option(names = "--budget", paramLabel = "DURATION", converter = Durations.class,
+            description = "Leave out a model at a size where one operation is expected to take longer (default: the preset's, 2s quick, 15s full)")
+    Duration budget;
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of every measured JVM, -Xms = -Xmx (default: ${DEFAULT-VALUE})")
+    String heap = "4g";
+
+    @Option(names = "--db", paramLabel = "auto|postgres|h2|jdbc:URL",
+            description = "The testbed database (default: auto, PostgreSQL when installed, else H2)")
+    String db = "auto";
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "User for a --db jdbc: URL")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Password for a --db jdbc: URL")
+    String dbPassword;
+
+    @Option(names = "--no-minimal", description = "Skip the no-harness-tax check (minimal programs vs the suite on the mass gather)")
+    boolean noMinimal;
+
+    @Override
+    public Integer call() throws Exception {
+        RunSettings settings = settings();
+        Path report = new SuiteRun(settings, cli.out).execute();
+        cli.out.println("Report: " + report);
+        return 0;
+    }
+
+    /** Everything asked for, checked; a {@link BadInput} naming the first mistake. */
+    RunSettings settings() {
+        Preset p = preset == null ? Preset.QUICK : Preset.byId(preset);
+        List<String> modelNames = resolveModels();
+        List<BenchScenario> chosen = new ArrayList<>();
+        try {
+            for (String id : scenarios) {
+                BenchScenario s = BenchScenario.byId(id.trim());
+                if (!chosen.contains(s)) chosen.add(s);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage(), e);
+        }
+        if (chosen.isEmpty()) chosen.addAll(List.of(BenchScenario.values()));
+
+        Map<BenchScenario, List<Size>> plan = new LinkedHashMap<>();
+        if (sizes.isEmpty()) {
+            for (BenchScenario s : chosen) plan.put(s, p.sizes(s));
+        } else {
+            List<Size> given = new ArrayList<>();
+            for (String text : sizes) {
+                if (text.isBlank()) continue;
+                try {
+                    given.add(Size.parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInput(e.getMessage(), e);
+                }
+            }
+            for (Size size : given) {
+                if (chosen.stream().noneMatch(s -> fits(s, size))) {
+                    throw new BadInput("size '" + size.label() + "' fits none of the selected scenarios; " + takes(chosen));
+                }
+            }
+            for (BenchScenario s : chosen) {
+                List<Size> fitting = new ArrayList<>();
+                for (Size size : given) if (fits(s, size)) fitting.add(validated(s, s.check(size)));
+                if (fitting.isEmpty()) throw new BadInput("no --sizes fit scenario " + s.id() + "; " + takes(List.of(s)));
+                plan.put(s, fitting);
+            }
+        }
+        int w = warmups == null ? p.warmups : checkCount("--warmups", warmups, 0);
+        int m = measurements == null ? p.measurements : checkCount("--measurements", measurements, 1);
+        Duration b = budget == null ? p.opBudget() : budget;
+        if (b.isNegative() || b.isZero()) throw new BadInput("--budget must be positive, was " + Durations.format(b));
+        if (!heap.matches("[1-9][0-9]*[mMgG]")) throw new BadInput("--heap must look like 512m or 4g, was '" + heap + "'");
+        if (!db.equals("auto") && !db.equals("postgres") && !db.equals("h2") && !db.startsWith("jdbc:")) {
+            throw new BadInput("--db must be auto, postgres, h2 or a jdbc: URL, was '" + db + "'");
+        }
+        boolean custom = !models.isEmpty() || !scenarios.isEmpty() || !sizes.isEmpty();
+        String label = custom ? (preset == null ? "custom" : p.id() + " (narrowed)") : p.id();
+        Path dir = out != null ? out : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
+        boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
+        return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, db, dbUser, dbPassword, minimal);
+    }
+
+    private List<String> resolveModels() {
+        List<String> known = Models.names();
+        if (models.isEmpty()) {
+            if (known.isEmpty()) throw new BadInput("no model found on the class path");
+            return known;
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String name : models) {
+            String n = name.trim();
+            if (!known.contains(n)) {
+                List<String> problems = Models.unavailable();
+                throw new BadInput("unknown model '" + n + "'; accepted: " + String.join(", ", known)
+                        + (problems.isEmpty() ? "" : " (not loadable here: " + String.join("; ", problems) + ")"));
+            }
+            if (!chosen.contains(n)) chosen.add(n);
+        }
+        return chosen;
+    }
+
+    private static boolean fits(BenchScenario s, Size size) {
+        return size.params().keySet().equals(new java.util.HashSet<>(s.letters()));
+    }
+
+    /** The spec records' own limits, checked before any fork starts. */
+    private static Size validated(BenchScenario s, Size size) {
+        for (var e : size.params().entrySet()) {
+            long v = e.getValue();
+            long min = switch (e.getKey()) {
+                case "L", "U", "B" -> 0;
+                default -> 1;
+            };
+            if (v < min || v > 10_000_000) {
+                throw new BadInput("size '" + size.label() + "': " + e.getKey() + " must be between " + min + " and 10000000, was " + v);
+            }
+        }
+        if (s == BenchScenario.RACE && size.get("R") < 2) throw new BadInput("size '" + size.label() + "': R must be at least 2");
+        return size;
+    }
+
+    private static String takes(List<BenchScenario> chosen) {
+        StringBuilder b = new StringBuilder("accepted: ");
+        for (int i = 0; i < chosen.size(); i++) {
+            if (i > 0) b.append("; ");
+            b.append(chosen.get(i).id()).append(" takes ").append(String.join(" ", chosen.get(i).letters().stream().map(l -> l + "=...").toList()));
+        }
+        return b.toString();
+    }
+
+    private static int checkCount(String option, int value, int min) {
+        if (value < min || value > 1000) throw new BadInput(option + " must be between " + min + " and 1000, was " + value);
+        return value;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.asyncbench.bench;
+
+import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.Size;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** What one {@code run} measures and how, checked. */
+record RunSettings(Preset preset, String label, List<String> models, Map<BenchScenario, List<Size>> sizes, Path out,
+                   int warmups, int measurements, Duration budget, String heap,
+                   String db, String dbUser, String dbPassword, boolean minimal) {
+
+    /** The flags of every measured JVM: the same for every model, recorded with the results. */
+    List<String> forkFlags() {
+        return List.of("--enable-preview", "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC");
+    }
+
+    boolean needsServer() {
+        return sizes.keySet().stream().anyMatch(BenchScenario::needsServer);
+    }
+
+    boolean needsDatabase() {
+        return sizes.keySet().stream().anyMatch(BenchScenario::needsDatabase);
+    }
+}

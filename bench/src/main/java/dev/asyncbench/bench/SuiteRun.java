@@ -1,0 +1,299 @@
+package dev.asyncbench.bench;
+
+import dev.asyncbench.bench.jmh.Benchmarks;
+import dev.asyncbench.bench.jmh.ForkProbe;
+import dev.asyncbench.bench.jmh.ForkReport;
+import dev.asyncbench.bench.report.ReportWriter;
+import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.Environment;
+import dev.asyncbench.bench.results.Metrics;
+import dev.asyncbench.bench.results.ResultRow;
+import dev.asyncbench.bench.results.ResultSet;
+import dev.asyncbench.bench.results.Size;
+import dev.asyncbench.core.Models;
+import dev.asyncbench.core.TaskScenario;
+import dev.asyncbench.core.Traits;
+import dev.asyncbench.core.io.TestbedClient;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@code run}: starts the testbed's processes, measures every combination of scenario,
+ * size and model in a JMH fork of its own, runs the no-harness-tax check, and writes the
+ * results and the report. A combination that fails is a result, never the end of the run.
+ */
+final class SuiteRun {
+
+    private final RunSettings settings;
+    private final PrintStream out;
+    private final Path dir;
+    private final Path logs;
+    private final List<RunResult> jmhResults = new ArrayList<>();
+    private final List<ResultRow> rows = new ArrayList<>();
+
+    /** One thing to measure. */
+    record Combination(BenchScenario scenario, Size size, String model, double opEstimateMs, double estimateMs) {
+        String label() {
+            return scenario.id() + " " + model + " " + size.label();
+        }
+    }
+
+    SuiteRun(RunSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+        this.dir = settings.out();
+        this.logs = dir.resolve("logs");
+    }
+
+    /** Runs everything; returns the report's main file. */
+    Path execute() throws IOException {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Files.createDirectories(logs);
+
+        Map<String, String> describe = new LinkedHashMap<>();
+        Map<String, Traits> traits = new LinkedHashMap<>();
+        for (String name : settings.models()) {
+            try (TaskScenario m = Models.byName(name)) {
+                describe.put(name, m.describe());
+                traits.put(name, m.traits());
+            }
+        }
+        List<Combination> plan = plan(traits);
+        double estimate = plan.stream().mapToDouble(Combination::estimateMs).sum();
+        boolean bar = Progress.terminal();
+        Progress progress = new Progress(out, bar, plan.size(), estimate);
+        out.println("asyncbench: " + settings.label() + " run of " + plan.size() + " combinations (" + settings.models().size()
+                + " models), about " + Progress.format(java.time.Duration.ofMillis((long) estimate)) + "; results in " + dir);
+
+        Thread killForks = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "forks-stop");
+        Runtime.getRuntime().addShutdownHook(killForks);
+        String server = "not used";
+        String database = "not used";
+        try (TestbedProcesses testbed = new TestbedProcesses()) {
+            if (settings.needsServer()) {
+                progress.note("starting the HTTP testbed server (its own JVM) ...");
+                String uri = testbed.startServer(logs);
+                server = "Netty testbed server in its own JVM (" + String.join(" ", TestbedProcesses.FLAGS) + ") at " + uri
+                        + "; capacity not measured";
+            }
+            if (settings.needsDatabase()) {
+                progress.note("starting the testbed database (" + settings.db() + ") ...");
+                testbed.startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), dir.resolve("db").toAbsolutePath(), logs);
+                database = testbed.dbDescription();
+            }
+            for (Combination c : plan) {
+                progress.begin(c.label());
+                ResultRow row = c.estimateMs() < 0 ? skipped(c) : measure(c, testbed.forkProperties());
+                rows.add(row);
+                progress.end(outcome(row), Math.abs(c.estimateMs()));
+            }
+            if (settings.minimal()) {
+                progress.note("no-harness-tax check: minimal programs vs the suite ...");
+                MinimalRuns minimal = new MinimalRuns(settings, logs);
+                for (ResultRow row : minimal.run(progress)) rows.add(row);
+            }
+        } finally {
+            progress.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(killForks);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs
+            }
+        }
+
+        Environment env = environment(started, (System.nanoTime() - t0) / 1e9, describe, server, database);
+        ResultSet results = new ResultSet(env, rows);
+        results.save(dir);
+        if (!jmhResults.isEmpty()) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, dir.resolve(ResultSet.JMH_JSON).toString()).writeOut(jmhResults);
+        }
+        return ReportWriter.standard().write(results, dir);
+    }
+
+    /** Every combination in order; those over the budget get a negative estimate and are recorded as skipped. */
+    private List<Combination> plan(Map<String, Traits> traits) {
+        List<Combination> plan = new ArrayList<>();
+        for (var entry : settings.sizes().entrySet()) {
+            BenchScenario s = entry.getKey();
+            for (Size size : entry.getValue()) {
+                for (String model : settings.models()) {
+                    Traits t = traits.get(model);
+                    double op = Estimates.opMs(s, size, t);
+                    double all = Estimates.combinationMs(s, size, t, settings.warmups(), settings.measurements());
+                    boolean over = op > settings.budget().toMillis();
+                    plan.add(new Combination(s, size, model, op, over ? -1 : all));
+                }
+            }
+        }
+        return plan;
+    }
+
+    private ResultRow skipped(Combination c) {
+        String why = String.format(java.util.Locale.ROOT,
+                "skipped: one operation is expected to take about %s here, over this run's budget of %s per operation (--budget)",
+                Durations.format(java.time.Duration.ofMillis((long) c.opEstimateMs())), Durations.format(settings.budget()));
+        Metrics m = Metrics.builder().idealMs(c.scenario().idealMs(c.size())).build();
+        return new ResultRow(c.scenario().id(), c.model(), ResultRow.SUITE, c.size(), ResultRow.Status.SKIPPED, why, m);
+    }
+
+    /** One JMH fork for one combination; its failure, if any, becomes the row. */
+    private ResultRow measure(Combination c, List<String> testbedProperties) throws IOException {
+        Benchmarks.Binding b = Benchmarks.of(c.scenario());
+        String name = (c.scenario().id() + "-" + c.model() + "-" + c.size().label()).replaceAll("[^A-Za-z0-9=.-]+", "_");
+        Path log = logs.resolve(name + ".log");
+        Path report = logs.resolve(name + ".report");
+        Files.deleteIfExists(report);
+
+        List<String> append = new ArrayList<>(testbedProperties);
+        append.add("-D" + ForkReport.PROPERTY + "=" + report.toAbsolutePath());
+        append.add("-D" + ForkProbe.PINNING + "=" + settings.preset().recordPinning);
+        List<String> flags = settings.forkFlags();
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(b.include())
+                .param("model", c.model())
+                .mode(Mode.SingleShotTime)
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .warmupIterations(settings.warmups())
+                .measurementIterations(settings.measurements())
+                .warmupBatchSize(1)
+                .measurementBatchSize(1)
+                .forks(1)
+                .warmupForks(0)
+                .jvm(JavaCommand.javaBinary())
+                .jvmArgsPrepend(flags.getFirst())
+                .jvmArgs(flags.subList(1, flags.size()).toArray(String[]::new))
+                .jvmArgsAppend(append.toArray(String[]::new))
+                .addProfiler(ForkProbe.class)
+                .timeout(TimeValue.seconds(Math.max(60, settings.budget().toSeconds() * 10)))
+                .shouldFailOnError(false)
+                .output(log.toString());
+        for (var p : b.params().entrySet()) options.param(p.getValue(), Long.toString(c.size().get(p.getKey())));
+
+        List<RunResult> results;
+        String runnerError = null;
+        try {
+            results = new ArrayList<>(new Runner(options.build()).run());
+        } catch (RunnerException e) {
+            results = List.of();
+            runnerError = ForkReport.describe(e);
+        }
+        List<String> failures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (Files.exists(report)) {
+            for (String line : Files.readAllLines(report, StandardCharsets.UTF_8)) {
+                if (line.startsWith(ForkReport.FAILURE)) failures.add(line.substring(ForkReport.FAILURE.length()));
+                else if (line.startsWith(ForkReport.NOTE)) notes.add(line.substring(ForkReport.NOTE.length()));
+            }
+        }
+        String note = String.join("; ", notes);
+        double ideal = c.scenario().idealMs(c.size());
+        if (results.isEmpty() || !failures.isEmpty()) {
+            String why = !failures.isEmpty() ? failures.getFirst()
+                    : runnerError != null ? runnerError
+                    : "the fork ended without a result; see logs/" + log.getFileName();
+            boolean incorrect = why.startsWith("Incorrect benchmark");
+            String text = (incorrect ? "" : "failed at " + c.size().label() + ": ") + why + (note.isEmpty() ? "" : "; " + note);
+            return new ResultRow(c.scenario().id(), c.model(), ResultRow.SUITE, c.size(),
+                    incorrect ? ResultRow.Status.INCORRECT : ResultRow.Status.FAILED, text, Metrics.builder().idealMs(ideal).build());
+        }
+        RunResult r = results.getFirst();
+        jmhResults.add(r);
+        return new ResultRow(c.scenario().id(), c.model(), ResultRow.SUITE, c.size(), ResultRow.Status.OK, note, metrics(r, ideal));
+    }
+
+    static Metrics metrics(RunResult r, double idealMs) {
+        Result<?> primary = r.getPrimaryResult();
+        long n = primary.getStatistics().getN();
+        Map<String, Result> secondary = r.getSecondaryResults();
+        return Metrics.builder()
+                .samples(n)
+                .time(primary.getScore(), n >= 2 ? primary.getScoreError() : Double.NaN)
+                .idealMs(idealMs)
+                .latency(score(secondary, ForkProbe.P50), score(secondary, ForkProbe.P99), score(secondary, ForkProbe.MAX))
+                .cpuMsPerOp(score(secondary, ForkProbe.CPU))
+                .allocBytesPerOp(score(secondary, ForkProbe.ALLOC))
+                .rssPeakMb(score(secondary, ForkProbe.RSS_PEAK))
+                .rssPerTaskBytes(score(secondary, ForkProbe.RSS_PER_TASK))
+                .heapPerTaskBytes(score(secondary, ForkProbe.HEAP_PER_TASK))
+                .threadsPeak(score(secondary, ForkProbe.THREADS_PEAK))
+                .serverPeakInFlight(score(secondary, ForkProbe.SERVER_PEAK))
+                .pinnedEvents(score(secondary, ForkProbe.PINNED))
+                .build();
+    }
+
+    private static double score(Map<String, Result> secondary, String label) {
+        Result<?> r = secondary.get(label);
+        return r == null ? Double.NaN : r.getScore();
+    }
+
+    private static String outcome(ResultRow row) {
+        Metrics m = row.metrics();
+        return switch (row.status()) {
+            case OK -> String.format(java.util.Locale.ROOT, "%.1f ms%s", m.timeMs(),
+                    Double.isNaN(m.timeErrorMs()) ? "" : String.format(java.util.Locale.ROOT, " ± %.1f", m.timeErrorMs()));
+            case SKIPPED -> "skipped (over the budget)";
+            default -> row.status().id() + ": " + row.note();
+        };
+    }
+
+    private Environment environment(Instant started, double seconds, Map<String, String> describe, String server, String database) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Map<String, String> notes = new LinkedHashMap<>();
+        notes.put("budget", "a model whose one operation is expected to exceed " + Durations.format(settings.budget())
+                + " at a size is skipped there, and its row says so");
+        notes.put("pinning", settings.preset().recordPinning ? "JFR jdk.VirtualThreadPinned counted in every fork (threshold 0)"
+                : "not recorded in this preset (a JFR stream adds startup time to every fork)");
+        notes.put("latency", "per-task latency from the operation's start: gather/fail-fast/collect-all from the EventLog, "
+                + "http-fan-out/db/files/aggregate from core.io's completion marks (aggregate: the store); none for gather-mass, timeout, race");
+        notes.put("memory", "gather-mass memory per waiting task: RSS growth and live heap after a full GC, sampled once per fork "
+                + "while N tasks wait (outside the measured iterations)");
+        return new Environment(settings.label(), started.toString(), seconds,
+                System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version(),
+                settings.forkFlags(), "G1", "-Xms" + settings.heap() + " -Xmx" + settings.heap(),
+                "JMH " + org.openjdk.jmh.util.Utils.class.getPackage().getImplementationVersion() + "; single-shot; "
+                        + settings.warmups() + " warm-up + " + settings.measurements() + " measured iterations; 1 fork per combination; "
+                        + "the setup runs and checks one operation first",
+                Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                database, server, TestbedClient.SETTINGS, describe, Models.unavailable(), gitCommit(), notes);
+    }
+
+    private static String gitCommit() {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            String commit = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0 || !commit.matches("[0-9a-f]{40}")) return "unknown";
+            Process s = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").redirectErrorStream(true).start();
+            boolean dirty = !new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
+            s.waitFor();
+            return commit + (dirty ? " (with uncommitted changes)" : "");
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.asyncbench.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The testbed's HTTP server and database, each in a JVM of its own, so that none of their
+ * threads run inside a measured fork. Started once per run; stopped at the end, on failure,
+ * and on Ctrl-C (a shutdown hook), with every process they started (PostgreSQL's too).
+ */
+final class TestbedProcesses implements AutoCloseable {
+
+    static final String SERVER_MAIN = "dev.asyncbench.core.testbed.HttpTestbedServer";
+    static final String DB_MAIN = "dev.asyncbench.core.testbed.TestbedDatabase";
+    static final String SERVER_READY = "asyncbench-testbed http listening on ";
+    static final String DB_READY = "asyncbench-testbed db ";
+    /** The testbed JVMs' flags: not measured, but recorded. */
+    static final List<String> FLAGS = List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC");
+
+    private final List<Process> processes = new ArrayList<>();
+    private final Thread hook = new Thread(this::close, "testbed-stop");
+    private String serverUri;
+    private String jdbcUrl;
+    private String dbUser;
+    private String dbPassword;
+    private String dbDescription;
+
+    TestbedProcesses() {
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Starts the HTTP server; returns its address. */
+    String startServer(Path logs) {
+        String line = start(List.of(SERVER_MAIN, "--port", "0"), SERVER_READY, logs.resolve("testbed-http.log"), 60);
+        serverUri = line.substring(SERVER_READY.length()).trim();
+        return serverUri;
+    }
+
+    /** Starts (or, for a jdbc: URL, attaches to) the database; {@code choice} is auto, postgres, h2 or a URL. */
+    void startDatabase(String choice, String user, String password, Path dir, Path logs) {
+        List<String> args = new ArrayList<>(List.of(DB_MAIN, "--db", choice, "--dir", dir.toString()));
+        if (user != null) args.addAll(List.of("--user", user));
+        if (password != null) args.addAll(List.of("--password", password));
+        String line = start(args, DB_READY, logs.resolve("testbed-db.log"), 180);
+        // asyncbench-testbed db url=... user=... password=... description=...
+        String rest = line.substring(DB_READY.length());
+        int d = rest.indexOf("description=");
+        dbDescription = d < 0 ? "unknown" : rest.substring(d + "description=".length()).trim();
+        for (String part : (d < 0 ? rest : rest.substring(0, d)).trim().split("\\s+")) {
+            if (part.startsWith("url=")) jdbcUrl = part.substring(4);
+            else if (part.startsWith("user=")) dbUser = part.substring(5);
+            else if (part.startsWith("password=")) dbPassword = part.substring(9);
+        }
+        if (jdbcUrl == null) throw new IllegalStateException("the testbed database printed no url: '" + line + "'");
+    }
+
+    String serverUri() {
+        return serverUri;
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    String dbDescription() {
+        return dbDescription == null ? "not used" : dbDescription;
+    }
+
+    /** The system properties a fork needs to attach. */
+    List<String> forkProperties() {
+        List<String> props = new ArrayList<>();
+        if (serverUri != null) props.add("-Dasyncbench.server=" + serverUri);
+        if (jdbcUrl != null) {
+            props.add("-Dasyncbench.db=" + jdbcUrl);
+            if (dbUser != null) props.add("-Dasyncbench.db.user=" + dbUser);
+            if (dbPassword != null) props.add("-Dasyncbench.db.password=" + dbPassword);
+        }
+        return props;
+    }
+
+    private String start(List<String> mainAndArgs, String ready, Path log, int timeoutSeconds) {
+        List<String> command = new ArrayList<>(JavaCommand.java());
+        command.addAll(FLAGS);
+        command.addAll(List.of("-cp", JavaCommand.classPath()));
+        command.addAll(mainAndArgs);
+        Process p;
+        try {
+            Files.createDirectories(log.getParent());
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + mainAndArgs.getFirst() + ": " + e.getMessage(), e);
+        }
+        processes.add(p);
+        CompletableFuture<String> readyLine = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("testbed-log").start(() -> copy(p, ready, readyLine, log));
+        try {
+            return readyLine.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(mainAndArgs.getFirst() + " did not report ready within " + timeoutSeconds + " s; see " + log);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage() + "; see " + log, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the testbed", e);
+        }
+    }
+
+    private static void copy(Process p, String ready, CompletableFuture<String> readyLine, Path log) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+            String line;
+            String last = "";
+            while ((line = in.readLine()) != null) {
+                out.println(line);
+                if (!line.isBlank()) last = line;
+                if (!readyLine.isDone() && line.startsWith(ready)) readyLine.complete(line);
+            }
+            readyLine.completeExceptionally(new IllegalStateException("the testbed process ended (exit "
+                    + p.waitFor() + ") before it was ready" + (last.isEmpty() ? "" : ": " + last)));
+        } catch (IOException | InterruptedException e) {
+            readyLine.completeExceptionally(e);
+        }
+    }
+
+    /** Stops every process and their descendants: politely first (the database stops PostgreSQL), then by force. */
+    @Override
+    public synchronized void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // we are the hook
+        }
+        // the tree first: once a process has ended its children are no longer its descendants
+        List<ProcessHandle> tree = new ArrayList<>();
+        for (Process p : processes) p.descendants().forEach(tree::add);
+        for (Process p : processes) p.destroy();
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(15, TimeUnit.SECONDS)) p.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+        for (ProcessHandle h : tree) {
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // still there: below
+            }
+            if (h.isAlive()) h.destroyForcibly();
+        }
+        processes.clear();
+    }
+}

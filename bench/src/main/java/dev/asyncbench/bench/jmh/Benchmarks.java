@@ -1,0 +1,38 @@
+package dev.asyncbench.bench.jmh;
+
+import dev.asyncbench.bench.results.BenchScenario;
+
+import java.util.Map;
+
+/** Which JMH benchmark measures each scenario, and which {@code @Param} holds each letter of its size. */
+public final class Benchmarks {
+
+    /** One scenario's benchmark method and its parameters by SPEC.md letter. */
+    public record Binding(BenchScenario scenario, Class<? extends ScenarioState> type, String method, Map<String, String> params) {
+        /** JMH's include pattern selecting exactly this method. */
+        public String include() {
+            return "^" + java.util.regex.Pattern.quote(type.getName() + "." + method) + "$";
+        }
+    }
+
+    private Benchmarks() {
+    }
+
+    public static Binding of(BenchScenario s) {
+        return switch (s) {
+            case HELLO -> new Binding(s, HelloBenchmark.class, "hello", Map.of("L", "pauseMs"));
+            case GATHER -> new Binding(s, GatherBenchmark.class, "gather", Map.of("N", "tasks", "U", "unitMs"));
+            case GATHER_MASS -> new Binding(s, MassGatherBenchmark.class, "gatherMany", Map.of("N", "tasks", "L", "delayMs"));
+            case HTTP_FAN_OUT -> new Binding(s, HttpFanOutBenchmark.class, "httpFanOut",
+                    Map.of("K", "requests", "L", "latencyMs", "B", "bodyBytes", "C", "maxInFlight"));
+            case FILES -> new Binding(s, FilesBenchmark.class, "files", Map.of("F", "files", "S", "fileBytes", "C", "maxConcurrency"));
+            case DB -> new Binding(s, DbBenchmark.class, "db", Map.of("Q", "queries", "L", "latencyMs", "P", "poolSize"));
+            case AGGREGATE -> new Binding(s, AggregateBenchmark.class, "aggregate",
+                    Map.of("N", "ids", "L", "latencyMs", "C", "maxInFlight", "P", "poolSize"));
+            case TIMEOUT -> new Binding(s, TimeoutBenchmark.class, "fetch", Map.of("L", "latencyMs", "D", "deadlineMs"));
+            case FAIL_FAST -> new Binding(s, FailFastBenchmark.class, "failFast", Map.of("N", "tasks", "U", "unitMs"));
+            case COLLECT_ALL -> new Binding(s, FailFastBenchmark.class, "collectAll", Map.of("N", "tasks", "U", "unitMs"));
+            case RACE -> new Binding(s, RaceBenchmark.class, "race", Map.of("R", "replicas", "W", "winnerMs"));
+        };
+    }
+}

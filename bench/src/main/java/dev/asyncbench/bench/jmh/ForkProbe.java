@@ -1,0 +1,152 @@
+package dev.asyncbench.bench.jmh;
+
+import jdk.jfr.consumer.RecordingStream;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+import org.openjdk.jmh.runner.IterationType;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A JMH profiler that runs inside each measured fork and adds, per measured iteration, what
+ * JMH does not measure by itself: CPU time of the whole process, bytes allocated (all threads,
+ * including those that ended during the iteration), peak resident set, peak live platform
+ * threads, the HTTP server's peak in flight, JFR pinned-thread events, and the per-task
+ * latencies the benchmark recorded with {@link #latency}.
+ *
+ * <p>Used by {@code ./suite run}; by hand: {@code java -jar benchmarks.jar -prof dev.asyncbench.bench.jmh.ForkProbe}.
+ */
+public final class ForkProbe implements InternalProfiler {
+
+    /** Secondary result labels, read back by the runner. */
+    public static final String CPU = "asyncbench.cpu.ms";
+    public static final String ALLOC = "asyncbench.alloc.bytes";
+    public static final String RSS_PEAK = "asyncbench.rss.peak.mb";
+    public static final String THREADS_PEAK = "asyncbench.threads.peak";
+    public static final String SERVER_PEAK = "asyncbench.server.peak";
+    public static final String PINNED = "asyncbench.pinned";
+    public static final String P50 = "asyncbench.latency.p50.ms";
+    public static final String P99 = "asyncbench.latency.p99.ms";
+    public static final String MAX = "asyncbench.latency.max.ms";
+    public static final String RSS_PER_TASK = "asyncbench.rss.per.task.bytes";
+    public static final String HEAP_PER_TASK = "asyncbench.heap.per.task.bytes";
+
+    /** System property: {@code true} to count JFR jdk.VirtualThreadPinned events. */
+    public static final String PINNING = "asyncbench.pinning";
+
+    private static final Recorder LATENCIES = new Recorder(3);
+    private static final Map<String, Double> CONSTANTS = new ConcurrentHashMap<>();
+    private static final AtomicLong PINNED_EVENTS = new AtomicLong();
+    private static RecordingStream pinning;
+
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private long cpuBefore;
+    private long allocBefore;
+    private long pinnedBefore;
+
+    /** One task's latency from the start of its operation; call from the benchmark, outside the timed call if possible. */
+    public static void latency(long nanos) {
+        LATENCIES.recordValue(Math.max(0, nanos / 1000));
+    }
+
+    /** A value measured once per fork (memory per waiting task), reported with every iteration. */
+    public static void constant(String label, double value) {
+        CONSTANTS.put(label, value);
+    }
+
+    @Override
+    public String getDescription() {
+        return "asyncbench: process CPU, allocation, peak RSS and platform threads, server peak in flight, pinned events, task latency";
+    }
+
+    @Override
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        startPinningOnce();
+        if (ForkTestbed.hasServer()) ForkTestbed.http().resetStats();
+        resetPeakRss();
+        threads.resetPeakThreadCount();
+        LATENCIES.reset();
+        pinnedBefore = PINNED_EVENTS.get();
+        allocBefore = threads.getTotalThreadAllocatedBytes();
+        cpuBefore = os.getProcessCpuTime();
+    }
+
+    @Override
+    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+                                                       IterationResult result) {
+        long cpu = os.getProcessCpuTime() - cpuBefore;
+        long alloc = threads.getTotalThreadAllocatedBytes() - allocBefore;
+        int peakThreads = threads.getPeakThreadCount();
+        long rssPeakKb = statusKb("VmHWM");
+        Histogram h = LATENCIES.getIntervalHistogram();
+        long pinned = PINNED_EVENTS.get() - pinnedBefore;
+        long serverPeak = ForkTestbed.hasServer() ? ForkTestbed.http().stats().peakInFlight() : -1;
+        if (iterationParams.getType() != IterationType.MEASUREMENT) return List.of();
+
+        double ops = Math.max(1, result.getMetadata().getAllOps());
+        List<Result> out = new ArrayList<>();
+        out.add(new ScalarResult(CPU, cpu / 1e6 / ops, "ms/op", AggregationPolicy.AVG));
+        out.add(new ScalarResult(ALLOC, alloc / ops, "B/op", AggregationPolicy.AVG));
+        out.add(new ScalarResult(THREADS_PEAK, peakThreads, "threads", AggregationPolicy.MAX));
+        if (rssPeakKb > 0) out.add(new ScalarResult(RSS_PEAK, rssPeakKb / 1024.0, "MiB", AggregationPolicy.MAX));
+        if (serverPeak >= 0) out.add(new ScalarResult(SERVER_PEAK, serverPeak, "requests", AggregationPolicy.MAX));
+        if (pinning != null) out.add(new ScalarResult(PINNED, pinned / ops, "events/op", AggregationPolicy.AVG));
+        if (h.getTotalCount() > 0) {
+            out.add(new ScalarResult(P50, h.getValueAtPercentile(50) / 1000.0, "ms", AggregationPolicy.AVG));
+            out.add(new ScalarResult(P99, h.getValueAtPercentile(99) / 1000.0, "ms", AggregationPolicy.AVG));
+            out.add(new ScalarResult(MAX, h.getMaxValue() / 1000.0, "ms", AggregationPolicy.MAX));
+        }
+        CONSTANTS.forEach((label, value) -> out.add(new ScalarResult(label, value, "B", AggregationPolicy.AVG)));
+        return out;
+    }
+
+    private static synchronized void startPinningOnce() {
+        if (pinning != null || !Boolean.getBoolean(PINNING)) return;
+        pinning = new RecordingStream();
+        pinning.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO);
+        pinning.onEvent("jdk.VirtualThreadPinned", e -> PINNED_EVENTS.incrementAndGet());
+        pinning.startAsync();
+    }
+
+    /** Resets VmHWM to the current RSS (Linux: write 5 to /proc/self/clear_refs); harmless elsewhere. */
+    static void resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not Linux, or not allowed: the peak is then the process's lifetime peak
+        }
+    }
+
+    /** A field of /proc/self/status in kB (VmRSS, VmHWM), or -1 when unavailable. */
+    static long statusKb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+}

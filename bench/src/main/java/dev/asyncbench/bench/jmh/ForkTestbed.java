@@ -1,0 +1,69 @@
+package dev.asyncbench.bench.jmh;
+
+import dev.asyncbench.core.io.OrdersRepository;
+import dev.asyncbench.core.io.TestbedClient;
+import dev.asyncbench.core.testbed.DatabaseChoice;
+import dev.asyncbench.core.testbed.TestbedDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The testbed as a measured fork sees it: the HTTP server and the database run in processes
+ * of their own (started by {@code ./suite run}), and their addresses come in as system
+ * properties, so no testbed thread shares the fork with the model being measured.
+ */
+public final class ForkTestbed {
+
+    /** {@code http://127.0.0.1:PORT} of the HTTP testbed server. */
+    public static final String SERVER = "asyncbench.server";
+    /** JDBC URL of the testbed database; user and password in {@code asyncbench.db.user} / {@code .password}. */
+    public static final String DB = "asyncbench.db";
+
+    private static TestbedClient http;
+    private static TestbedDatabase database;
+
+    private ForkTestbed() {
+    }
+
+    /** Whether this fork was handed a server address. */
+    public static boolean hasServer() {
+        return System.getProperty(SERVER) != null;
+    }
+
+    public static synchronized TestbedClient http() {
+        if (http == null) http = TestbedClient.of(URI.create(required(SERVER, "the HTTP testbed server's address, http://127.0.0.1:PORT")));
+        return http;
+    }
+
+    /** A fresh pool of {@code poolSize} connections to the testbed database; the caller closes it. */
+    public static synchronized OrdersRepository orders(int poolSize) {
+        if (database == null) {
+            String url = required(DB, "the testbed database's JDBC URL");
+            if (!url.startsWith("jdbc:")) throw new IllegalStateException(DB + " must be a jdbc: URL, was '" + url + "'");
+            DatabaseChoice choice = DatabaseChoice.parse(url, System.getProperty(DB + ".user"), System.getProperty(DB + ".password"));
+            database = TestbedDatabase.start(choice, scratch("asyncbench-db-"));
+        }
+        return database.orders(poolSize);
+    }
+
+    public static Path scratch(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder", e);
+        }
+    }
+
+    private static String required(String property, String what) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException("no testbed: this benchmark needs " + what + " in -D" + property
+                    + "; run it through './suite run', which starts the testbed and passes it to every fork");
+        }
+        return v;
+    }
+}

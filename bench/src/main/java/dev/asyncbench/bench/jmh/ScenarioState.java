@@ -1,0 +1,132 @@
+package dev.asyncbench.bench.jmh;
+
+import dev.asyncbench.core.Models;
+import dev.asyncbench.core.TaskScenario;
+import dev.asyncbench.core.io.Completions;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every benchmark shares: the {@code model} parameter, the model's instance, and the
+ * check that comes before any measurement (in the manner of kotlinx.coroutines' scrabble
+ * benchmarks and Renaissance): the setup runs the scenario once and compares its answer with
+ * the sequential reference's, failing with "Incorrect benchmark, ..." when they differ.
+ *
+ * <p>Each subclass is one scenario: its sizes as {@code @Param}s, {@link #prepare()} building
+ * the spec, {@link #verify()} checking one run, and a {@code @Benchmark} method making the one
+ * blocking call being measured. A failure anywhere (the model cannot create its threads, a
+ * wrong answer) is written to the {@link ForkReport}, so the runner records it as a result.
+ */
+@State(Scope.Benchmark)
+public abstract class ScenarioState {
+
+    @Param({"sequential", "threads", "threads-per-task", "futures", "rx", "virtual-threads", "coroutines"})
+    public String model;
+
+    /** The model being measured. */
+    protected TaskScenario subject;
+
+    private TaskScenario reference;
+    private long operationStart;
+    private long[] completions = new long[0];
+    private final AtomicInteger completed = new AtomicInteger();
+
+    @Setup(Level.Trial)
+    public final void setUpTrial() throws Exception {
+        try {
+            subject = Models.byName(model);
+            prepare();
+            verify();
+            afterVerify();
+        } catch (Throwable t) {
+            ForkReport.failure(t);
+            throw t;
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public final void tearDownTrial() throws Exception {
+        try {
+            cleanUp();
+        } finally {
+            if (subject != null) subject.close();
+            if (reference != null) reference.close();
+        }
+    }
+
+    /** Builds the spec from the parameters and attaches to the testbed. */
+    protected abstract void prepare() throws Exception;
+
+    /** Runs the scenario once in the model and checks the answer; throws {@link #incorrect} when wrong. */
+    protected abstract void verify() throws Exception;
+
+    /** Anything measured once per fork after the check (memory per waiting task). */
+    protected void afterVerify() throws Exception {
+    }
+
+    /** Releases what {@link #prepare()} made. */
+    protected void cleanUp() throws Exception {
+    }
+
+    /** The sequential model: the correctness oracle. */
+    protected final TaskScenario reference() {
+        if (reference == null) reference = Models.byName("sequential");
+        return reference;
+    }
+
+    /** Compares one answer with the reference's; the exception the runner records as "incorrect". */
+    protected final void expect(Object actual, Object expected) {
+        if (!Objects.equals(actual, expected)) throw incorrect(actual, expected);
+    }
+
+    protected final IllegalStateException incorrect(Object actual, Object expected) {
+        return new IllegalStateException("Incorrect benchmark, " + model + " returned " + abbreviate(actual)
+                + ", expected " + abbreviate(expected));
+    }
+
+    private static String abbreviate(Object o) {
+        String s = String.valueOf(o);
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    protected static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
+    }
+
+    // ---- per-task latency through core.io's completion marks ----------------------------------
+
+    /**
+     * Records, during each measured iteration, when the shared IO clients complete calls of
+     * {@code kind}; {@link #operationStarted()} marks the operation's start. Only the first
+     * {@code capacity} completions are kept (no allocation while measuring).
+     */
+    protected final void recordCompletions(Completions.Kind kind, int capacity) {
+        completions = new long[capacity];
+        completed.set(0);
+        Completions.record((k, nanoTime) -> {
+            if (k != kind) return;
+            int i = completed.getAndIncrement();
+            if (i < completions.length) completions[i] = nanoTime;
+        });
+    }
+
+    /** Call first thing in the measured method. */
+    protected final void operationStarted() {
+        operationStart = System.nanoTime();
+    }
+
+    /** Hands the recorded completions to the probe as latencies; call after the iteration. */
+    protected final void flushCompletions() {
+        Completions.stop();
+        int n = Math.min(completed.getAndSet(0), completions.length);
+        for (int i = 0; i < n; i++) ForkProbe.latency(completions[i] - operationStart);
+    }
+}
