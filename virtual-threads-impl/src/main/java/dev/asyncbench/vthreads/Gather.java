@@ -43,7 +43,7 @@ final class Gather {
         Objects.requireNonNull(log, "log");
         try (var scope = StructuredTaskScope.open(Joiner.<String>allSuccessfulOrThrow())) {
             for (Task task : spec.tasks()) scope.fork(() -> run(task, log));
-            return scope.join().map(Subtask::get).toList();         // fail fast: the first failure throws here; results in input order
+            return scope.join().map(Subtask::get).toList();         // the first failure throws here; else names in input order
         } catch (FailedException e) {
             throw Failures.unchecked(e.getCause());
         } catch (InterruptedException e) {
