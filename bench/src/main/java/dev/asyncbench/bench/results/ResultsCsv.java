@@ -1,7 +1,6 @@
 package dev.asyncbench.bench.results;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -26,8 +25,6 @@ public final class ResultsCsv {
             Metrics::p50Ms, Metrics::p99Ms, Metrics::maxMs, Metrics::cpuMsPerOp, Metrics::allocBytesPerOp,
             Metrics::rssPeakMb, Metrics::rssPerTaskBytes, Metrics::heapPerTaskBytes,
             Metrics::threadsPeak, Metrics::serverPeakInFlight, Metrics::pinnedEvents);
-
-    private static final MathContext SIGNIFICANT = new MathContext(6);
 
     private ResultsCsv() {
     }
@@ -77,7 +74,7 @@ public final class ResultsCsv {
     private static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) return "";
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(); // exact: reads back to the same double
     }
 
     private static double parseNumber(String s, String column) {

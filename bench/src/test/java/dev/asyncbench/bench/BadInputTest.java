@@ -1,0 +1,79 @@
+package dev.asyncbench.bench;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every bad input, in every subcommand: one line on stderr naming the problem, exit code 2, no stack trace. */
+class BadInputTest {
+
+    @TempDir
+    static Path tmp;
+
+    record Case(List<String> args, String expected) {
+        @Override
+        public String toString() {
+            return String.join(" ", args);
+        }
+    }
+
+    static Stream<Case> cases() throws IOException {
+        Path corruptCsv = Files.createDirectories(tmp.resolve("corrupt-csv"));
+        Files.writeString(corruptCsv.resolve("results.csv"), "not,the,header\n");
+        Files.writeString(corruptCsv.resolve("environment.json"), "{}");
+        Path corruptEnv = Files.createDirectories(tmp.resolve("corrupt-env"));
+        Files.writeString(corruptEnv.resolve("results.csv"), String.join(",", dev.asyncbench.bench.results.ResultsCsv.COLUMNS) + "\n");
+        Files.writeString(corruptEnv.resolve("environment.json"), "{\"preset\": ");
+        Path noEnv = Files.createDirectories(tmp.resolve("no-env"));
+        Files.writeString(noEnv.resolve("results.csv"), String.join(",", dev.asyncbench.bench.results.ResultsCsv.COLUMNS) + "\n");
+        return Stream.of(
+                new Case(List.of("run", "--models", "nope"), "unknown model 'nope'; accepted: "),
+                new Case(List.of("run", "--scenarios", "nope"), "unknown scenario 'nope'; accepted: hello, "),
+                new Case(List.of("run", "--preset", "medium"), "unknown preset 'medium'; accepted: quick, full"),
+                new Case(List.of("run", "--scenarios", "gather-mass", "--sizes", "N=abc L=1s"), "malformed size 'N=abc L=1s'"),
+                new Case(List.of("run", "--scenarios", "gather-mass", "--sizes", "N=10"), "size 'N=10' fits none of the selected scenarios"),
+                new Case(List.of("run", "--scenarios", "gather-mass", "--sizes", "n=10 L=1s"), "malformed size 'n=10 L=1s'"),
+                new Case(List.of("run", "--scenarios", "race", "--sizes", "R=1 W=20ms"), "R must be at least 2"),
+                new Case(List.of("run", "--heap", "lots"), "--heap must look like 512m or 4g"),
+                new Case(List.of("run", "--measurements", "0"), "--measurements must be between 1 and 1000"),
+                new Case(List.of("run", "--budget", "soon"), "Invalid value for option '--budget'"),
+                new Case(List.of("run", "--db", "oracle"), "--db must be auto, postgres, h2 or a jdbc: URL"),
+                new Case(List.of("run", "--bogus"), "Unknown option: '--bogus'"),
+                new Case(List.of("report"), "Missing required parameter: 'DIR'"),
+                new Case(List.of("report", tmp.resolve("absent").toString()), "no results folder at "),
+                new Case(List.of("report", corruptCsv.toString()), "corrupt " + corruptCsv.resolve("results.csv")),
+                new Case(List.of("report", corruptEnv.toString()), "corrupt " + corruptEnv.resolve("environment.json")),
+                new Case(List.of("report", noEnv.toString()), "missing " + noEnv.resolve("environment.json")),
+                new Case(List.of("compare", tmp.resolve("absent").toString(), corruptCsv.toString()), "no results folder at "),
+                new Case(List.of("compare", noEnv.toString(), noEnv.toString()), "missing " + noEnv.resolve("environment.json")),
+                new Case(List.of("compare", noEnv.toString()), "Missing required parameter: 'NEW'"),
+                new Case(List.of("demo", "--model", "nope"), "unknown model 'nope'; accepted: "),
+                new Case(List.of("demo", "--unit", "0ms"), "--unit must be between 1 ms and 1 min"),
+                new Case(List.of("demo", "--unit", "soon"), "Invalid value for option '--unit'"),
+                new Case(List.of("list", "--bogus"), "Unknown option: '--bogus'"),
+                new Case(List.of("nonsense-that-jmh-would-get", "--but", "--not", "here"), null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void oneLineExitCode2NoStackTrace(Case c) {
+        if (c.expected() == null) return; // (the JMH passthrough happens in main(), not in execute())
+        Run run = Run.of(c.args().toArray(String[]::new));
+        assertEquals(2, run.exit(), "exit code; stderr: " + run.err());
+        assertEquals(1, run.errLines().size(), "one line on stderr:\n" + run.err());
+        String line = run.errLines().getFirst();
+        assertTrue(line.startsWith("error: "), line);
+        assertTrue(line.contains(c.expected()), "expected '" + c.expected() + "' in: " + line);
+        assertFalse(line.contains("Exception"), "no exception class names: " + line);
+    }
+}
