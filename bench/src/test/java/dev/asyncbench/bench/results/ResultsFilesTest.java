@@ -1,0 +1,84 @@
+package dev.asyncbench.bench.results;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** results.csv and environment.json read back exactly what was written. */
+class ResultsFilesTest {
+
+    static final Environment ENV = new Environment("quick", "2026-01-31T12:00:00Z", 283.5, "Eclipse Adoptium OpenJDK 64-Bit Server VM 25+36",
+            List.of("--enable-preview", "-Xms4g", "-Xmx4g", "-XX:+UseG1GC"), "G1", "-Xms4g -Xmx4g", "JMH 1.37", 2, 25_000_000_000L,
+            "Linux 6.1 amd64", "PostgreSQL 15.18 (local, fsync off)", "Netty \"testbed\" at http://127.0.0.1:8080",
+            "JDK HttpClient, HTTP/1.1", Map.of("rx", "RxJava 3: timers on computation(), C from the spec\nsecond line"),
+            List.of(), "0123456789abcdef0123456789abcdef01234567", Map.of("budget", "2 s, per operation"));
+
+    static final List<ResultRow> ROWS = List.of(
+            new ResultRow("http-fan-out", "rx", ResultRow.SUITE, Size.parse("K=1000 L=20ms B=4KiB C=100"), ResultRow.Status.OK, "",
+                    Metrics.builder().samples(4).time(212.345678, 3.25).idealMs(200).latency(20.5, 41.25, 43)
+                            .cpuMsPerOp(55.5).allocBytesPerOp(12_345_678).rssPeakMb(310.5).threadsPeak(31)
+                            .serverPeakInFlight(100).build()),
+            new ResultRow("gather-mass", "threads-per-task", ResultRow.SUITE, Size.of("N", 1_000_000, "L", 1000), ResultRow.Status.FAILED,
+                    "failed at N=1000000 L=1000ms: OutOfMemoryError: unable to create native thread, \"possibly\" out of memory",
+                    Metrics.builder().idealMs(1000).build()),
+            new ResultRow("gather-mass", "virtual-threads", ResultRow.MINIMAL, Size.of("N", 10_000, "L", 20), ResultRow.Status.OK,
+                    "memory per task is an underestimate:\nstill starting",
+                    Metrics.builder().samples(1).time(25.125, Double.NaN).heapPerTaskBytes(1034.5).rssPerTaskBytes(2100).build()),
+            new ResultRow("db", "sequential", ResultRow.SUITE, Size.parse("Q=500 L=20ms P=20"), ResultRow.Status.SKIPPED,
+                    "skipped: over the budget", Metrics.NONE));
+
+    @Test
+    void csvRoundTrip() {
+        String csv = ResultsCsv.write(ROWS);
+        assertTrue(csv.startsWith(String.join(",", ResultsCsv.COLUMNS) + "\n"), csv);
+        assertEquals(ROWS, ResultsCsv.read(csv));
+    }
+
+    @Test
+    void efficiencyIsIdealOverMeasuredAndEmptyCellsAreNotMeasured() {
+        String csv = ResultsCsv.write(ROWS);
+        String first = csv.lines().toList().get(1);
+        assertTrue(first.contains(",212.345678,3.25,200,0.94186"), first);
+        String skipped = csv.lines().toList().getLast();
+        assertTrue(skipped.endsWith(",,,,,,,,,,,,,,,,"), skipped);
+    }
+
+    @Test
+    void environmentRoundTrip() {
+        assertEquals(ENV, Environment.fromJson(ENV.toJson()));
+    }
+
+    @Test
+    void resultSetSavesAndLoads(@TempDir Path dir) throws Exception {
+        ResultSet set = new ResultSet(ENV, ROWS);
+        set.save(dir);
+        assertEquals(set, ResultSet.load(dir));
+    }
+
+    @Test
+    void sizesParseWhatTheyPrint() {
+        assertThrows(IllegalArgumentException.class, () -> Size.parse("L=1.5s"), "fractions are not whole numbers");
+        Size t = Size.parse("K=1k, L=2s, B=1MiB C=1_000");
+        assertEquals("K=1000 L=2000ms B=1MiB C=1000", t.label());
+        assertEquals(t, Size.parse(t.label()));
+        assertEquals("K", t.axis());
+        assertEquals(1000, t.x());
+        assertThrows(IllegalArgumentException.class, () -> Size.parse("K=1 K=2"));
+        assertEquals(Size.parse("N=3 U=10ms"), BenchScenario.GATHER.check(Size.parse("U=10ms N=3")), "put in the scenario's order");
+        assertThrows(IllegalArgumentException.class, () -> BenchScenario.GATHER.check(Size.parse("N=3 L=10ms")));
+    }
+
+    @Test
+    void corruptCsvNamesTheRecord() {
+        String csv = String.join(",", ResultsCsv.COLUMNS) + "\nrx,too,few\n";
+        var e = assertThrows(IllegalArgumentException.class, () -> ResultsCsv.read(csv));
+        assertEquals("record 2 has 3 cells, expected " + ResultsCsv.COLUMNS.size(), e.getMessage());
+    }
+}
