@@ -26,7 +26,11 @@ class CoroutinesConfig {
     fun files(maxConcurrency: Int): CoroutineDispatcher = Dispatchers.IO.limitedParallelism(maxConcurrency, "files")
 
     fun describe(): String =
-        "runBlocking(Dispatchers.Default, ${Runtime.getRuntime().availableProcessors()} cores); waits: delay; " +
-            "HTTP: sendAsync().await(), Semaphore(C); JDBC: Dispatchers.IO.limitedParallelism(P); " +
-            "files: Dispatchers.IO.limitedParallelism(C) (elastic views, not capped at IO's 64)"
+        "Kotlin coroutines: runBlocking(Dispatchers.Default, $defaultThreads threads) per call; waits by delay; " +
+            "HTTP by sendAsync().await(), C by Semaphore; JDBC on Dispatchers.IO.limitedParallelism(P), P = the repository's pool; " +
+            "files on Dispatchers.IO.limitedParallelism(C); IO views are elastic, not capped at IO's 64 threads"
+
+    /** Dispatchers.Default's threads: one per core, at least two, unless its system property says otherwise. */
+    private val defaultThreads: Int =
+        Integer.getInteger("kotlinx.coroutines.scheduler.core.pool.size", maxOf(2, Runtime.getRuntime().availableProcessors()))
 }

@@ -2,6 +2,7 @@ package dev.asyncbench.coroutines
 
 import dev.asyncbench.core.EventLog
 import dev.asyncbench.core.TaskScenario
+import dev.asyncbench.core.Traits
 import dev.asyncbench.core.spec.AggregateResult
 import dev.asyncbench.core.spec.AggregateSpec
 import dev.asyncbench.core.spec.DbResult
@@ -43,6 +44,9 @@ class CoroutinesModel : TaskScenario {
     override fun name(): String = "coroutines"
 
     override fun describe(): String = config.describe()
+
+    /** Unlimited W: a waiting coroutine holds no thread (a mass gather of 10,000,000 fits in about 3 GB of heap). */
+    override fun traits(): Traits = Traits.CONCURRENT
 
     override fun hello(pause: Duration, log: EventLog) =
         unchecked { runBlocking(config.scenarios) { Hello.hello(pause, log) } }
