@@ -3,8 +3,8 @@ package dev.asyncbench.rx;
 import dev.asyncbench.core.io.TestbedClient;
 import dev.asyncbench.core.spec.RaceSpec;
 import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Notification;
 import io.reactivex.rxjava3.core.Single;
-import io.reactivex.rxjava3.exceptions.CompositeException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -14,15 +14,16 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>Threads: none of ours; {@code flatMapSingle} with a maxConcurrency of every replica
- *       subscribes to all of them at once, and {@code firstOrError} takes the first body.
- *       Not {@code Single.amb}, which also takes the first failure: with {@code delayErrors}
- *       a replica that fails first does not win.
+ *       subscribes to all of them at once. Each replica's answer, body or failure, is
+ *       {@code materialize}d into a value, so a failure does not end the race: not
+ *       {@code Single.amb}, whose first signal wins even if it is an error. A replica that
+ *       fails first does not win.
  *   <li>Blocking: none; no thread waits for a replica.
- *   <li>Cancellation: once there is a winner, {@code firstOrError} disposes the others, which
- *       cancels the futures returned by {@code sendAsync} themselves ({@link RxHttp}), and the
- *       JDK client abandons the losers' exchanges.
- *   <li>Errors: when every replica fails, {@code delayErrors} reports their failures together
- *       in the order they happened; the last one is rethrown unwrapped.
+ *   <li>Cancellation: {@code takeUntil} stops at the first success and disposes the others,
+ *       which cancels the futures returned by {@code sendAsync} themselves ({@link RxHttp}),
+ *       and the JDK client abandons the losers' exchanges.
+ *   <li>Errors: when every replica fails, the last answer is the last failure;
+ *       {@code dematerialize} rethrows it unwrapped.
  * </ul>
  */
 final class Race {
@@ -34,14 +35,11 @@ final class Race {
         TestbedClient http = spec.http();
         int replicas = spec.replicas().size();
         return Flowable.fromIterable(spec.replicas())
-                .flatMapSingle(replica -> RxHttp.send(http, http.replica(replica)), true, replicas)   // one replica, holding no thread
-                .firstOrError()                                                                      // the first success wins
-                .map(body -> new String(body, StandardCharsets.UTF_8))
-                .onErrorResumeNext(failure -> Single.error(last(failure)));
-    }
-
-    /** The last of the failures {@code delayErrors} collected, or the only one. */
-    private static Throwable last(Throwable failure) {
-        return failure instanceof CompositeException all ? all.getExceptions().getLast() : failure;
+                .flatMapSingle(replica -> RxHttp.send(http, http.replica(replica)).materialize(), false, replicas)   // one replica, holding no thread
+                .takeUntil((Notification<byte[]> answer) -> answer.isOnNext())       // the first success wins; losers disposed
+                .lastOrError()                                                       // that success, or else the last failure
+                .dematerialize(answer -> answer)
+                .toSingle()
+                .map(body -> new String(body, StandardCharsets.UTF_8));
     }
 }

@@ -76,11 +76,11 @@ final class RxConfig implements AutoCloseable {
 
     /* Overview: RxJava's global error handler.
      *
-     * After a flow has ended (it failed fast, timed out, or a race was won), work it disposed may
-     * still fail: a cancelled request, or a sibling failing at the same instant as the first.
-     * RxJava has nowhere to deliver that error, wraps it in an UndeliverableException and hands
-     * it to RxJavaPlugins' error handler, which by default prints the stack trace and calls the
-     * thread's uncaught-exception handler. Here those echoes are expected, so the model installs
+     * After a flow has ended (it failed fast or timed out), work it disposed may still fail: a
+     * cancelled request, or a sibling failing at the same instant as the first (say, every
+     * request of a fan-out to a server that is down). RxJava has nowhere to deliver that error,
+     * wraps it in an UndeliverableException and hands it to RxJavaPlugins' error handler, which
+     * by default prints the stack trace and calls the thread's uncaught-exception handler. Here those echoes are expected, so the model installs
      * a handler that drops them quietly and passes anything else (a bug) on to the
      * uncaught-exception handler as before. It installs it only if the application has not set
      * one (nor locked the plugins down): then the application's choice stands.
@@ -95,15 +95,18 @@ final class RxConfig implements AutoCloseable {
     }
 
     private static void onUndeliverable(Throwable error) {
-        Throwable cause = error instanceof UndeliverableException && error.getCause() != null ? error.getCause() : error;
-        boolean echoOfDisposedWork = cause instanceof CancellationException   // a request cancelled on dispose
-                || cause instanceof InterruptedException                        // a blocking call interrupted on dispose
-                || cause instanceof IOException                                 // a request failing after its flow ended
-                || cause instanceof SQLException                                // a query failing after its flow ended
-                || cause instanceof TaskFailedException;                        // a sibling failing after the first failure
-        if (echoOfDisposedWork) return;
+        if (isEchoOfDisposedWork(error)) return;
         Thread current = Thread.currentThread();
         current.getUncaughtExceptionHandler().uncaughtException(current, error);
+    }
+
+    private static boolean isEchoOfDisposedWork(Throwable error) {
+        if (error instanceof UndeliverableException) return isEchoOfDisposedWork(error.getCause());
+        return error instanceof CancellationException                          // a request cancelled on dispose
+                || error instanceof InterruptedException                       // a blocking call interrupted on dispose
+                || error instanceof IOException                                // a request failing after its flow ended
+                || error instanceof SQLException                               // a query failing after its flow ended
+                || error instanceof TaskFailedException;                       // a sibling failing after the first failure
     }
 
     /** As RxJava sizes it: one per core, fewer if {@code rx3.computation-threads} says so. */
