@@ -1,0 +1,143 @@
+package dev.asyncbench.core.testbed;
+
+import dev.asyncbench.core.io.TestbedClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Does cancelling a task really cancel its HTTP request? The models rely on two JDK HttpClient
+ * promises (JDK 16+): interrupting a thread blocked in {@code send} aborts the exchange, and
+ * cancelling the future of {@code sendAsync} does too. Either way the client closes the
+ * connection, and the server, which watches for that, counts the request abandoned.
+ */
+class HttpCancellationTest {
+
+    static final Duration LONG = Duration.ofSeconds(5);
+    static final Duration SOON = Duration.ofSeconds(2);
+
+    HttpTestbedServer server;
+    TestbedClient client;
+
+    @BeforeEach
+    void start() {
+        server = HttpTestbedServer.start("127.0.0.1", 0);
+        client = TestbedClient.of(server.uri());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void cancellingTheSendAsyncFutureAbandonsTheRequest() {
+        CompletableFuture<byte[]> call = client.sendAsync(client.bytes(1, 100, LONG));
+        awaitStats("the request to arrive", s -> s.inFlight() == 1);
+
+        call.cancel(true);
+
+        ServerStats stats = awaitStats("the server to see the request abandoned", s -> s.abandoned() == 1 && s.inFlight() == 0);
+        assertEquals(0, stats.completed(), stats.toString());
+    }
+
+    @Test
+    void aTimeoutOnTheSendAsyncFutureAbandonsTheRequest() {
+        CompletableFuture<byte[]> call = client.sendAsync(client.bytes(1, 100, LONG)).orTimeout(300, TimeUnit.MILLISECONDS);
+
+        CompletionException failure = assertThrows(CompletionException.class, call::join);
+
+        assertInstanceOf(TimeoutException.class, failure.getCause());
+        awaitStats("the server to see the request abandoned", s -> s.abandoned() == 1 && s.inFlight() == 0);
+    }
+
+    @ParameterizedTest(name = "{0} thread")
+    @ValueSource(booleans = {false, true})
+    void interruptingABlockingSendAbandonsTheRequest(boolean virtual) throws InterruptedException {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Runnable blockingCall = () -> {
+            try {
+                client.send(client.bytes(1, 100, LONG));
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        };
+        Thread caller = virtual ? Thread.ofVirtual().start(blockingCall) : Thread.ofPlatform().start(blockingCall);
+        awaitStats("the request to arrive", s -> s.inFlight() == 1);
+
+        caller.interrupt();
+
+        awaitStats("the server to see the request abandoned", s -> s.abandoned() == 1 && s.inFlight() == 0);
+        caller.join(SOON.toMillis());
+        assertInstanceOf(InterruptedException.class, outcome.getNow(null), "send ends with InterruptedException");
+    }
+
+    /**
+     * The JDK documents (HttpClient#sendAsync, "cancelable") that a stage derived from its future
+     * by {@code thenApply}, {@code handle} and the like is cancelable too: cancelling it aborts
+     * the exchange. (That is also why {@code TestbedClient.sendAsync}, itself a derived stage,
+     * cancels.)
+     */
+    @Test
+    void cancellingAStageDerivedFromTheFutureAbandonsTheRequestToo() {
+        CompletableFuture<Integer> length = client.sendAsync(client.bytes(1, 100, LONG)).thenApply(body -> body.length);
+        awaitStats("the request to arrive", s -> s.inFlight() == 1);
+
+        length.cancel(true);
+
+        awaitStats("the server to see the request abandoned", s -> s.abandoned() == 1 && s.inFlight() == 0);
+    }
+
+    /**
+     * The real trap: a future that merely waits for the calls, such as {@code anyOf} of a race
+     * (of two or more: {@code anyOf} of one copies it, cancelable), is not derived from them;
+     * cancelling it leaves every request running to its end.
+     */
+    @Test
+    void cancellingAFutureNotDerivedFromTheCallsDoesNotReachThem() {
+        CompletableFuture<byte[]> a = client.sendAsync(client.bytes(1, 100, Duration.ofMillis(500)));
+        CompletableFuture<byte[]> b = client.sendAsync(client.bytes(2, 100, Duration.ofMillis(500)));
+        CompletableFuture<Object> first = CompletableFuture.anyOf(a, b);
+        awaitStats("the requests to arrive", s -> s.inFlight() == 2);
+
+        first.cancel(true);
+
+        assertEquals(100, a.join().length, "request a went on and got its answer");
+        assertEquals(100, b.join().length, "request b went on and got its answer");
+        ServerStats stats = awaitStats("the answers to be counted", s -> s.completed() == 2);
+        assertEquals(0, stats.abandoned(), stats.toString());
+        assertThrows(CancellationException.class, first::join);
+    }
+
+    /** Polls the server's counters until {@code condition} holds, for at most {@link #SOON}. */
+    private ServerStats awaitStats(String what, Predicate<ServerStats> condition) {
+        long deadline = System.nanoTime() + SOON.toNanos();
+        ServerStats stats = server.stats();
+        while (!condition.test(stats)) {
+            assertTrue(System.nanoTime() < deadline, "waited " + SOON.toSeconds() + " s for " + what + "; server: " + stats);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            stats = server.stats();
+        }
+        return stats;
+    }
+}

@@ -1,0 +1,265 @@
+package dev.asyncbench.core.testbed;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The endpoints, their counters and errors, and a clean stop; one fresh server per test. */
+class HttpTestbedServerTest {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    HttpTestbedServer server;
+
+    @BeforeEach
+    void start() {
+        server = HttpTestbedServer.start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @AfterAll
+    static void closeClient() {
+        HTTP.close();
+    }
+
+    // ---- bodies ---------------------------------------------------------------------------
+
+    @Test
+    void bytesAreTheDocumentedSplitMix64Stream() {
+        // SplitMix64 from seed 0: first output 0xE220A8397B1DCDAF (the published reference value)
+        byte[] body = get("/bytes?seed=0&size=8").body();
+        assertEquals(0xE220A8397B1DCDAFL, ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).getLong());
+    }
+
+    @Test
+    void bytesAreDeterministicAndExactlyTheAskedSize() {
+        for (int size : new int[] {0, 1, 7, 8, 9, 1000, 65_537}) {
+            Answer first = get("/bytes?seed=42&size=" + size);
+            assertEquals(200, first.status());
+            assertEquals(size, first.body().length, "size " + size);
+            assertArrayEquals(first.body(), get("/bytes?seed=42&size=" + size).body(), "same seed, same bytes");
+            assertArrayEquals(Bodies.bytes(42, size), first.body(), "the reference function");
+        }
+        assertArrayEquals(Arrays.copyOf(get("/bytes?seed=42&size=1000").body(), 10), get("/bytes?seed=42&size=10").body(),
+                "a shorter body is a prefix of a longer one");
+        assertFalse(Arrays.equals(get("/bytes?seed=1&size=64").body(), get("/bytes?seed=2&size=64").body()), "seeds differ");
+    }
+
+    @Test
+    void profilesAreDeterministicSmallJson() {
+        String seven = get("/profile?id=7").bodyText();
+        assertEquals(seven, get("/profile?id=7").bodyText());
+        assertTrue(seven.startsWith("{\"id\":7,") && seven.endsWith("}"), seven);
+        assertTrue(seven.length() >= 200 && seven.length() <= 500, "about 300 bytes: " + seven.length());
+        assertFalse(seven.equals(get("/profile?id=8").bodyText()));
+        assertEquals("application/json", get("/profile?id=7").response().headers().firstValue("content-type").orElseThrow());
+    }
+
+    @Test
+    void aReplicaAnswersItsNameOrFailsWith503() {
+        Answer ok = get("/replica?name=east&delayMs=10&fail=false");
+        assertEquals(200, ok.status());
+        assertEquals("replica east", ok.bodyText());
+        Answer failed = get("/replica?name=west&fail=true");
+        assertEquals(503, failed.status());
+        assertEquals("replica west failed", failed.bodyText());
+        assertEquals("replica a b", get("/replica?name=a%20b").bodyText(), "names are URL-decoded");
+    }
+
+    @Test
+    void theAnswerComesAfterItsDelay() {
+        long start = System.nanoTime();
+        assertEquals(200, get("/bytes?seed=1&size=10&delayMs=300").status());
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms >= 300 && ms < 3_000, "300 ms delay took " + ms + " ms");
+    }
+
+    // ---- counters -------------------------------------------------------------------------
+
+    @Test
+    void countsInFlightPeakAndCompleted() {
+        List<CompletableFuture<HttpResponse<byte[]>>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) calls.add(HTTP.sendAsync(request("GET", "/bytes?seed=" + i + "&size=10&delayMs=1000"), HttpResponse.BodyHandlers.ofByteArray()));
+        awaitInFlight(server, 20);
+        assertEquals(new ServerStats(20, 20, 0, 0, 0), server.stats(), "all 20 wait at once");
+
+        calls.forEach(CompletableFuture::join);
+
+        assertEquals(new ServerStats(0, 20, 20, 0, 0), server.stats());
+        assertEquals(server.stats(), ServerStats.parse(get("/stats").bodyText()), "GET /stats says the same");
+    }
+
+    @Test
+    void storesAreCountedAndResetZeroesTheTotals() {
+        assertEquals(204, send("POST", "/store?id=1&digest=00ff").status());
+        assertEquals(204, send("POST", "/store?id=2&digest=" + Long.toHexString(-1L)).status());
+        get("/profile?id=1");
+        assertEquals(new ServerStats(0, 1, 1, 0, 2), server.stats());
+
+        assertEquals(204, send("POST", "/reset").status());
+
+        assertEquals(new ServerStats(0, 0, 0, 0, 0), server.stats());
+        get("/profile?id=1");
+        server.resetStats();
+        assertEquals(new ServerStats(0, 0, 0, 0, 0), server.stats(), "the in-process reset does the same");
+    }
+
+    @Test
+    void resetKeepsWhatIsInFlightAsTheNewPeak() {
+        CompletableFuture<HttpResponse<byte[]>> waiting = HTTP.sendAsync(request("GET", "/bytes?seed=1&size=1&delayMs=500"), HttpResponse.BodyHandlers.ofByteArray());
+        awaitInFlight(server, 1);
+        server.resetStats();
+        assertEquals(new ServerStats(1, 1, 0, 0, 0), server.stats());
+        waiting.join();
+        assertEquals(new ServerStats(0, 1, 1, 0, 0), server.stats());
+    }
+
+    // ---- errors ---------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            GET  | /bytes?size=1                      | 400 | parameter 'seed' is required
+            GET  | /bytes?seed=1                      | 400 | parameter 'size' is required
+            GET  | /bytes?seed=x&size=1               | 400 | 'seed' must be an integer, was 'x'
+            GET  | /bytes?seed=1&size=-1              | 400 | 'size' must be from 0 to 67108864, was -1
+            GET  | /bytes?seed=1&size=1&delayMs=-5    | 400 | 'delayMs' must be from 0 to 600000, was -5
+            GET  | /bytes?seed=1&size=1&delayMs=600001| 400 | 'delayMs' must be from 0 to 600000
+            GET  | /bytes?seed=1&size=1&delay=100     | 400 | unknown parameter 'delay'; /bytes takes seed, size, delayMs
+            GET  | /bytes?seed=1&seed=2&size=1        | 400 | parameter 'seed' is given 2 times
+            GET  | /profile?id=                       | 400 | 'id' must be an integer, was ''
+            GET  | /replica?name=a&fail=yes           | 400 | 'fail' must be true or false, was 'yes'
+            GET  | /replica?fail=true                 | 400 | parameter 'name' is required
+            POST | /store?id=1&digest=xyz             | 400 | 'digest' must be 1 to 128 hexadecimal digits, was 'xyz'
+            POST | /store?id=1                        | 400 | parameter 'digest' is required
+            GET  | /nowhere                           | 404 | no such path: /nowhere
+            POST | /bytes?seed=1&size=1               | 405 | /bytes takes GET, not POST
+            GET  | /store?id=1&digest=ab              | 405 | /store takes POST, not GET
+            GET  | /reset                             | 405 | /reset takes POST, not GET
+            """)
+    void badRequestsAreRefusedWithAMessageThatSaysWhy(String method, String target, int status, String message) {
+        Answer answer = send(method, target);
+        assertEquals(status, answer.status(), answer.bodyText());
+        assertTrue(answer.bodyText().contains(message), "'" + answer.bodyText() + "' should say '" + message + "'");
+        assertEquals(new ServerStats(0, 0, 0, 0, 0), server.stats(), "a refused request is not counted");
+    }
+
+    @Test
+    void refusesToListenBeyondLoopback() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HttpTestbedServer.start("192.0.2.1", 0));
+        assertTrue(e.getMessage().contains("loopback only"), e.getMessage());
+    }
+
+    // ---- ports and threads ----------------------------------------------------------------
+
+    @Test
+    void aPickedPortIsBelowTheEphemeralRange() {
+        int port = server.uri().getPort();
+        assertTrue(port >= 20_000 && port <= 32_000, "port " + port);
+        assertEquals("127.0.0.1", server.uri().getHost());
+    }
+
+    @Test
+    void aTakenPortIsReportedNotStolen() {
+        int taken = server.uri().getPort();
+        RuntimeException e = assertThrows(RuntimeException.class, () -> HttpTestbedServer.start("127.0.0.1", taken));
+        assertTrue(e.getMessage().contains("port " + taken), e.getMessage());
+    }
+
+    @Test
+    void closeFreesThePortAndEndsEveryThread() throws IOException {
+        server.close();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        HttpTestbedServer second = HttpTestbedServer.start("127.0.0.1", 0);
+        int port = second.uri().getPort();
+        CompletableFuture<HttpResponse<byte[]>> pending = HTTP.sendAsync(request("GET", second.uri(), "/bytes?seed=1&size=1&delayMs=5000"), HttpResponse.BodyHandlers.ofByteArray());
+        awaitInFlight(second, 1);
+
+        second.close();
+
+        assertEquals(new ServerStats(0, 1, 0, 1, 0), second.stats(), "closing drops the waiting request");
+        assertThrows(Exception.class, pending::join, "the client sees its connection closed");
+        try (ServerSocket rebound = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            assertEquals(port, rebound.getLocalPort(), "the port is free again");
+        }
+        Set<String> left = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !before.contains(t))
+                .filter(t -> !t.isDaemon() || t.getName().startsWith("testbed-http"))
+                .map(Thread::getName).collect(Collectors.toSet());
+        assertEquals(Set.of(), left, "no event-loop thread and no non-daemon thread outlives close()");
+        server = HttpTestbedServer.start("127.0.0.1", 0); // for @AfterEach
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    record Answer(HttpResponse<byte[]> response) {
+        int status() {
+            return response.statusCode();
+        }
+
+        byte[] body() {
+            return response.body();
+        }
+
+        String bodyText() {
+            return new String(response.body(), StandardCharsets.UTF_8);
+        }
+    }
+
+    Answer get(String target) {
+        return send("GET", target);
+    }
+
+    Answer send(String method, String target) {
+        try {
+            return new Answer(HTTP.send(request(method, target), HttpResponse.BodyHandlers.ofByteArray()));
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(method + " " + target + " failed", e);
+        }
+    }
+
+    static void awaitInFlight(HttpTestbedServer server, int requests) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (server.stats().inFlight() < requests) {
+            assertTrue(System.nanoTime() < deadline, "waited 5 s for " + requests + " in flight: " + server.stats());
+            Thread.onSpinWait();
+        }
+    }
+
+    HttpRequest request(String method, String target) {
+        return request(method, server.uri(), target);
+    }
+
+    static HttpRequest request(String method, URI server, String target) {
+        return HttpRequest.newBuilder(server.resolve(target)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+    }
+}
