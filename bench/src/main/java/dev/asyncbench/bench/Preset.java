@@ -22,25 +22,41 @@ import static dev.asyncbench.bench.results.BenchScenario.*;
  * there: its row says so, with the estimate.
  */
 enum Preset {
-    QUICK(1, 4, Duration.ofSeconds(2), false, List.of(10_000)),
-    FULL(2, 8, Duration.ofSeconds(15), true, List.of(10_000, 100_000, 1_000_000));
+    QUICK(1, 4, 12, 700, Duration.ofSeconds(2), false, List.of(10_000)),
+    FULL(2, 8, 30, 4000, Duration.ofSeconds(15), true, List.of(10_000, 100_000, 1_000_000));
 
-    /** Single-shot iterations thrown away, after the setup's checked operation. */
+    /** Single-shot iterations thrown away, after the setup's checked operation, at least. */
     final int warmups;
-    /** Single-shot iterations measured. */
+    /** Single-shot iterations measured, at least ... */
     final int measurements;
+    /** ... and at most: short operations get more, up to about {@link #measureMs} of measuring. */
+    final int maxMeasurements;
+    final long measureMs;
     private final Duration opBudget;
     /** Whether each fork records JFR's jdk.VirtualThreadPinned events (a JFR stream costs startup time). */
     final boolean recordPinning;
-    /** N of the no-harness-tax check (minimal programs vs suite), each at the gather-mass delay. */
+    /** N of the no-harness-tax check (minimal programs vs suite), at this preset's gather-mass delay for that N. */
     final List<Integer> minimalSizes;
 
-    Preset(int warmups, int measurements, Duration opBudget, boolean recordPinning, List<Integer> minimalSizes) {
+    Preset(int warmups, int measurements, int maxMeasurements, long measureMs, Duration opBudget, boolean recordPinning,
+           List<Integer> minimalSizes) {
         this.warmups = warmups;
         this.measurements = measurements;
+        this.maxMeasurements = maxMeasurements;
+        this.measureMs = measureMs;
         this.opBudget = opBudget;
         this.recordPinning = recordPinning;
         this.minimalSizes = minimalSizes;
+    }
+
+    /** Warm-up iterations for an operation of about {@code opMs}: the minimum, more for short ones (a third of the measuring). */
+    int warmups(double opMs) {
+        return (int) Math.clamp((long) Math.ceil(measureMs / 3.0 / Math.max(opMs, 1)), warmups, 3L * warmups);
+    }
+
+    /** Measured iterations for an operation of about {@code opMs}. */
+    int measurements(double opMs) {
+        return (int) Math.clamp((long) Math.ceil(measureMs / Math.max(opMs, 1)), measurements, maxMeasurements);
     }
 
     String id() {
@@ -54,11 +70,6 @@ enum Preset {
     static Preset byId(String id) {
         for (Preset p : values()) if (p.id().equals(id)) return p;
         throw new BadInput("unknown preset '" + id + "'; accepted: " + Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", ")));
-    }
-
-    /** The delay of the no-harness-tax check's tasks. */
-    long minimalDelayMs() {
-        return this == QUICK ? 100 : 1000;
     }
 
     /** The sizes this preset runs a scenario at, smallest first. */

@@ -46,10 +46,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<timestamp>)")
     Path out;
 
-    @Option(names = "--warmups", paramLabel = "N", description = "Warm-up iterations per combination (default: the preset's)")
+    @Option(names = "--warmups", paramLabel = "N", description = "Warm-up iterations per combination (default: the preset's, more for short operations)")
     Integer warmups;
 
-    @Option(names = "--measurements", paramLabel = "N", description = "Measured iterations per combination (default: the preset's)")
+    @Option(names = "--measurements", paramLabel = "N", description = "Measured iterations per combination (default: the preset's, more for short operations: quick 4-12, full 8-30)")
     Integer measurements;
 
     @Option(names = "--budget", paramLabel = "DURATION", converter = Durations.class,
@@ -120,8 +120,8 @@ final class RunCommand implements Callable<Integer> {
                 plan.put(s, fitting);
             }
         }
-        int w = warmups == null ? p.warmups : checkCount("--warmups", warmups, 0);
-        int m = measurements == null ? p.measurements : checkCount("--measurements", measurements, 1);
+        Integer w = warmups == null ? null : checkCount("--warmups", warmups, 0);
+        Integer m = measurements == null ? null : checkCount("--measurements", measurements, 1);
         Duration b = budget == null ? p.opBudget() : budget;
         if (b.isNegative() || b.isZero()) throw new BadInput("--budget must be positive, was " + Durations.format(b));
         if (!heap.matches("[1-9][0-9]*[mMgG]")) throw new BadInput("--heap must look like 512m or 4g, was '" + heap + "'");

@@ -10,12 +10,22 @@ import java.util.Map;
 
 /** What one {@code run} measures and how, checked. */
 record RunSettings(Preset preset, String label, List<String> models, Map<BenchScenario, List<Size>> sizes, Path out,
-                   int warmups, int measurements, Duration budget, String heap,
+                   Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
                    String db, String dbUser, String dbPassword, boolean minimal) {
+
+    /** Warm-up iterations for an operation expected to take {@code opMs}: --warmups, or the preset's for that length. */
+    int warmups(double opMs) {
+        return fixedWarmups != null ? fixedWarmups : preset.warmups(opMs);
+    }
+
+    /** Measured iterations for an operation expected to take {@code opMs}. */
+    int measurements(double opMs) {
+        return fixedMeasurements != null ? fixedMeasurements : preset.measurements(opMs);
+    }
 
     /** The flags of every measured JVM: the same for every model, recorded with the results. */
     List<String> forkFlags() {
-        return List.of("--enable-preview", "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC");
+        return List.of("--enable-preview", "--sun-misc-unsafe-memory-access=allow", "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC");
     }
 
     boolean needsServer() {

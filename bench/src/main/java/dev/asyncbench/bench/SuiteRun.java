@@ -53,7 +53,8 @@ final class SuiteRun {
     private final List<ResultRow> rows = new ArrayList<>();
 
     /** One thing to measure. */
-    record Combination(BenchScenario scenario, Size size, String model, double opEstimateMs, double estimateMs) {
+    record Combination(BenchScenario scenario, Size size, String model, double opEstimateMs, double estimateMs,
+                       int warmups, int measurements) {
         String label() {
             return scenario.id() + " " + model + " " + size.label();
         }
@@ -81,10 +82,16 @@ final class SuiteRun {
             }
         }
         List<Combination> plan = plan(traits);
-        double estimate = plan.stream().mapToDouble(Combination::estimateMs).sum();
+        MinimalRuns minimal = settings.minimal() ? new MinimalRuns(settings, logs, traits) : null;
+        double estimate = plan.stream().mapToDouble(c -> Math.max(0, c.estimateMs())).sum();
+        int total = plan.size();
+        if (minimal != null) {
+            total += minimal.combinations();
+            for (Size size : minimal.sizes()) for (String m : settings.models()) estimate += minimal.estimateMs(size, traits.get(m));
+        }
         boolean bar = Progress.terminal();
-        Progress progress = new Progress(out, bar, plan.size(), estimate);
-        out.println("asyncbench: " + settings.label() + " run of " + plan.size() + " combinations (" + settings.models().size()
+        Progress progress = new Progress(out, bar, total, estimate);
+        out.println("asyncbench: " + settings.label() + " run of " + total + " combinations (" + settings.models().size()
                 + " models), about " + Progress.format(java.time.Duration.ofMillis((long) estimate)) + "; results in " + dir);
 
         Thread killForks = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "forks-stop");
@@ -107,12 +114,11 @@ final class SuiteRun {
                 progress.begin(c.label());
                 ResultRow row = c.estimateMs() < 0 ? skipped(c) : measure(c, testbed.forkProperties());
                 rows.add(row);
-                progress.end(outcome(row), Math.abs(c.estimateMs()));
+                progress.end(outcome(row), Math.max(0, c.estimateMs()));
             }
-            if (settings.minimal()) {
-                progress.note("no-harness-tax check: minimal programs vs the suite ...");
-                MinimalRuns minimal = new MinimalRuns(settings, logs);
-                for (ResultRow row : minimal.run(progress)) rows.add(row);
+            if (minimal != null) {
+                progress.note("no-harness-tax check: each model's minimal program, without the suite ...");
+                rows.addAll(minimal.run(progress));
             }
         } finally {
             progress.finish();
@@ -141,9 +147,11 @@ final class SuiteRun {
                 for (String model : settings.models()) {
                     Traits t = traits.get(model);
                     double op = Estimates.opMs(s, size, t);
-                    double all = Estimates.combinationMs(s, size, t, settings.warmups(), settings.measurements());
+                    int w = settings.warmups(op);
+                    int m = settings.measurements(op);
+                    double all = Estimates.combinationMs(s, size, t, w, m);
                     boolean over = op > settings.budget().toMillis();
-                    plan.add(new Combination(s, size, model, op, over ? -1 : all));
+                    plan.add(new Combination(s, size, model, op, over ? -1 : all, w, m));
                 }
             }
         }
@@ -175,8 +183,8 @@ final class SuiteRun {
                 .param("model", c.model())
                 .mode(Mode.SingleShotTime)
                 .timeUnit(TimeUnit.MILLISECONDS)
-                .warmupIterations(settings.warmups())
-                .measurementIterations(settings.measurements())
+                .warmupIterations(c.warmups())
+                .measurementIterations(c.measurements())
                 .warmupBatchSize(1)
                 .measurementBatchSize(1)
                 .forks(1)
@@ -273,19 +281,39 @@ final class SuiteRun {
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version(),
                 settings.forkFlags(), "G1", "-Xms" + settings.heap() + " -Xmx" + settings.heap(),
                 "JMH " + org.openjdk.jmh.util.Utils.class.getPackage().getImplementationVersion() + "; single-shot; "
-                        + settings.warmups() + " warm-up + " + settings.measurements() + " measured iterations; 1 fork per combination; "
+                        + iterations() + "; 1 fork per combination; "
                         + "the setup runs and checks one operation first",
                 Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 database, server, TestbedClient.SETTINGS, describe, Models.unavailable(), gitCommit(), notes);
     }
 
+    private String iterations() {
+        if (settings.fixedWarmups() != null && settings.fixedMeasurements() != null) {
+            return settings.fixedWarmups() + " warm-up + " + settings.fixedMeasurements() + " measured iterations";
+        }
+        Preset p = settings.preset();
+        return "warm-up and measured iterations by operation length: " + p.warmups + "-" + 3 * p.warmups + " warm-up, "
+                + p.measurements + "-" + p.maxMeasurements + " measured (about " + p.measureMs + " ms of measuring)"
+                + (settings.fixedWarmups() != null ? ", warm-up fixed at " + settings.fixedWarmups() : "")
+                + (settings.fixedMeasurements() != null ? ", measured fixed at " + settings.fixedMeasurements() : "");
+    }
+
+    /** The commit of the checkout the jar was built in (bench/target/benchmarks.jar, three folders up), or "unknown". */
     private static String gitCommit() {
+        Path root;
         try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            root = Path.of(SuiteRun.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+            for (int i = 0; i < 3 && root.getParent() != null; i++) root = root.getParent();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            root = Path.of(".");
+        }
+        try {
+            Process p = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "HEAD").redirectErrorStream(true).start();
             String commit = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (p.waitFor() != 0 || !commit.matches("[0-9a-f]{40}")) return "unknown";
-            Process s = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").redirectErrorStream(true).start();
+            Process s = new ProcessBuilder("git", "-C", root.toString(), "status", "--porcelain", "--untracked-files=no")
+                    .redirectErrorStream(true).start();
             boolean dirty = !new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
             s.waitFor();
             return commit + (dirty ? " (with uncommitted changes)" : "");

@@ -130,7 +130,7 @@ public final class ForkProbe implements InternalProfiler {
     }
 
     /** Resets VmHWM to the current RSS (Linux: write 5 to /proc/self/clear_refs); harmless elsewhere. */
-    static void resetPeakRss() {
+    public static void resetPeakRss() {
         try {
             Files.writeString(Path.of("/proc/self/clear_refs"), "5");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
@@ -139,7 +139,7 @@ public final class ForkProbe implements InternalProfiler {
     }
 
     /** A field of /proc/self/status in kB (VmRSS, VmHWM), or -1 when unavailable. */
-    static long statusKb(String field) {
+    public static long statusKb(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("[^0-9]", ""));

@@ -10,8 +10,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.lang.management.ManagementFactory;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,8 +19,7 @@ import java.util.concurrent.TimeUnit;
  * is the result.
  *
  * <p>Besides the time, the setup measures memory per waiting task once, outside the measured
- * iterations: it starts the N tasks with a longer delay, and while they wait takes the growth
- * of the resident set and of the live heap (after a full GC), divided by N.
+ * iterations ({@link MemoryProbe}).
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios gather-mass --sizes "N=1000000 L=1s"}, or
  * {@code java --enable-preview -Xmx4g -jar bench/target/benchmarks.jar MassGatherBenchmark -p tasks=100000}.
@@ -73,37 +70,11 @@ public class MassGatherBenchmark extends ScenarioState {
         return subject.gatherMany(spec);
     }
 
-    /*
-     * Overview: the memory probe. The tasks wait probeDelay; at 60% of it we read VmRSS, run a
-     * full GC and read the used heap. That is every task waiting only if the model had started
-     * them all by then: the last task starts at about (wall time - probeDelay), so when that is
-     * later than the sample the figure is an underestimate, and the note says so.
-     */
     private void measureMemoryPerTask() throws Exception {
-        long probeDelay = Math.max(2L * delayMs, 1000);
-        var memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        long heapBefore = memory.getHeapMemoryUsage().getUsed();
-        long rssBeforeKb = ForkProbe.statusKb("VmRSS");
-
-        MassGatherSpec probe = new MassGatherSpec(tasks, ms(probeDelay));
-        FutureTask<Long> run = new FutureTask<>(() -> subject.gatherMany(probe));
-        long start = System.nanoTime();
-        Thread.ofPlatform().name("memory-probe").daemon().start(run);
-        Thread.sleep(probeDelay * 6 / 10);
-        long sampledAtMs = (System.nanoTime() - start) / 1_000_000;
-        long rssKb = ForkProbe.statusKb("VmRSS");
-        System.gc();
-        long heap = memory.getHeapMemoryUsage().getUsed();
-        long sum = run.get();
-        long wallMs = (System.nanoTime() - start) / 1_000_000;
-        expect(sum, probe.expectedSum());
-
-        ForkProbe.constant(ForkProbe.HEAP_PER_TASK, (double) (heap - heapBefore) / tasks);
-        if (rssKb > 0) ForkProbe.constant(ForkProbe.RSS_PER_TASK, (rssKb - rssBeforeKb) * 1024.0 / tasks);
-        if (wallMs - probeDelay > sampledAtMs) {
-            ForkReport.note("memory per task is an underestimate: " + model + " was still starting tasks when sampled at "
-                    + sampledAtMs + " ms (the probe took " + wallMs + " ms for tasks of " + probeDelay + " ms)");
-        }
+        MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(delayMs),
+                probeDelay -> subject.gatherMany(new MassGatherSpec(tasks, ms(probeDelay))));
+        ForkProbe.constant(ForkProbe.HEAP_PER_TASK, r.heapPerTask());
+        if (!Double.isNaN(r.rssPerTask())) ForkProbe.constant(ForkProbe.RSS_PER_TASK, r.rssPerTask());
+        if (!r.caveat().isEmpty()) ForkReport.note(r.caveat());
     }
 }

@@ -1,14 +1,15 @@
 package dev.asyncbench.bench.results;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * {@code results.csv}: one row per scenario, model, harness and size; the columns are
- * {@link #COLUMNS}, documented in {@code bench/RESULTS.md}. RFC 4180 quoting; a value that
- * was not measured is an empty cell.
+ * {@link #COLUMNS}, documented in {@code bench/RESULTS.md}. RFC 4180 quoting; numbers with six
+ * significant digits; a value that was not measured is an empty cell.
  */
 public final class ResultsCsv {
 
@@ -25,6 +26,9 @@ public final class ResultsCsv {
             Metrics::p50Ms, Metrics::p99Ms, Metrics::maxMs, Metrics::cpuMsPerOp, Metrics::allocBytesPerOp,
             Metrics::rssPeakMb, Metrics::rssPerTaskBytes, Metrics::heapPerTaskBytes,
             Metrics::threadsPeak, Metrics::serverPeakInFlight, Metrics::pinnedEvents);
+
+    /** Six significant digits: finer than any measurement here, short enough to read. */
+    private static final MathContext SIGNIFICANT = new MathContext(6);
 
     private ResultsCsv() {
     }
@@ -74,7 +78,7 @@ public final class ResultsCsv {
     private static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) return "";
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(); // exact: reads back to the same double
+        return BigDecimal.valueOf(v).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
     }
 
     private static double parseNumber(String s, String column) {

@@ -22,7 +22,7 @@ class ResultsFilesTest {
 
     static final List<ResultRow> ROWS = List.of(
             new ResultRow("http-fan-out", "rx", ResultRow.SUITE, Size.parse("K=1000 L=20ms B=4KiB C=100"), ResultRow.Status.OK, "",
-                    Metrics.builder().samples(4).time(212.345678, 3.25).idealMs(200).latency(20.5, 41.25, 43)
+                    Metrics.builder().samples(4).time(212.345, 3.25).idealMs(200).latency(20.5, 41.25, 43)
                             .cpuMsPerOp(55.5).allocBytesPerOp(12_345_678).rssPeakMb(310.5).threadsPeak(31)
                             .serverPeakInFlight(100).build()),
             new ResultRow("gather-mass", "threads-per-task", ResultRow.SUITE, Size.of("N", 1_000_000, "L", 1000), ResultRow.Status.FAILED,
@@ -45,9 +45,19 @@ class ResultsFilesTest {
     void efficiencyIsIdealOverMeasuredAndEmptyCellsAreNotMeasured() {
         String csv = ResultsCsv.write(ROWS);
         String first = csv.lines().toList().get(1);
-        assertTrue(first.contains(",212.345678,3.25,200,0.94186"), first);
+        assertTrue(first.contains(",212.345,3.25,200,0.941863,"), first);
         String skipped = csv.lines().toList().getLast();
         assertTrue(skipped.endsWith(",,,,,,,,,,,,,,,,"), skipped);
+    }
+
+    @Test
+    void numbersKeepSixSignificantDigits() {
+        var row = ROWS.getFirst();
+        var precise = new ResultRow(row.scenario(), row.model(), row.harness(), row.size(), row.status(), row.note(),
+                row.metrics().toBuilder().time(40.71653525, 128.33735388480528).build());
+        String csv = ResultsCsv.write(List.of(precise));
+        assertTrue(csv.contains(",40.7165,128.337,"), csv);
+        assertEquals(csv, ResultsCsv.write(ResultsCsv.read(csv)), "stable once written");
     }
 
     @Test

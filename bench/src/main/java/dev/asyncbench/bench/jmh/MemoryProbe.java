@@ -1,0 +1,59 @@
+package dev.asyncbench.bench.jmh;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.FutureTask;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Memory per waiting task, measured once, outside any timed run: start N tasks that wait
+ * {@code probeDelayMs}, and at 60% of that delay read the resident set, run a full GC and read
+ * the used heap; subtract the same readings taken before, divide by N. Used alike by the
+ * suite's mass-gather benchmark and by the minimal programs, so their figures compare.
+ */
+public final class MemoryProbe {
+
+    /** Per task: live heap after a full GC, resident set growth; a caveat when the figure is doubtful. */
+    public record Reading(double heapPerTask, double rssPerTask, String caveat) {
+    }
+
+    private MemoryProbe() {
+    }
+
+    /** The delay the probe's tasks wait: long enough to sample them while they all wait. */
+    public static long probeDelayMs(long delayMs) {
+        return Math.max(2 * delayMs, 1000);
+    }
+
+    /**
+     * @param tasks     N
+     * @param delayMs   the probe's delay ({@link #probeDelayMs})
+     * @param gather    runs the N tasks with the given delay in ms and returns their sum
+     */
+    public static Reading measure(int tasks, long delayMs, LongUnaryOperator gather) throws Exception {
+        var memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long heapBefore = memory.getHeapMemoryUsage().getUsed();
+        long rssBeforeKb = ForkProbe.statusKb("VmRSS");
+
+        FutureTask<Long> run = new FutureTask<>(() -> gather.applyAsLong(delayMs));
+        long start = System.nanoTime();
+        Thread.ofPlatform().name("memory-probe").daemon().start(run);
+        Thread.sleep(delayMs * 6 / 10);
+        long sampledAtMs = (System.nanoTime() - start) / 1_000_000;
+        long rssKb = ForkProbe.statusKb("VmRSS");
+        System.gc();
+        long heap = memory.getHeapMemoryUsage().getUsed();
+        long sum = run.get();
+        long wallMs = (System.nanoTime() - start) / 1_000_000;
+        long expected = (long) tasks * (tasks - 1) / 2;
+        if (sum != expected) throw new IllegalStateException("Incorrect benchmark, the memory probe's gather returned " + sum + ", expected " + expected);
+
+        // the last task starts at about (wall time - delay); after the sample, not every task was waiting yet
+        String caveat = wallMs - delayMs > sampledAtMs
+                ? "memory per task is an underestimate: tasks were still starting when sampled at " + sampledAtMs
+                  + " ms (the probe took " + wallMs + " ms for tasks of " + delayMs + " ms)"
+                : "";
+        return new Reading((double) (heap - heapBefore) / tasks,
+                rssKb > 0 && rssBeforeKb > 0 ? (rssKb - rssBeforeKb) * 1024.0 / tasks : Double.NaN, caveat);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.asyncbench.bench.minimal;
+
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The no-harness-tax check's programs: the mass gather (N tasks, each waits L, sum their
+ * indexes) written as plainly as each model allows, with no TaskScenario, no spec record and
+ * no JMH. If the suite's numbers for a model are within about 15% of these, the suite measures
+ * the model, not itself. Each mirrors its model's choices (pool sizes, timers, executors).
+ */
+final class MinimalPrograms {
+
+    private MinimalPrograms() {
+    }
+
+    /** sequential: one task after the other. */
+    static long sequential(int tasks, long delayMs, int unused) throws Exception {
+        long sum = 0;
+        for (int i = 0; i < tasks; i++) {
+            Thread.sleep(delayMs);
+            sum += i;
+        }
+        return sum;
+    }
+
+    /** threads: a fixed pool of {@code pool} platform threads, each task sleeping on one. */
+    static long threads(int tasks, long delayMs, int pool) throws Exception {
+        try (ExecutorService executor = Executors.newFixedThreadPool(pool)) {
+            return sleepers(executor, tasks, delayMs);
+        }
+    }
+
+    /** threads-per-task: a new platform thread per task. */
+    static long threadsPerTask(int tasks, long delayMs, int unused) throws Exception {
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+            return sleepers(executor, tasks, delayMs);
+        }
+    }
+
+    /** virtual-threads: a virtual thread per task. */
+    static long virtualThreads(int tasks, long delayMs, int unused) throws Exception {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            return sleepers(executor, tasks, delayMs);
+        }
+    }
+
+    private static long sleepers(ExecutorService executor, int tasks, long delayMs) throws Exception {
+        List<Future<Long>> running = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            long value = i;
+            running.add(executor.submit(() -> {
+                Thread.sleep(delayMs);
+                return value;
+            }));
+        }
+        long sum = 0;
+        for (Future<Long> f : running) sum += f.get();
+        return sum;
+    }
+
+    /** futures: a timer (delayedExecutor) per task, completing on a pool of one thread per core (the model's default). */
+    static long futures(int tasks, long delayMs, int unused) {
+        try (ExecutorService executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            var afterDelay = CompletableFuture.delayedExecutor(delayMs, TimeUnit.MILLISECONDS, executor);
+            List<CompletableFuture<Long>> running = new ArrayList<>(tasks);
+            for (int i = 0; i < tasks; i++) {
+                long value = i;
+                running.add(CompletableFuture.supplyAsync(() -> value, afterDelay));
+            }
+            long sum = 0;
+            for (CompletableFuture<Long> f : running) sum += f.join();
+            return sum;
+        }
+    }
+
+    /** rx: a Single.timer per task on Schedulers.computation(), all at once. */
+    static long rx(int tasks, long delayMs, int unused) {
+        return Flowable.range(0, tasks)
+                .flatMapSingle(i -> Single.timer(delayMs, TimeUnit.MILLISECONDS, Schedulers.computation()).map(t -> (long) i), false, tasks)
+                .reduce(0L, Long::sum)
+                .blockingGet();
+    }
+
+    /** coroutines: in Kotlin (MinimalCoroutines.kt), compiled apart; found by name. */
+    static long coroutines(int tasks, long delayMs, int unused) throws Throwable {
+        return (long) COROUTINES.invokeExact(tasks, delayMs);
+    }
+
+    private static final MethodHandle COROUTINES = coroutinesEntry();
+
+    private static MethodHandle coroutinesEntry() {
+        try {
+            Class<?> kt = Class.forName("dev.asyncbench.bench.minimal.MinimalCoroutinesKt");
+            return MethodHandles.publicLookup().findStatic(kt, "gatherMany", MethodType.methodType(long.class, int.class, long.class));
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+}
