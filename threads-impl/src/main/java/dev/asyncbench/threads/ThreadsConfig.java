@@ -28,20 +28,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ThreadsConfig implements AutoCloseable {
 
-    /* Overview: why the thread-per-task ceiling.
+    /* Overview: why the thread-per-task ceiling, and why 1,000.
      *
-     * Platform threads are an operating-system resource shared by every process: each takes a
-     * kernel task id, two memory mappings and about 1 MiB of reserved stack. On the 2-core test
-     * machine the kernel's pid_max is 32,768 for everything that runs there, so a model that
-     * starts threads until the kernel refuses also breaks every other process that needs one.
-     * The ceiling makes the limit explicit and printed instead; raise it to watch the kernel
-     * refuse (the mass gather then reports that refusal as clearly).
+     * Platform threads cost something to start and something to hold. Starting one (a kernel
+     * task, a stack mapping, the JVM's bookkeeping) took 0.1 to 0.5 ms on the 2-core test
+     * machine, depending on its load, and the submitting thread pays that cost for one task
+     * after another: with a thousand tasks the last one starts up to half a second late, still
+     * "all at once" for waits of a fraction of a second; with ten thousand it starts seconds
+     * late, and the start-up, not the wait, sets the wall time. Holding them is bounded by the
+     * operating system for every process together (on the test machine kernel.pid_max is
+     * 32,768), so a model that starts threads until the kernel refuses also breaks every other
+     * process that needs one. The ceiling makes the limit explicit and printed; raise it with
+     * the property to see the start-up cost grow, or the kernel refuse (the mass gather then
+     * reports that refusal just as clearly).
      */
 
     static final String POOL_PROPERTY = "asyncbench.threads.pool";
     static final int DEFAULT_POOL = 256;
     static final String PER_TASK_PROPERTY = "asyncbench.threads.perTask.max";
-    static final int DEFAULT_PER_TASK_MAX = 10_000;
+    static final int DEFAULT_PER_TASK_MAX = 1_000;
     private static final int MAX_SETTING = 1_000_000;
 
     private final ExecutorService executor;
