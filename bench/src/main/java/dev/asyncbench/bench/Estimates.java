@@ -24,7 +24,7 @@ final class Estimates {
             case GATHER, COLLECT_ALL -> waves(z.get("N"), w) <= 1 ? Math.min(z.get("N"), 3) * z.get("U")
                     : z.get("N") * 2.0 * z.get("U") / w;
             case FAIL_FAST -> t.concurrent() ? 2 * z.get("U") : 3 * z.get("U");
-            case GATHER_MASS -> waves(z.get("N"), w) * z.get("L") + z.get("N") * 0.003;
+            case GATHER_MASS -> waves(z.get("N"), w) * z.get("L") + z.get("N") * startMs(t);
             case HTTP_FAN_OUT -> waves(z.get("K"), Math.min(z.get("C"), w)) * z.get("L") + z.get("K") * 0.3;
             case FILES -> z.get("F") * (1.0 + z.get("S") / 100_000.0) / Math.min(Math.min(z.get("C"), w), 4);
             case DB -> waves(z.get("Q"), Math.min(z.get("P"), w)) * z.get("L") + z.get("Q") * 0.3;
@@ -39,8 +39,17 @@ final class Estimates {
     static double combinationMs(BenchScenario s, Size z, Traits t, int warmups, int measurements) {
         double op = opMs(s, z, t);
         double check = s == BenchScenario.FAIL_FAST || s == BenchScenario.COLLECT_ALL ? 2 * op : op;
-        double probe = s == BenchScenario.GATHER_MASS && z.get("N") >= 1000 ? Math.max(2 * z.get("L"), 1000) + 500 : 0;
+        double probe = s == BenchScenario.GATHER_MASS && z.get("N") >= 1000 ? Math.max(2 * z.get("L"), 1000) + op : 0;
         return FORK_MS + check + probe + (warmups + measurements) * op;
+    }
+
+    /**
+     * Starting one task: a model that declares a ceiling on the mass gather spends an operating
+     * system thread per task (about 0.2 ms each here); the others a timer, a continuation or a
+     * virtual thread (a few microseconds).
+     */
+    static double startMs(Traits t) {
+        return t.maxMassTasks() < Integer.MAX_VALUE ? 0.2 : 0.003;
     }
 
     private static long waves(long tasks, long atOnce) {

@@ -22,7 +22,7 @@ import static dev.asyncbench.bench.results.BenchScenario.*;
  * there: its row says so, with the estimate.
  */
 enum Preset {
-    QUICK(1, 4, 12, 700, Duration.ofSeconds(2), false, List.of(10_000)),
+    QUICK(0, 3, 8, 300, Duration.ofSeconds(3), false, List.of(10_000)),
     FULL(2, 8, 30, 4000, Duration.ofSeconds(15), true, List.of(10_000, 100_000, 1_000_000));
 
     /** Single-shot iterations thrown away, after the setup's checked operation, at least. */
@@ -49,9 +49,13 @@ enum Preset {
         this.minimalSizes = minimalSizes;
     }
 
-    /** Warm-up iterations for an operation of about {@code opMs}: the minimum, more for short ones (a third of the measuring). */
+    /**
+     * Warm-up iterations for an operation of about {@code opMs}: the minimum, more for short ones
+     * (a third of the measuring). The setup's checked operation always comes first, so even
+     * zero warm-up iterations (quick) measure a JVM that has run the scenario once.
+     */
     int warmups(double opMs) {
-        return (int) Math.clamp((long) Math.ceil(measureMs / 3.0 / Math.max(opMs, 1)), warmups, 3L * warmups);
+        return (int) Math.clamp((long) Math.ceil(measureMs / 3.0 / Math.max(opMs, 1)), warmups, Math.max(2L, 3L * warmups));
     }
 
     /** Measured iterations for an operation of about {@code opMs}. */

@@ -49,11 +49,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--warmups", paramLabel = "N", description = "Warm-up iterations per combination (default: the preset's, more for short operations)")
     Integer warmups;
 
-    @Option(names = "--measurements", paramLabel = "N", description = "Measured iterations per combination (default: the preset's, more for short operations: quick 4-12, full 8-30)")
+    @Option(names = "--measurements", paramLabel = "N", description = "Measured iterations per combination (default: the preset's, more for short operations: quick 3-8, full 8-30)")
     Integer measurements;
 
     @Option(names = "--budget", paramLabel = "DURATION", converter = Durations.class,
-            description = "Leave out a model at a size where one operation is expected to take longer (default: the preset's, 2s quick, 15s full)")
+            description = "Leave out a model at a size where one operation is expected to take longer (default: the preset's, 3s quick, 15s full)")
     Duration budget;
 
     @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of every measured JVM, -Xms = -Xmx (default: ${DEFAULT-VALUE})")

@@ -99,20 +99,36 @@ final class SuiteRun {
         String server = "not used";
         String database = "not used";
         try (TestbedProcesses testbed = new TestbedProcesses()) {
+            String serverProblem = null;
+            String databaseProblem = null;
             if (settings.needsServer()) {
                 progress.note("starting the HTTP testbed server (its own JVM) ...");
-                String uri = testbed.startServer(logs);
-                server = "Netty testbed server in its own JVM (" + String.join(" ", TestbedProcesses.FLAGS) + ") at " + uri
-                        + "; capacity not measured";
+                try {
+                    String uri = testbed.startServer(logs);
+                    server = "Netty testbed server in its own JVM (" + String.join(" ", TestbedProcesses.FLAGS) + ") at " + uri
+                            + "; capacity not measured by this run";
+                } catch (RuntimeException e) {
+                    serverProblem = "the HTTP testbed server did not start: " + Cli.oneLine(e.getMessage());
+                    server = serverProblem;
+                    progress.note(serverProblem);
+                }
             }
             if (settings.needsDatabase()) {
                 progress.note("starting the testbed database (" + settings.db() + ") ...");
-                testbed.startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), dir.resolve("db").toAbsolutePath(), logs);
-                database = testbed.dbDescription();
+                try {
+                    testbed.startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), dir.resolve("db").toAbsolutePath(), logs);
+                    database = testbed.dbDescription();
+                } catch (RuntimeException e) {
+                    databaseProblem = "the testbed database did not start: " + Cli.oneLine(e.getMessage());
+                    database = databaseProblem;
+                    progress.note(databaseProblem);
+                }
             }
             for (Combination c : plan) {
                 progress.begin(c.label());
-                ResultRow row = c.estimateMs() < 0 ? skipped(c) : measure(c, testbed.forkProperties());
+                String problem = c.scenario().needsServer() && serverProblem != null ? serverProblem
+                        : c.scenario().needsDatabase() && databaseProblem != null ? databaseProblem : null;
+                ResultRow row = problem != null ? notRun(c, problem) : c.estimateMs() < 0 ? skipped(c) : measure(c, testbed.forkProperties());
                 rows.add(row);
                 progress.end(outcome(row), Math.max(0, c.estimateMs()));
             }
@@ -156,6 +172,12 @@ final class SuiteRun {
             }
         }
         return plan;
+    }
+
+    /** A combination whose testbed is missing: a failed row saying which part and why, no fork. */
+    private static ResultRow notRun(Combination c, String problem) {
+        return new ResultRow(c.scenario().id(), c.model(), ResultRow.SUITE, c.size(), ResultRow.Status.FAILED, "not run: " + problem,
+                Metrics.builder().idealMs(c.scenario().idealMs(c.size())).build());
     }
 
     private ResultRow skipped(Combination c) {
@@ -293,7 +315,7 @@ final class SuiteRun {
             return settings.fixedWarmups() + " warm-up + " + settings.fixedMeasurements() + " measured iterations";
         }
         Preset p = settings.preset();
-        return "warm-up and measured iterations by operation length: " + p.warmups + "-" + 3 * p.warmups + " warm-up, "
+        return "iterations by operation length: " + p.warmups + "-" + Math.max(2, 3 * p.warmups) + " warm-up, "
                 + p.measurements + "-" + p.maxMeasurements + " measured (about " + p.measureMs + " ms of measuring)"
                 + (settings.fixedWarmups() != null ? ", warm-up fixed at " + settings.fixedWarmups() : "")
                 + (settings.fixedMeasurements() != null ? ", measured fixed at " + settings.fixedMeasurements() : "");

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -34,13 +35,18 @@ public abstract class ScenarioState {
     /** The model being measured. */
     protected TaskScenario subject;
 
+    /** The name of the {@code @Benchmark} method this fork measures. */
+    protected String measured;
+
     private TaskScenario reference;
     private long operationStart;
     private long[] completions = new long[0];
     private final AtomicInteger completed = new AtomicInteger();
 
     @Setup(Level.Trial)
-    public final void setUpTrial() throws Exception {
+    public final void setUpTrial(BenchmarkParams params) throws Exception {
+        String benchmark = params.getBenchmark();
+        measured = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         try {
             subject = Models.byName(model);
             prepare();
