@@ -116,7 +116,7 @@ final class SuiteRun {
             if (settings.needsDatabase()) {
                 progress.note("starting the testbed database (" + settings.db() + ") ...");
                 try {
-                    testbed.startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), dir.resolve("db").toAbsolutePath(), logs);
+                    testbed.startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), logs);
                     database = testbed.dbDescription();
                 } catch (RuntimeException e) {
                     databaseProblem = "the testbed database did not start: " + Cli.oneLine(e.getMessage());
