@@ -19,10 +19,17 @@ import java.util.List;
  */
 public final class OrdersRepository implements AutoCloseable {
 
-    /** Waits server-side ({@code testbed_wait} is pg_sleep on PostgreSQL, a Java sleep on H2), then reads one customer's orders. */
+    /**
+     * Waits server-side ({@code testbed_wait} is pg_sleep on PostgreSQL, a Java sleep on H2), then
+     * reads one customer's orders. The wait runs once per query, whatever the number of rows:
+     * PostgreSQL runs an uncorrelated scalar subquery once (an InitPlan), and H2 keeps the left
+     * side of a LEFT JOIN outermost; the WHERE drops the row of NULLs a customer without orders
+     * would get. (A plain join lets H2 put orders outermost and wait once per row.)
+     */
     public static final String ORDERS_SQL =
-            "SELECT o.id, o.customer_id, o.amount_cents FROM orders o, (SELECT testbed_wait(?) AS w) t "
-                    + "WHERE o.customer_id = ? ORDER BY o.id";
+            "SELECT o.id, o.customer_id, o.amount_cents "
+                    + "FROM (SELECT (SELECT testbed_wait(?)) AS w) t LEFT JOIN orders o ON o.customer_id = ? "
+                    + "WHERE o.id IS NOT NULL ORDER BY o.id";
 
     private final HikariDataSource pool;
     private final String database;

@@ -1,0 +1,53 @@
+package dev.asyncbench.core.testbed;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The contract on a PostgreSQL server of our own (skipped when PostgreSQL is not installed). */
+class DbPostgresTest extends DbContractTest {
+
+    @Override
+    DatabaseChoice choice() {
+        return DatabaseChoice.parse("postgres", null, null);
+    }
+
+    @Override
+    boolean available() {
+        return PostgresServer.binaries().isPresent();
+    }
+
+    @Override
+    String descriptionPattern() {
+        return "PostgreSQL \\d+\\.\\d+ \\(local, fsync off\\)";
+    }
+
+    @Test
+    void runsWithTheDocumentedSettings() throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            assertEquals("off", show(s, "fsync"));
+            assertEquals("off", show(s, "synchronous_commit"));
+            assertEquals("off", show(s, "full_page_writes"));
+            assertEquals("127.0.0.1", show(s, "listen_addresses"));
+            assertEquals("", show(s, "unix_socket_directories"));
+            assertTrue(Integer.parseInt(show(s, "max_connections")) >= 2 * TestbedDatabase.MAX_POOL_SIZE);
+            String version = show(s, "server_version").split(" ")[0];
+            assertEquals("PostgreSQL " + version + " (local, fsync off)", db.description());
+        }
+    }
+
+    private static String show(Statement s, String setting) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
