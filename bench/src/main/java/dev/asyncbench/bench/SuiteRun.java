@@ -128,7 +128,7 @@ final class SuiteRun {
                 progress.begin(c.label());
                 String problem = c.scenario().needsServer() && serverProblem != null ? serverProblem
                         : c.scenario().needsDatabase() && databaseProblem != null ? databaseProblem : null;
-                ResultRow row = problem != null ? notRun(c, problem) : c.estimateMs() < 0 ? skipped(c) : measure(c, testbed.forkProperties());
+                ResultRow row = problem != null ? notRun(c, problem) : c.estimateMs() < 0 ? skipped(c) : measure(c, testbed.forkProperties(c.scenario().needsServer(), c.scenario().needsDatabase()));
                 rows.add(row);
                 progress.end(outcome(row), Math.max(0, c.estimateMs()));
             }

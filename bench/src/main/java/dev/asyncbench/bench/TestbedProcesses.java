@@ -80,11 +80,15 @@ final class TestbedProcesses implements AutoCloseable {
         return dbDescription == null ? "not used" : dbDescription;
     }
 
-    /** The system properties a fork needs to attach. */
-    List<String> forkProperties() {
+    /**
+     * The system properties a fork needs to attach, only for the parts its scenario uses: a fork
+     * that is handed no server address opens no HTTP client (whose threads would count as the
+     * model's).
+     */
+    List<String> forkProperties(boolean server, boolean database) {
         List<String> props = new ArrayList<>();
-        if (serverUri != null) props.add("-Dasyncbench.server=" + serverUri);
-        if (jdbcUrl != null) {
+        if (server && serverUri != null) props.add("-Dasyncbench.server=" + serverUri);
+        if (database && jdbcUrl != null) {
             props.add("-Dasyncbench.db=" + jdbcUrl);
             if (dbUser != null) props.add("-Dasyncbench.db.user=" + dbUser);
             if (dbPassword != null) props.add("-Dasyncbench.db.password=" + dbPassword);
