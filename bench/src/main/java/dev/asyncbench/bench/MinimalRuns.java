@@ -53,18 +53,18 @@ final class MinimalRuns {
             for (String model : settings.models()) {
                 progress.begin("minimal " + model + " " + size.label());
                 Traits t = traits.get(model);
-                double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, t);
+                double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, model, t);
                 ResultRow row = op > settings.budget().toMillis() ? skipped(model, size, op) : measure(model, size, t, op);
                 rows.add(row);
                 progress.end(row.ok() ? String.format(Locale.ROOT, "%.1f ms", row.metrics().timeMs()) : row.status().id() + ": " + row.note(),
-                        estimateMs(size, t));
+                        estimateMs(size, model, t));
             }
         }
         return rows;
     }
 
-    double estimateMs(Size size, Traits t) {
-        double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, t);
+    double estimateMs(Size size, String model, Traits t) {
+        double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, model, t);
         if (op > settings.budget().toMillis()) return 0;
         return 800 + (settings.warmups(op) + settings.measurements(op)) * op + (size.get("N") >= 1000 ? 2500 : 0);
     }

@@ -51,10 +51,10 @@ public class RaceBenchmark extends ScenarioState {
     }
 
     @Override
-    protected void verify() {
+    protected void verify() throws java.io.IOException {
         RaceSpec instant = new RaceSpec(spec.http(), spec.replicas().stream()
                 .map(r -> new Replica(r.name(), ms(0), r.fails())).toList());
-        expect(subject.race(spec), reference().race(instant));
+        expectReference(subject.race(spec), reference -> reference.race(instant));
     }
 
     @Benchmark
