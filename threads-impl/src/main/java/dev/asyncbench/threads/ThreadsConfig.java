@@ -14,12 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code threads-per-task} differ.
  *
  * <ul>
- *   <li>{@code threads}: a fixed pool of {@value #POOL_PROPERTY} platform threads (default
- *       {@value #DEFAULT_POOL}). A task beyond the pool waits in its queue without a thread,
- *       so at most that many tasks wait (sleep, block on a socket) at once.
+ *   <li>{@code threads}: a fixed pool of platform threads, sized by the system property
+ *       {@value #POOL_PROPERTY} (default {@value #DEFAULT_POOL}). A task beyond the pool waits
+ *       in its queue without a thread, so at most that many tasks wait (sleep, block on a
+ *       socket) at once.
  *   <li>{@code threads-per-task}: a new platform thread for every task
- *       ({@link Executors#newThreadPerTaskExecutor}), at most {@value #PER_TASK_PROPERTY} alive
- *       at once (default {@value #DEFAULT_PER_TASK_MAX}); beyond it the executor refuses the
+ *       ({@link Executors#newThreadPerTaskExecutor}), at most so many alive at once as the
+ *       system property {@value #PER_TASK_PROPERTY} says (default
+ *       {@value #DEFAULT_PER_TASK_MAX}); beyond it the executor refuses the
  *       task ({@link RejectedExecutionException}), and so does the operating system when it
  *       runs out of threads first ({@code OutOfMemoryError: unable to create native thread}).
  *   <li>Both: JDBC calls run on a pool of exactly P platform threads ({@link #jdbc}), P being
