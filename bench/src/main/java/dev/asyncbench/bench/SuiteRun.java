@@ -166,7 +166,7 @@ final class SuiteRun {
             }
             if (minimal != null) {
                 progress.note("no-harness-tax check: each model's minimal program, without the suite ...");
-                rows.addAll(minimal.run(progress));
+                rows.addAll(minimal.run(progress, List.copyOf(rows)));
             }
         } finally {
             progress.finish();
