@@ -19,12 +19,29 @@ final class Progress {
     private int done;
     private double estimatedDoneMs;
     private String current = "";
+    private long currentStart = System.nanoTime();
+    private final Thread ticker;
 
     Progress(PrintStream out, boolean bar, int total, double estimatedTotalMs) {
         this.out = out;
         this.bar = bar;
         this.total = total;
         this.estimatedTotalMs = estimatedTotalMs;
+        // the bar keeps moving during a long combination: its time left counts down once a second
+        this.ticker = bar ? Thread.ofPlatform().daemon().name("progress").start(this::tick) : null;
+    }
+
+    private void tick() {
+        try {
+            while (true) {
+                Thread.sleep(1000);
+                synchronized (this) {
+                    draw();
+                }
+            }
+        } catch (InterruptedException e) {
+            // finished
+        }
     }
 
     /** A bar only on an interactive terminal that can draw one, and never under CI. */
@@ -34,15 +51,17 @@ final class Progress {
         return console != null && console.isTerminal() && term != null && !term.equals("dumb") && System.getenv("CI") == null;
     }
 
-    void begin(String what) {
+    synchronized void begin(String what) {
         current = what;
+        currentStart = System.nanoTime();
         if (bar) draw();
     }
 
     /** One combination finished; {@code estimateMs} is what it was expected to take. */
-    void end(String outcome, double estimateMs) {
+    synchronized void end(String outcome, double estimateMs) {
         done++;
         estimatedDoneMs += estimateMs;
+        currentStart = System.nanoTime();
         if (bar) {
             out.print("\r\033[2K");
             out.println(String.format(Locale.ROOT, "[%d/%d] %s: %s", done, total, current, outcome));
@@ -55,14 +74,15 @@ final class Progress {
     }
 
     /** A line that is not a combination (starting the testbed, the minimal programs). */
-    void note(String line) {
+    synchronized void note(String line) {
         if (bar) out.print("\r\033[2K");
         out.println(line);
         if (bar) draw();
         out.flush();
     }
 
-    void finish() {
+    synchronized void finish() {
+        if (ticker != null) ticker.interrupt();
         if (bar) {
             out.print("\r\033[2K");
             out.flush();
@@ -84,8 +104,13 @@ final class Progress {
 
     private Duration left() {
         double remaining = Math.max(0, estimatedTotalMs - estimatedDoneMs);
-        double pace = estimatedDoneMs > 0 ? elapsed().toMillis() / estimatedDoneMs : 1.0;
-        return Duration.ofMillis((long) (remaining * Math.max(0.25, Math.min(pace, 10))));
+        double pace = estimatedDoneMs > 0 ? (elapsed().toMillis() - inCurrentMs()) / estimatedDoneMs : 1.0;
+        double left = remaining * Math.max(0.25, Math.min(pace, 10)) - inCurrentMs();
+        return Duration.ofMillis((long) Math.max(0, left));
+    }
+
+    private long inCurrentMs() {
+        return (System.nanoTime() - currentStart) / 1_000_000;
     }
 
     static String format(Duration d) {

@@ -49,11 +49,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--warmups", paramLabel = "N", description = "Warm-up iterations per combination (default: the preset's, more for short operations)")
     Integer warmups;
 
-    @Option(names = "--measurements", paramLabel = "N", description = "Measured iterations per combination (default: the preset's, more for short operations: quick 4-12, full 8-30)")
+    @Option(names = "--measurements", paramLabel = "N", description = "Measured iterations per combination (default: the preset's, more for short operations: quick 3-8, full 8-30)")
     Integer measurements;
 
     @Option(names = "--budget", paramLabel = "DURATION", converter = Durations.class,
-            description = "Leave out a model at a size where one operation is expected to take longer (default: the preset's, 2s quick, 15s full)")
+            description = "Leave out a model at a size where one operation is expected to take longer (default: the preset's, 3s quick, 15s full)")
     Duration budget;
 
     @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of every measured JVM, -Xms = -Xmx (default: ${DEFAULT-VALUE})")
@@ -69,12 +69,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Password for a --db jdbc: URL")
     String dbPassword;
 
+    @Option(names = "--plan", description = "Print what would run, with each combination's estimate, and stop")
+    boolean planOnly;
+
     @Option(names = "--no-minimal", description = "Skip the no-harness-tax check (minimal programs vs the suite on the mass gather)")
     boolean noMinimal;
 
     @Override
     public Integer call() throws Exception {
         RunSettings settings = settings();
+        if (planOnly) {
+            new SuiteRun(settings, cli.out).printPlan();
+            return 0;
+        }
         Path report = new SuiteRun(settings, cli.out).execute();
         cli.out.println("Report: " + report);
         return 0;

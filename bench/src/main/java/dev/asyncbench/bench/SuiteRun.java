@@ -67,13 +67,34 @@ final class SuiteRun {
         this.logs = dir.resolve("logs");
     }
 
-    /** Runs everything; returns the report's main file. */
-    Path execute() throws IOException {
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
-        Files.createDirectories(logs);
+    /** Prints every combination with its iterations and estimate (or why it is skipped), and the total. */
+    void printPlan() {
+        Map<String, Traits> traits = traits(new LinkedHashMap<>());
+        double total = 0;
+        for (Combination c : plan(traits)) {
+            if (c.estimateMs() < 0) {
+                out.printf("%-60s skipped: about %s per operation%n", c.label(), Durations.format(java.time.Duration.ofMillis((long) c.opEstimateMs())));
+            } else {
+                out.printf("%-60s %2d+%-2d iterations of about %-9s %s%n", c.label(), c.warmups(), c.measurements(),
+                        Durations.format(java.time.Duration.ofMillis((long) Math.ceil(c.opEstimateMs()))),
+                        Progress.format(java.time.Duration.ofMillis((long) c.estimateMs())));
+                total += c.estimateMs();
+            }
+        }
+        if (settings.minimal()) {
+            MinimalRuns minimal = new MinimalRuns(settings, logs, traits);
+            for (Size size : minimal.sizes()) {
+                for (String m : settings.models()) {
+                    double ms = minimal.estimateMs(size, m, traits.get(m));
+                    out.printf("%-60s %s%n", "minimal " + m + " " + size.label(), ms == 0 ? "skipped" : Progress.format(java.time.Duration.ofMillis((long) ms)));
+                    total += ms;
+                }
+            }
+        }
+        out.println("about " + Progress.format(java.time.Duration.ofMillis((long) total)) + " in all, plus starting the testbed");
+    }
 
-        Map<String, String> describe = new LinkedHashMap<>();
+    private Map<String, Traits> traits(Map<String, String> describe) {
         Map<String, Traits> traits = new LinkedHashMap<>();
         for (String name : settings.models()) {
             try (TaskScenario m = Models.byName(name)) {
@@ -81,13 +102,24 @@ final class SuiteRun {
                 traits.put(name, m.traits());
             }
         }
+        return traits;
+    }
+
+    /** Runs everything; returns the report's main file. */
+    Path execute() throws IOException {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Files.createDirectories(logs);
+
+        Map<String, String> describe = new LinkedHashMap<>();
+        Map<String, Traits> traits = traits(describe);
         List<Combination> plan = plan(traits);
         MinimalRuns minimal = settings.minimal() ? new MinimalRuns(settings, logs, traits) : null;
         double estimate = plan.stream().mapToDouble(c -> Math.max(0, c.estimateMs())).sum();
         int total = plan.size();
         if (minimal != null) {
             total += minimal.combinations();
-            for (Size size : minimal.sizes()) for (String m : settings.models()) estimate += minimal.estimateMs(size, traits.get(m));
+            for (Size size : minimal.sizes()) for (String m : settings.models()) estimate += minimal.estimateMs(size, m, traits.get(m));
         }
         boolean bar = Progress.terminal();
         Progress progress = new Progress(out, bar, total, estimate);
@@ -99,26 +131,42 @@ final class SuiteRun {
         String server = "not used";
         String database = "not used";
         try (TestbedProcesses testbed = new TestbedProcesses()) {
+            String serverProblem = null;
+            String databaseProblem = null;
             if (settings.needsServer()) {
                 progress.note("starting the HTTP testbed server (its own JVM) ...");
-                String uri = testbed.startServer(logs);
-                server = "Netty testbed server in its own JVM (" + String.join(" ", TestbedProcesses.FLAGS) + ") at " + uri
-                        + "; capacity not measured";
+                try {
+                    String uri = testbed.startServer(logs);
+                    server = "Netty testbed server in its own JVM (" + String.join(" ", TestbedProcesses.FLAGS) + ") at " + uri
+                            + "; capacity not measured by this run";
+                } catch (RuntimeException e) {
+                    serverProblem = "the HTTP testbed server did not start: " + Cli.oneLine(e.getMessage());
+                    server = serverProblem;
+                    progress.note(serverProblem);
+                }
             }
             if (settings.needsDatabase()) {
                 progress.note("starting the testbed database (" + settings.db() + ") ...");
-                testbed.startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), dir.resolve("db").toAbsolutePath(), logs);
-                database = testbed.dbDescription();
+                try {
+                    testbed.startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), logs);
+                    database = testbed.dbDescription();
+                } catch (RuntimeException e) {
+                    databaseProblem = "the testbed database did not start: " + Cli.oneLine(e.getMessage());
+                    database = databaseProblem;
+                    progress.note(databaseProblem);
+                }
             }
             for (Combination c : plan) {
                 progress.begin(c.label());
-                ResultRow row = c.estimateMs() < 0 ? skipped(c) : measure(c, testbed.forkProperties());
+                String problem = c.scenario().needsServer() && serverProblem != null ? serverProblem
+                        : c.scenario().needsDatabase() && databaseProblem != null ? databaseProblem : null;
+                ResultRow row = problem != null ? notRun(c, problem) : c.estimateMs() < 0 ? skipped(c) : measure(c, testbed.forkProperties(c.scenario().needsServer(), c.scenario().needsDatabase()));
                 rows.add(row);
                 progress.end(outcome(row), Math.max(0, c.estimateMs()));
             }
             if (minimal != null) {
                 progress.note("no-harness-tax check: each model's minimal program, without the suite ...");
-                rows.addAll(minimal.run(progress));
+                rows.addAll(minimal.run(progress, List.copyOf(rows)));
             }
         } finally {
             progress.finish();
@@ -146,16 +194,22 @@ final class SuiteRun {
             for (Size size : entry.getValue()) {
                 for (String model : settings.models()) {
                     Traits t = traits.get(model);
-                    double op = Estimates.opMs(s, size, t);
+                    double op = Estimates.opMs(s, size, model, t);
                     int w = settings.warmups(op);
                     int m = settings.measurements(op);
-                    double all = Estimates.combinationMs(s, size, t, w, m);
+                    double all = Estimates.combinationMs(s, size, model, t, w, m);
                     boolean over = op > settings.budget().toMillis();
                     plan.add(new Combination(s, size, model, op, over ? -1 : all, w, m));
                 }
             }
         }
         return plan;
+    }
+
+    /** A combination whose testbed is missing: a failed row saying which part and why, no fork. */
+    private static ResultRow notRun(Combination c, String problem) {
+        return new ResultRow(c.scenario().id(), c.model(), ResultRow.SUITE, c.size(), ResultRow.Status.FAILED, "not run: " + problem,
+                Metrics.builder().idealMs(c.scenario().idealMs(c.size())).build());
     }
 
     private ResultRow skipped(Combination c) {
@@ -177,6 +231,7 @@ final class SuiteRun {
         List<String> append = new ArrayList<>(testbedProperties);
         append.add("-D" + ForkReport.PROPERTY + "=" + report.toAbsolutePath());
         append.add("-D" + ForkProbe.PINNING + "=" + settings.preset().recordPinning);
+        append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.REFERENCES + "=" + logs.resolve("references").toAbsolutePath());
         List<String> flags = settings.forkFlags();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(b.include())
@@ -293,7 +348,7 @@ final class SuiteRun {
             return settings.fixedWarmups() + " warm-up + " + settings.fixedMeasurements() + " measured iterations";
         }
         Preset p = settings.preset();
-        return "warm-up and measured iterations by operation length: " + p.warmups + "-" + 3 * p.warmups + " warm-up, "
+        return "iterations by operation length: " + p.warmups + "-" + Math.max(2, 3 * p.warmups) + " warm-up, "
                 + p.measurements + "-" + p.maxMeasurements + " measured (about " + p.measureMs + " ms of measuring)"
                 + (settings.fixedWarmups() != null ? ", warm-up fixed at " + settings.fixedWarmups() : "")
                 + (settings.fixedMeasurements() != null ? ", measured fixed at " + settings.fixedMeasurements() : "");

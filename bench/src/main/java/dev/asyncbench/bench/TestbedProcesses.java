@@ -47,9 +47,12 @@ final class TestbedProcesses implements AutoCloseable {
         return serverUri;
     }
 
-    /** Starts (or, for a jdbc: URL, attaches to) the database; {@code choice} is auto, postgres, h2 or a URL. */
-    void startDatabase(String choice, String user, String password, Path dir, Path logs) {
-        List<String> args = new ArrayList<>(List.of(DB_MAIN, "--db", choice, "--dir", dir.toString()));
+    /**
+     * Starts (or, for a jdbc: URL, attaches to) the database; {@code choice} is auto, postgres, h2
+     * or a URL. Its files go to a temporary folder the database process removes when it stops.
+     */
+    void startDatabase(String choice, String user, String password, Path logs) {
+        List<String> args = new ArrayList<>(List.of(DB_MAIN, "--db", choice));
         if (user != null) args.addAll(List.of("--user", user));
         if (password != null) args.addAll(List.of("--password", password));
         String line = start(args, DB_READY, logs.resolve("testbed-db.log"), 180);
@@ -59,8 +62,8 @@ final class TestbedProcesses implements AutoCloseable {
         dbDescription = d < 0 ? "unknown" : rest.substring(d + "description=".length()).trim();
         for (String part : (d < 0 ? rest : rest.substring(0, d)).trim().split("\\s+")) {
             if (part.startsWith("url=")) jdbcUrl = part.substring(4);
-            else if (part.startsWith("user=")) dbUser = part.substring(5);
-            else if (part.startsWith("password=")) dbPassword = part.substring(9);
+            else if (part.startsWith("user=") && part.length() > 5) dbUser = part.substring(5);
+            else if (part.startsWith("password=") && part.length() > 9) dbPassword = part.substring(9);
         }
         if (jdbcUrl == null) throw new IllegalStateException("the testbed database printed no url: '" + line + "'");
     }
@@ -77,11 +80,15 @@ final class TestbedProcesses implements AutoCloseable {
         return dbDescription == null ? "not used" : dbDescription;
     }
 
-    /** The system properties a fork needs to attach. */
-    List<String> forkProperties() {
+    /**
+     * The system properties a fork needs to attach, only for the parts its scenario uses: a fork
+     * that is handed no server address opens no HTTP client (whose threads would count as the
+     * model's).
+     */
+    List<String> forkProperties(boolean server, boolean database) {
         List<String> props = new ArrayList<>();
-        if (serverUri != null) props.add("-Dasyncbench.server=" + serverUri);
-        if (jdbcUrl != null) {
+        if (server && serverUri != null) props.add("-Dasyncbench.server=" + serverUri);
+        if (database && jdbcUrl != null) {
             props.add("-Dasyncbench.db=" + jdbcUrl);
             if (dbUser != null) props.add("-Dasyncbench.db.user=" + dbUser);
             if (dbPassword != null) props.add("-Dasyncbench.db.password=" + dbPassword);

@@ -7,6 +7,7 @@ import dev.asyncbench.core.spec.Manifest
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.runInterruptible
 import kotlinx.coroutines.withContext
 import java.nio.file.Files
 
@@ -17,7 +18,8 @@ import java.nio.file.Files
  *   ([CoroutinesConfig.files]): at most C threads do file work at once.
  * - Blocking: all of it (read, SHA-256, write and force); the JDK has no suspending file API,
  *   so the blocking calls go to IO threads and the view's parallelism is the C limit.
- * - Cancellation: a file already being read or written finishes; files not yet started never start.
+ * - Cancellation: `runInterruptible` interrupts the blocking call of a cancelled file, which
+ *   closes its interruptible FileChannel; files not yet started never start.
  * - Errors: the first IOException cancels the files not yet started and is rethrown.
  */
 internal object FileDigests {
@@ -25,7 +27,7 @@ internal object FileDigests {
     suspend fun files(spec: FilesSpec, config: CoroutinesConfig): Manifest = coroutineScope {
         val io = config.files(spec.maxConcurrency())
         withContext(io) { Files.createDirectories(spec.outputDir()) }
-        val entries = spec.files().map { file -> async(io) { digest(spec, file) } }.awaitAll()
+        val entries = spec.files().map { file -> async { runInterruptible(io) { digest(spec, file) } } }.awaitAll()
         Manifest(entries)
     }
 

@@ -84,7 +84,14 @@ final class Aggregate {
                                   AtomicInteger remaining, CompletableFuture<Void> window) {
         int i = next.getAndIncrement();
         if (i >= items || window.isDone()) return;
-        item.apply(i).whenComplete((done, error) -> {
+        CompletableFuture<Void> started;
+        try {
+            started = item.apply(i);
+        } catch (RuntimeException e) {                                    // refused at once (a closed executor): fail, never hang
+            window.completeExceptionally(e);
+            return;
+        }
+        started.whenComplete((done, error) -> {
             if (error != null) window.completeExceptionally(error);
             else if (remaining.decrementAndGet() == 0) window.complete(null);
             else startNext(item, items, next, remaining, window);

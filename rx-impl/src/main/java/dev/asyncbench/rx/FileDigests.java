@@ -38,7 +38,7 @@ final class FileDigests {
         return Completable.fromAction(() -> Files.createDirectories(spec.outputDir()))
                 .subscribeOn(config.files())
                 .andThen(Flowable.fromIterable(spec.files())
-                        .concatMapEager(file -> Single.fromCallable(() -> digest(spec, file))     // file i, blocking a file-pool thread
+                        .concatMapEager(file -> Single.fromCallable(() -> digest(spec, file))     // one file, blocking a file-pool thread
                                 .subscribeOn(config.files())
                                 .toFlowable(), spec.maxConcurrency(), 1)               // C at once; entries in input order
                         .toList())

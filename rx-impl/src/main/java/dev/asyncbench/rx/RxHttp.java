@@ -13,8 +13,8 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Why not {@code Single.fromCompletionStage(http.sendAsync(request))}: that operator does not
  * cancel the future when disposed (a {@code CompletionStage} has no cancel), so a timed-out or
- * losing request would run on. Here the cancel reaches the very future {@code sendAsync}
- * returned, as {@link TestbedClient#sendAsync} requires.
+ * losing request would run on. Here disposing cancels the very future {@code sendAsync}
+ * returned, which abandons the request ({@link TestbedClient#sendAsync}).
  */
 final class RxHttp {
 

@@ -60,7 +60,11 @@ public final class RxModel implements TaskScenario {
 
     @Override
     public void hello(Duration pause, EventLog log) {
-        Hello.hello(config, pause, log).blockingAwait();
+        try {
+            Hello.hello(config, pause, log).blockingAwait();
+        } catch (RuntimeException e) {
+            throw unwrap(e);
+        }
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.asyncbench.rx;
 
 import dev.asyncbench.core.TaskFailedException;
+import dev.asyncbench.core.spec.FanOutSpec;
 import dev.asyncbench.core.spec.MassGatherSpec;
+import dev.asyncbench.core.testbed.ServerStats;
+import dev.asyncbench.core.testbed.Testbed;
 import io.reactivex.rxjava3.functions.Consumer;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import org.junit.jupiter.api.AfterEach;
@@ -12,12 +15,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the conformance kit does not cover: RxJava's global error handler, and a million timers at once. */
+/** What the conformance kit does not cover: RxJava's global error handler, an interrupted caller, and a million timers at once. */
 class RxModelTest {
 
     @AfterEach
@@ -48,6 +55,47 @@ class RxModelTest {
         RxJavaPlugins.setErrorHandler(mine);
         new RxModel().close();
         assertSame(mine, RxJavaPlugins.getErrorHandler());
+    }
+
+    @Test
+    void anInterruptedCallerDisposesTheFlowAndCancelsItsRequests() throws InterruptedException {
+        Testbed testbed = Testbed.shared();
+        FanOutSpec spec = new FanOutSpec(testbed.http(), 8, Duration.ofSeconds(5), 16, 4);
+        try (RxModel model = new RxModel()) {
+            awaitServer(testbed, stats -> stats.inFlight() == 0);
+            testbed.resetServerStats();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            AtomicBoolean flagKept = new AtomicBoolean();
+            Thread caller = Thread.ofPlatform().start(() -> {
+                try {
+                    model.httpFanOut(spec);
+                } catch (Throwable e) {
+                    failure.set(e);
+                    flagKept.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            awaitServer(testbed, stats -> stats.inFlight() == spec.maxInFlight());
+            caller.interrupt();
+            caller.join(Duration.ofSeconds(2));
+            assertFalse(caller.isAlive(), "blockingGet() returns once its caller is interrupted");
+            assertTrue(failure.get() instanceof IllegalStateException && failure.get().getCause() instanceof InterruptedException,
+                    () -> "expected the interruption, got " + failure.get());
+            assertTrue(flagKept.get(), "the caller keeps its interrupt flag");
+            ServerStats stats = awaitServer(testbed, s -> s.abandoned() == spec.maxInFlight() && s.inFlight() == 0);
+            assertEquals(spec.maxInFlight(), stats.abandoned(), () -> "the requests in flight were cancelled: " + stats.toJson());
+            assertEquals(0, stats.completed(), () -> "and no other started: " + stats.toJson());
+        }
+    }
+
+    /** Polls the server's counters for up to 5 s; the last read. */
+    private static ServerStats awaitServer(Testbed testbed, Predicate<ServerStats> settled) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        ServerStats stats = testbed.serverStats();
+        while (!settled.test(stats) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            stats = testbed.serverStats();
+        }
+        return stats;
     }
 
     @Test

@@ -14,12 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code threads-per-task} differ.
  *
  * <ul>
- *   <li>{@code threads}: a fixed pool of {@value #POOL_PROPERTY} platform threads (default
- *       {@value #DEFAULT_POOL}). A task beyond the pool waits in its queue without a thread,
- *       so at most that many tasks wait (sleep, block on a socket) at once.
+ *   <li>{@code threads}: a fixed pool of platform threads, sized by the system property
+ *       {@value #POOL_PROPERTY} (default {@value #DEFAULT_POOL}). A task beyond the pool waits
+ *       in its queue without a thread, so at most that many tasks wait (sleep, block on a
+ *       socket) at once.
  *   <li>{@code threads-per-task}: a new platform thread for every task
- *       ({@link Executors#newThreadPerTaskExecutor}), at most {@value #PER_TASK_PROPERTY} alive
- *       at once (default {@value #DEFAULT_PER_TASK_MAX}); beyond it the executor refuses the
+ *       ({@link Executors#newThreadPerTaskExecutor}), at most so many alive at once as the
+ *       system property {@value #PER_TASK_PROPERTY} says (default
+ *       {@value #DEFAULT_PER_TASK_MAX}); beyond it the executor refuses the
  *       task ({@link RejectedExecutionException}), and so does the operating system when it
  *       runs out of threads first ({@code OutOfMemoryError: unable to create native thread}).
  *   <li>Both: JDBC calls run on a pool of exactly P platform threads ({@link #jdbc}), P being
@@ -28,14 +30,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ThreadsConfig implements AutoCloseable {
 
-    /* Overview: why the thread-per-task ceiling.
+    /* Overview: why the thread-per-task ceiling, and why 10,000.
      *
-     * Platform threads are an operating-system resource shared by every process: each takes a
-     * kernel task id, two memory mappings and about 1 MiB of reserved stack. On the 2-core test
-     * machine the kernel's pid_max is 32,768 for everything that runs there, so a model that
-     * starts threads until the kernel refuses also breaks every other process that needs one.
-     * The ceiling makes the limit explicit and printed instead; raise it to watch the kernel
-     * refuse (the mass gather then reports that refusal as clearly).
+     * Platform threads cost something to start and something to hold. Starting one (a kernel
+     * task, a stack mapping, the JVM's bookkeeping) took 0.1 to 0.5 ms on the 2-core test
+     * machine, depending on its load, and the submitting thread pays that cost for one task
+     * after another: with a thousand tasks the last one starts up to half a second late, still
+     * "all at once" for waits of a fraction of a second; with ten thousand it starts seconds
+     * late, and the start-up, not the wait, sets the wall time. Holding them is bounded by the
+     * operating system for every process together (on the test machine kernel.pid_max is
+     * 32,768), so a model that starts threads until the kernel refuses also breaks every other
+     * process that needs one. The ceiling makes the limit explicit and printed; raise it with
+     * the property to see the start-up cost grow, or the kernel refuse (the mass gather then
+     * reports that refusal just as clearly). Ten thousand is where the start-up cost is plain
+     * to see in the bench (seconds of it) while a third of the machine's pids stay free for
+     * everything else; beyond it the bench records a clear failure, not a hung machine.
      */
 
     static final String POOL_PROPERTY = "asyncbench.threads.pool";

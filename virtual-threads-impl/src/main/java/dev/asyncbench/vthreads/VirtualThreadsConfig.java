@@ -35,7 +35,8 @@ final class VirtualThreadsConfig implements AutoCloseable {
      * A virtual thread that blocks unmounts from its carrier, which runs another one meanwhile.
      * Up to JDK 23 it could not unmount inside a synchronized block ("pinning"); since JDK 24
      * (JEP 491) it can, so synchronized is no longer a trap here. This model holds no lock
-     * around a blocking call anyway: limits are Semaphores, results go to arrays or subtasks.
+     * around a blocking call anyway: limits are Semaphores, results go to arrays or subtasks
+     * (core's EventLog does print under its lock when it echoes, which no longer pins either).
      * What still holds a carrier: file IO (FileChannel read and force are system calls the
      * kernel offers no non-blocking form of), for which the scheduler adds a carrier while the
      * call lasts, up to jdk.virtualThreadScheduler.maxPoolSize (256 by default).

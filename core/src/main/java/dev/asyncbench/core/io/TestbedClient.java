@@ -104,8 +104,10 @@ public final class TestbedClient {
     /**
      * Non-blocking exchange. Cancelling the returned future, or completing it exceptionally
      * before the response (a timeout), abandons the request: the connection is closed and the
-     * server counts it as abandoned. Cancel this future itself: cancelling a stage derived
-     * from it does not reach back to the request.
+     * server counts it as abandoned. With JDK 25 the same holds for a stage derived from it
+     * ({@code thenApply}, {@code handle}: HttpClient's stages propagate cancellation; the
+     * testbed's tests check it). Cancelling a future that only waits for calls, such as
+     * {@code anyOf(a, b)}, does not reach them: cancel each call's own future.
      */
     public CompletableFuture<byte[]> sendAsync(HttpRequest request) {
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());

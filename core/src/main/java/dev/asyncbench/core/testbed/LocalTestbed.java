@@ -93,11 +93,8 @@ final class LocalTestbed implements Testbed {
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // we are the hook
-        }
+        // The shutdown hook stays registered: should the JVM be stopped while this runs, the
+        // hook's call waits for this one (synchronized) and finds the work done.
         try {
             server.close();
         } finally {

@@ -72,10 +72,13 @@ final class PostgresServer implements AutoCloseable {
     private final boolean root;
     private final String password = TestbedDatabase.randomToken(24);
     private final Thread cleanup = new Thread(this::close, "testbed-postgres-cleanup");
+    /** initdb while it runs (spawned and read under this object's lock, like the next one). */
     private Process initdb;
+    /** The server: postgres itself, or runuser above it when we are root. */
     private Process process;
+    /** The postgres postmaster, once it accepted a connection (the pid in postmaster.pid). */
     private volatile ProcessHandle postmaster;
-    private int port;
+    private volatile int port;
     private boolean closed;
 
     private PostgresServer(Path bin, Path workDir) throws IOException {
@@ -351,20 +354,19 @@ final class PostgresServer implements AutoCloseable {
     /** Runs initdb to completion, its output into {@code log}; fails with the log's tail. */
     private void runInitdb(List<String> command, Path log) {
         Process tool = spawn(command, ProcessBuilder.Redirect.to(log.toFile()), false);
-        String name = "initdb";
         try {
             if (!tool.waitFor(INITDB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 killTree(tool);
-                throw new IllegalStateException(name + " did not finish within " + INITDB_TIMEOUT.toSeconds()
+                throw new IllegalStateException("initdb did not finish within " + INITDB_TIMEOUT.toSeconds()
                         + " s; " + log + " ends with:\n" + tail(log));
             }
         } catch (InterruptedException e) {
             killTree(tool);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(name + " was interrupted", e);
+            throw new IllegalStateException("initdb was interrupted", e);
         }
         if (tool.exitValue() != 0) {
-            throw new IllegalStateException(name + " failed with code " + tool.exitValue() + unreachableHint()
+            throw new IllegalStateException("initdb failed with code " + tool.exitValue() + unreachableHint()
                     + "; " + log + " ends with:\n" + tail(log));
         }
     }
@@ -397,8 +399,9 @@ final class PostgresServer implements AutoCloseable {
     /** o+x on folders above home that we may change: inside the system temporary folder or the work folder. */
     private void grantTraversal() throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+        Path work = workDir.toRealPath();
         for (Path dir = home.toRealPath().getParent(); dir != null; dir = dir.getParent()) {
-            boolean ours = (dir.startsWith(tmp) && !dir.equals(tmp)) || dir.startsWith(workDir.toRealPath());
+            boolean ours = (dir.startsWith(tmp) && !dir.equals(tmp)) || dir.startsWith(work);
             if (ours && !othersMayEnter(dir)) {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
                 permissions.add(PosixFilePermission.OTHERS_EXECUTE);
@@ -465,7 +468,7 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    static String tail(Path log) {
+    private static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));

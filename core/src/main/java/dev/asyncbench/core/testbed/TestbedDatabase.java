@@ -8,7 +8,6 @@ import dev.asyncbench.core.spec.Check;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -143,8 +142,10 @@ public final class TestbedDatabase implements AutoCloseable {
 
     /**
      * A fresh HikariCP pool of exactly {@code poolSize} connections (P, 1..{@value #MAX_POOL_SIZE}),
-     * all opened before this returns so that no measurement pays for connecting. The caller
-     * closes the repository, hence the pool.
+     * all opened before this returns so that no measurement pays for connecting. HikariCP opens
+     * them one at a time and pauses 30 ms after each, so this takes about P x 40 ms (some 10 s for
+     * P = 256): make a pool once per run, not per measurement. The caller closes the repository,
+     * hence the pool.
      */
     public OrdersRepository orders(int poolSize) {
         Check.range(poolSize, "pool size P", 1, MAX_POOL_SIZE);
@@ -285,8 +286,7 @@ public final class TestbedDatabase implements AutoCloseable {
      * (SIGTERM, Ctrl-C), and cleans up: the server stops, its files are removed. Without
      * {@code --db} the choice comes from {@link DatabaseChoice#fromEnvironment()}; without
      * {@code --dir} PostgreSQL's files go to a new folder in the system temporary folder, removed
-     * at the end. Exit code 2 for bad arguments, 1 if
-     * the database cannot start.
+     * at the end. Exit code 2 for bad arguments, 1 if the database cannot start.
      */
     public static void main(String[] args) throws IOException {
         String db = null;
@@ -355,7 +355,7 @@ public final class TestbedDatabase implements AutoCloseable {
             int port = ThreadLocalRandom.current().nextInt(PORT_MIN, PORT_MAX);
             try (ServerSocket probe = new ServerSocket()) {
                 probe.setReuseAddress(false);
-                probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                probe.bind(new InetSocketAddress("127.0.0.1", port));
                 return port;
             } catch (IOException taken) {
                 // try another

@@ -47,7 +47,7 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     /** Longest delay a request may ask for, as for every duration in the specs: 10 minutes. */
     static final long MAX_DELAY_MS = TimeUnit.MINUTES.toMillis(10);
-    /** Largest {@code /bytes} body: 64 MiB, far above any scenario, low enough to stay in memory. */
+    /** Largest {@code /bytes} body: 64 MiB, far above any scenario, small enough that a typo cannot eat the heap. */
     static final int MAX_SIZE = 64 << 20;
 
     private static final String PATHS = "/bytes, /profile, /replica, /store, /stats, /reset";

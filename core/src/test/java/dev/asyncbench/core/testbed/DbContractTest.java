@@ -51,6 +51,9 @@ abstract class DbContractTest {
     /** What description() must look like. */
     abstract String descriptionPattern();
 
+    /** The URL of a new, empty database of the same kind, reachable with db's user and password. */
+    abstract String emptyDatabaseUrl() throws SQLException;
+
     @BeforeAll
     void start(@TempDir Path dir) {
         assumeTrue(available(), "database not installed");
@@ -180,6 +183,23 @@ abstract class DbContractTest {
         try (OrdersRepository orders = db.orders(1)) { // detaching left the server alone
             assertEquals(TestbedDatabase.seededOrders(8), orders.ordersOf(8, Duration.ZERO));
         }
+    }
+
+    @Test
+    void attachingToAnEmptyDatabaseSeedsItAndForeignRowsAreRefused() throws SQLException {
+        String url = emptyDatabaseUrl();
+        DatabaseChoice choice = DatabaseChoice.parse(url, db.user(), db.password());
+        try (TestbedDatabase fresh = TestbedDatabase.start(choice, workDir.resolve("fresh"));
+             OrdersRepository orders = fresh.orders(1)) {
+            assertEquals(TestbedDatabase.seededOrders(9), orders.ordersOf(9, Duration.ofMillis(20)));
+        }
+        TestbedDatabase.start(choice, workDir.resolve("fresh")).close(); // seeded already: checked, not seeded again
+        try (Connection c = DriverManager.getConnection(url, db.user(), db.password()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO orders (id, customer_id, amount_cents) VALUES (1, 1, 1)");
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> TestbedDatabase.start(choice, workDir.resolve("fresh")));
+        assertTrue(e.getMessage().contains("holds 3001 rows"), e.getMessage());
     }
 
     @Test

@@ -22,6 +22,11 @@ class DbH2Test extends DbContractTest {
         return "H2 2\\.\\d+\\.\\d+ \\(TCP server\\)";
     }
 
+    @Override
+    String emptyDatabaseUrl() {
+        return "jdbc:h2:mem:empty-" + TestbedDatabase.randomToken(4) + ";DB_CLOSE_DELAY=-1"; // in-process
+    }
+
     @Test
     void clientsConnectOverLoopbackTcp() {
         assertTrue(db.jdbcUrl().matches("jdbc:h2:tcp://127\\.0\\.0\\.1:\\d+/mem:asyncbench-[0-9a-f]+"), db.jdbcUrl());

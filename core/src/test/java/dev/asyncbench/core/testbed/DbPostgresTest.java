@@ -29,6 +29,15 @@ class DbPostgresTest extends DbContractTest {
         return "PostgreSQL \\d+\\.\\d+ \\(local, fsync off\\)";
     }
 
+    @Override
+    String emptyDatabaseUrl() throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE empty");
+        }
+        return db.jdbcUrl().replace("/postgres", "/empty");
+    }
+
     @Test
     void runsWithTheDocumentedSettings() throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());

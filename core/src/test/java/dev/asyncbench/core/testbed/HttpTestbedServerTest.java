@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -179,6 +180,39 @@ class HttpTestbedServerTest {
         assertTrue(e.getMessage().contains("loopback only"), e.getMessage());
     }
 
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.uri().getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /replica?name=slow&delayMs=300 HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /replica?name=fast HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answers = readUntil(socket, "replica fast");
+            assertTrue(answers.indexOf("replica slow") < answers.indexOf("replica fast"), answers);
+        }
+        assertEquals(2, server.stats().completed());
+    }
+
+    @Test
+    void aMalformedRequestGetsA400AndTheConnectionCloses() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.uri().getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("GET /bytes HTTP/9.9 and more\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        }
+    }
+
+    @Test
+    void aClientThatHangsUpAbandonsItsRequest() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.uri().getPort())) {
+            socket.getOutputStream().write("GET /profile?id=1&delayMs=5000 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            awaitInFlight(server, 1);
+        }
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (server.stats().abandoned() == 0 && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertEquals(new ServerStats(0, 1, 0, 1, 0), server.stats());
+    }
+
     // ---- ports and threads ----------------------------------------------------------------
 
     @Test
@@ -245,6 +279,17 @@ class HttpTestbedServerTest {
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(method + " " + target + " failed", e);
         }
+    }
+
+    static String readUntil(Socket socket, String end) throws IOException {
+        StringBuilder text = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        while (!text.toString().contains(end)) {
+            int n = socket.getInputStream().read(buffer);
+            if (n < 0) break;
+            text.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+        }
+        return text.toString();
     }
 
     static void awaitInFlight(HttpTestbedServer server, int requests) {

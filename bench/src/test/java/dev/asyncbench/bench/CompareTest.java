@@ -1,0 +1,56 @@
+package dev.asyncbench.bench;
+
+import dev.asyncbench.bench.results.Metrics;
+import dev.asyncbench.bench.results.ResultRow;
+import dev.asyncbench.bench.results.ResultSet;
+import dev.asyncbench.bench.results.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.asyncbench.bench.results.ResultRow.Status.FAILED;
+import static dev.asyncbench.bench.results.ResultRow.Status.OK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code compare}: a change counts only beyond the two error margins together. */
+class CompareTest {
+
+    static ResultRow row(String model, ResultRow.Status status, double ms, double error) {
+        return new ResultRow("http-fan-out", model, ResultRow.SUITE, Size.parse("K=1000 L=20ms B=4KiB C=100"), status, "",
+                Metrics.builder().samples(8).time(ms, error).idealMs(200).build());
+    }
+
+    @Test
+    void verdicts() {
+        assertEquals(CompareCommand.Verdict.SAME, CompareCommand.verdict(row("rx", OK, 210, 5), row("rx", OK, 218, 4)), "8 <= 5 + 4");
+        assertEquals(CompareCommand.Verdict.SLOWER, CompareCommand.verdict(row("rx", OK, 210, 5), row("rx", OK, 220, 4)), "10 > 5 + 4");
+        assertEquals(CompareCommand.Verdict.FASTER, CompareCommand.verdict(row("rx", OK, 210, 5), row("rx", OK, 200, 4)));
+        assertEquals(CompareCommand.Verdict.UNKNOWN, CompareCommand.verdict(row("rx", OK, 210, Double.NaN), row("rx", OK, 300, 4)));
+        assertEquals(CompareCommand.Verdict.STATUS, CompareCommand.verdict(row("rx", OK, 210, 5), row("rx", FAILED, Double.NaN, Double.NaN)));
+        assertEquals(CompareCommand.Verdict.ONLY_NEW, CompareCommand.verdict(null, row("rx", OK, 210, 5)));
+    }
+
+    @Test
+    void printsBothSetsSideBySideAndCountsTheChanges(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("base");
+        Path current = dir.resolve("new");
+        var env = dev.asyncbench.bench.results.ResultsFilesTestAccess.environment();
+        new ResultSet(env, List.of(row("rx", OK, 210, 5), row("futures", OK, 220, 5), row("threads", OK, 300, 5))).save(base);
+        new ResultSet(env, List.of(row("rx", OK, 212, 5), row("futures", OK, 250, 5), row("coroutines", OK, 205, 5))).save(current);
+
+        Run run = Run.of("compare", base.toString(), current.toString());
+        assertEquals(0, run.exit(), run.err());
+        String out = run.out();
+        assertTrue(out.contains("210 ± 5.00") && out.contains("212 ± 5.00") && out.contains("within noise"), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains("futures") && l.contains("+13.6%") && l.endsWith("slower")), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains("threads") && l.endsWith("only in base")), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains("coroutines") && l.endsWith("only in new")), out);
+        assertTrue(out.contains("3 of 4 rows changed beyond the noise or in status"), out);
+
+        Run changes = Run.of("compare", "--changes-only", base.toString(), current.toString());
+        assertTrue(changes.out().lines().noneMatch(l -> l.contains(" rx ")), changes.out());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.asyncbench.bench;
+
+import dev.asyncbench.bench.results.ResultRow;
+import dev.asyncbench.bench.results.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A tiny real {@code run}: two models, the hello scenario and a small HTTP fan-out against the
+ * testbed server in its own process, two JMH iterations each. Checks that every row is
+ * measured, no faster than SPEC's lower bound, and that the files a report needs are there.
+ */
+class RunSmokeTest {
+
+    @Test
+    void runMeasuresEveryCombinationAndWritesItsResults(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("results");
+        Run run = Run.of("run", "--models", "sequential,rx", "--scenarios", "hello,http-fan-out",
+                "--sizes", "L=10ms;K=10 L=10ms B=1KiB C=5", "--warmups", "0", "--measurements", "2", "--heap", "256m", "--out", out.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("Report: " + out), run.out());
+
+        ResultSet results = ResultSet.load(out);
+        List<ResultRow> rows = results.rows();
+        assertEquals(4, rows.size(), rows.toString());
+        for (ResultRow row : rows) {
+            assertEquals(ResultRow.Status.OK, row.status(), row.toString());
+            assertEquals(2, row.metrics().samples(), row.toString());
+            assertTrue(row.metrics().timeMs() >= row.metrics().idealMs() * 0.95, "never faster than the lower bound: " + row);
+            assertTrue(row.metrics().cpuMsPerOp() >= 0 && row.metrics().threadsPeak() >= 1, row.toString());
+        }
+        ResultRow fanOut = rows.stream().filter(r -> r.scenario().equals("http-fan-out") && r.model().equals("rx")).findFirst().orElseThrow();
+        assertTrue(fanOut.metrics().serverPeakInFlight() >= 2 && fanOut.metrics().serverPeakInFlight() <= 5,
+                "the server saw the concurrency, within C: " + fanOut);
+        assertTrue(fanOut.metrics().p99Ms() > 0, "per-request latency from the completion marks: " + fanOut);
+        assertEquals(List.of("sequential", "rx"), List.copyOf(results.environment().models().keySet()));
+        assertTrue(results.environment().forkFlags().contains("--enable-preview"), results.environment().toString());
+        assertTrue(Files.exists(out.resolve(ResultSet.JMH_JSON)));
+        assertTrue(Files.exists(out.resolve("report.md")));
+    }
+}
