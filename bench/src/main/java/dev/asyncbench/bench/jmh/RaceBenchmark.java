@@ -51,22 +51,25 @@ public class RaceBenchmark extends ScenarioState {
     }
 
     /**
-     * The reference (one replica after the other) answers r1's body. With real latencies a
-     * loaded machine can let r2's answer arrive first, 2W later or not: any successful replica's
-     * body is a correct answer; the failing r0's never is.
+     * The reference (one replica after the other) answers r1's body: r1 is the first success.
+     * The first runs in a fresh JVM are slow enough that r2 (W later) can win one of them, so
+     * the check gives the model three runs to return r1, and fails only if it never does.
      */
     @Override
     protected void verify() throws java.io.IOException {
-        String winner = subject.race(spec);
-        for (Replica r : spec.replicas().subList(1, replicas)) {
-            RaceSpec alone = new RaceSpec(spec.http(), List.of(Replica.failing("r0", ms(0)), new Replica(r.name(), ms(0), false)));
-            String body = reference().race(alone);
-            if (body.equals(winner)) {
-                if (!r.name().equals("r1")) ForkReport.note("race: " + r.name() + " won the checked run, not r1 (timing on a loaded machine)");
+        RaceSpec instant = new RaceSpec(spec.http(), spec.replicas().stream()
+                .map(r -> new Replica(r.name(), ms(0), r.fails())).toList());
+        String expected = reference().race(instant);
+        List<String> answers = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String winner = subject.race(spec);
+            if (winner.equals(expected)) {
+                if (!answers.isEmpty()) ForkReport.note("race: " + answers + " won the first checked runs before " + expected + " (a cold JVM)");
                 return;
             }
+            answers.add(winner);
         }
-        throw incorrect(winner, "the body of a successful replica (r1 .. r" + (replicas - 1) + ")");
+        throw incorrect(answers, expected + " (the first successful replica) in one of three runs");
     }
 
     @Benchmark
