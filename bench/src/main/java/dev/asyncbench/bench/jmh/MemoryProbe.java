@@ -19,6 +19,19 @@ public final class MemoryProbe {
     private MemoryProbe() {
     }
 
+    /**
+     * Whether the probe can see every task waiting: starting them (an operation's time beyond
+     * its delay) must take at most half the probe's delay, or some would not have started when
+     * it samples; otherwise the reason it is not measured.
+     */
+    public static String cannotSample(long operationMs, long delayMs) {
+        long starting = operationMs - delayMs;
+        long window = probeDelayMs(delayMs) / 2;
+        return starting <= window ? null
+                : "memory per task not measured: starting the tasks took about " + starting + " ms, longer than the probe's "
+                  + window + " ms window";
+    }
+
     /** The delay the probe's tasks wait: long enough to sample them while they all wait. */
     public static long probeDelayMs(long delayMs) {
         return Math.max(2 * delayMs, 1000);
