@@ -70,8 +70,11 @@ final class MinimalRuns {
 
     double estimateMs(Size size, String model, Traits t) {
         double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, model, t);
-        if (op > settings.budget().toMillis()) return 0;
-        return 800 + (settings.warmups(op) + settings.measurements(op)) * op + (size.get("N") >= 1000 ? 2500 : 0);
+        // over the budget, or above the model's ceiling (the suite's row fails, nothing to compare): not run
+        if (op > settings.budget().toMillis() || size.get("N") > t.maxMassTasks()) return 0;
+        double starting = size.get("N") * Estimates.startMs(model);
+        double probe = size.get("N") >= 1000 ? Math.max(Math.max(2 * size.get("L"), 1000), 3 * starting) * 1.2 + starting : 0;
+        return 800 + (settings.warmups(op) + settings.measurements(op)) * op + probe;
     }
 
     private static ResultRow notCompared(String model, Size size, ResultRow suite) {

@@ -51,6 +51,8 @@ final class SuiteRun {
     private final Path logs;
     private final List<RunResult> jmhResults = new ArrayList<>();
     private final List<ResultRow> rows = new ArrayList<>();
+    /** Model name to provider class, so that each fork creates only the model it measures. */
+    private final Map<String, String> providers = new LinkedHashMap<>();
 
     /** One thing to measure. */
     record Combination(BenchScenario scenario, Size size, String model, double opEstimateMs, double estimateMs,
@@ -94,15 +96,48 @@ final class SuiteRun {
         out.println("about " + Progress.format(java.time.Duration.ofMillis((long) total)) + " in all, plus starting the testbed");
     }
 
+    /**
+     * Each selected model's traits and describe() line, read in a JVM with the forks' flags
+     * ({@link dev.asyncbench.bench.jmh.ModelsProbe}): a model may size its limits from the heap.
+     */
     private Map<String, Traits> traits(Map<String, String> describe) {
         Map<String, Traits> traits = new LinkedHashMap<>();
-        for (String name : settings.models()) {
-            try (TaskScenario m = Models.byName(name)) {
-                describe.put(name, m.describe());
-                traits.put(name, m.traits());
+        List<String> command = new ArrayList<>(JavaCommand.java());
+        command.addAll(settings.forkFlags());
+        command.addAll(List.of("-cp", JavaCommand.classPath(), dev.asyncbench.bench.jmh.ModelsProbe.class.getName()));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            for (String line : output.lines().toList()) {
+                String[] f = line.split("\t", 6);
+                if (f.length != 6) continue;
+                providers.put(f[0], f[4]);
+                if (settings.models().contains(f[0])) {
+                    traits.put(f[0], new Traits(Boolean.parseBoolean(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+                    describe.put(f[0], f[5]);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            // below: whatever is missing is read in this JVM
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return traits;
+        Map<String, Traits> ordered = new LinkedHashMap<>();
+        for (String name : settings.models()) {
+            if (!traits.containsKey(name)) {
+                try (TaskScenario m = Models.byName(name)) {
+                    traits.put(name, m.traits());
+                    describe.put(name, m.describe());
+                }
+            }
+            ordered.put(name, traits.get(name));
+        }
+        Map<String, String> describedInOrder = new LinkedHashMap<>();
+        for (String name : settings.models()) describedInOrder.put(name, describe.get(name));
+        describe.clear();
+        describe.putAll(describedInOrder);
+        return ordered;
     }
 
     /** Runs everything; returns the report's main file. */
@@ -231,6 +266,10 @@ final class SuiteRun {
         List<String> append = new ArrayList<>(testbedProperties);
         append.add("-D" + ForkReport.PROPERTY + "=" + report.toAbsolutePath());
         append.add("-D" + ForkProbe.PINNING + "=" + settings.preset().recordPinning);
+        if (!providers.isEmpty()) {
+            append.add("-D" + dev.asyncbench.bench.jmh.ForkModels.PROPERTY + "=" + providers.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(",")));
+        }
         append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.REFERENCES + "=" + logs.resolve("references").toAbsolutePath());
         List<String> flags = settings.forkFlags();
         ChainedOptionsBuilder options = new OptionsBuilder()

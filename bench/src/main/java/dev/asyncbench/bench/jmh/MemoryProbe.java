@@ -26,15 +26,21 @@ public final class MemoryProbe {
      */
     public static String cannotSample(long operationMs, long delayMs) {
         long starting = operationMs - delayMs;
-        long window = probeDelayMs(delayMs) / 2;
-        return starting <= window ? null
-                : "memory per task not measured: starting the tasks took about " + starting + " ms, longer than the probe's "
-                  + window + " ms window";
+        return starting <= MAX_STARTING_MS ? null
+                : "memory per task not measured: starting the tasks took about " + starting + " ms, over the probe's limit of "
+                  + MAX_STARTING_MS + " ms";
     }
 
-    /** The delay the probe's tasks wait: long enough to sample them while they all wait. */
-    public static long probeDelayMs(long delayMs) {
-        return Math.max(2 * delayMs, 1000);
+    /** Longest start-up of the N tasks the probe waits out (its tasks then wait three times that). */
+    static final long MAX_STARTING_MS = 20_000;
+
+    /**
+     * The delay the probe's tasks wait: long enough that every task has started well before
+     * the sample at 60% of it, given that starting them took {@code operationMs - delayMs}.
+     */
+    public static long probeDelayMs(long operationMs, long delayMs) {
+        long starting = Math.max(0, operationMs - delayMs);
+        return Math.max(Math.max(2 * delayMs, 1000), 3 * starting);
     }
 
     /**

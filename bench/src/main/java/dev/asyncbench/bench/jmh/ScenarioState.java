@@ -1,6 +1,5 @@
 package dev.asyncbench.bench.jmh;
 
-import dev.asyncbench.core.Models;
 import dev.asyncbench.core.TaskScenario;
 import dev.asyncbench.core.io.Completions;
 import org.openjdk.jmh.annotations.Level;
@@ -52,7 +51,7 @@ public abstract class ScenarioState {
         for (String p : params.getParamsKeys()) if (!p.equals("model")) key.append('-').append(p).append('=').append(params.getParam(p));
         referenceKey = key.toString().replaceAll("[^A-Za-z0-9=._-]", "_");
         try {
-            subject = Models.byName(model);
+            subject = ForkModels.create(model);
             prepare();
             verify();
             afterVerify();
@@ -88,7 +87,7 @@ public abstract class ScenarioState {
 
     /** The sequential model: the correctness oracle. */
     protected final TaskScenario reference() {
-        if (reference == null) reference = Models.byName("sequential");
+        if (reference == null) reference = ForkModels.create("sequential");
         return reference;
     }
 

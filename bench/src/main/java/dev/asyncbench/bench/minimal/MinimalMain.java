@@ -53,7 +53,7 @@ public final class MinimalMain {
             String cannot = MemoryProbe.cannotSample((long) fastest, delayMs);
             if (cannot != null && tasks >= 1000 && pool >= tasks) System.out.println("note: " + cannot);
             if (tasks >= 1000 && pool >= tasks && cannot == null) {
-                MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(delayMs), d -> {
+                MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs((long) fastest, delayMs), d -> {
                     try {
                         return program.gatherMany(tasks, d, pool);
                     } catch (RuntimeException | Error e) {
