@@ -64,6 +64,7 @@ public abstract class ScenarioState {
     @TearDown(Level.Trial)
     public final void tearDownTrial() throws Exception {
         try {
+            ForkProbe.stopPinning();
             cleanUp();
         } finally {
             if (subject != null) subject.close();
