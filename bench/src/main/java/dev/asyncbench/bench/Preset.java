@@ -55,13 +55,18 @@ enum Preset {
      * zero warm-up iterations (quick) measure a JVM that has run the scenario once.
      */
     int warmups(double opMs) {
+        if (opMs > LONG_OP_MS) return Math.min(warmups, 1);
         return (int) Math.clamp((long) Math.ceil(measureMs / 3.0 / Math.max(opMs, 1)), warmups, Math.max(2L, 3L * warmups));
     }
 
-    /** Measured iterations for an operation of about {@code opMs}. */
+    /** Measured iterations for an operation of about {@code opMs}; operations over 5 s, whose noise is relatively small, get at most 5. */
     int measurements(double opMs) {
-        return (int) Math.clamp((long) Math.ceil(measureMs / Math.max(opMs, 1)), measurements, maxMeasurements);
+        int min = opMs > LONG_OP_MS ? Math.min(measurements, 5) : measurements;
+        return (int) Math.clamp((long) Math.ceil(measureMs / Math.max(opMs, 1)), min, maxMeasurements);
     }
+
+    /** An operation this long is measured fewer times. */
+    static final double LONG_OP_MS = 5000;
 
     String id() {
         return name().toLowerCase(Locale.ROOT);
