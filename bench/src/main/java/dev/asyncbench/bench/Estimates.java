@@ -24,9 +24,7 @@ final class Estimates {
             case GATHER, COLLECT_ALL -> waves(z.get("N"), w) <= 1 ? Math.min(z.get("N"), 3) * z.get("U")
                     : z.get("N") * 2.0 * z.get("U") / w;
             case FAIL_FAST -> t.concurrent() ? 2 * z.get("U") : 3 * z.get("U");
-            // above its declared ceiling a model refuses at once: run it, the refusal is the result
-            case GATHER_MASS -> z.get("N") > t.maxMassTasks() ? 100
-                    : waves(z.get("N"), w) * z.get("L") + z.get("N") * startMs(model);
+            case GATHER_MASS -> waves(z.get("N"), w) * z.get("L") + z.get("N") * startMs(model);
             case HTTP_FAN_OUT -> waves(z.get("K"), Math.min(z.get("C"), w)) * z.get("L") + z.get("K") * 0.3;
             case FILES -> z.get("F") * (1.0 + z.get("S") / 100_000.0) / Math.min(Math.min(z.get("C"), w), 4);
             case DB -> waves(z.get("Q"), Math.min(z.get("P"), w)) * z.get("L") + z.get("Q") * 0.3;
@@ -42,7 +40,7 @@ final class Estimates {
         double op = opMs(s, z, model, t);
         double check = s == BenchScenario.FAIL_FAST || s == BenchScenario.COLLECT_ALL ? 2 * op : op;
         double starting = s == BenchScenario.GATHER_MASS ? z.get("N") * startMs(model) : 0;
-        double probe = s == BenchScenario.GATHER_MASS && z.get("N") >= 1000 && z.get("N") <= t.maxMassTasks()
+        double probe = s == BenchScenario.GATHER_MASS && z.get("N") >= 1000
                 ? Math.max(Math.max(2 * z.get("L"), 1000), 3 * starting) * 1.2 + starting : 0;
         double fork = s.needsServer() || s.needsDatabase() ? FORK_MS : FORK_MS / 2;
         return fork + check + probe + (warmups + measurements) * op;

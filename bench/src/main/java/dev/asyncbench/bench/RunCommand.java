@@ -138,6 +138,9 @@ final class RunCommand implements Callable<Integer> {
         boolean custom = !models.isEmpty() || !scenarios.isEmpty() || !sizes.isEmpty();
         String label = custom ? (preset == null ? "custom" : p.id() + " (narrowed)") : p.id();
         Path dir = out != null ? out : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new BadInput("--out must be a folder, but " + dir + " is a file");
+        }
         boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
         return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, db, dbUser, dbPassword, minimal);
     }

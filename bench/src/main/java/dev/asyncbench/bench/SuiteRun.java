@@ -53,6 +53,7 @@ final class SuiteRun {
     private final List<ResultRow> rows = new ArrayList<>();
     /** Model name to provider class, so that each fork creates only the model it measures. */
     private final Map<String, String> providers = new LinkedHashMap<>();
+    private final Map<String, Traits> modelTraits = new LinkedHashMap<>();
 
     /** One thing to measure. */
     record Combination(BenchScenario scenario, Size size, String model, double opEstimateMs, double estimateMs,
@@ -148,6 +149,7 @@ final class SuiteRun {
 
         Map<String, String> describe = new LinkedHashMap<>();
         Map<String, Traits> traits = traits(describe);
+        modelTraits.putAll(traits);
         List<Combination> plan = plan(traits);
         MinimalRuns minimal = settings.minimal() ? new MinimalRuns(settings, logs, traits) : null;
         double estimate = plan.stream().mapToDouble(c -> Math.max(0, c.estimateMs())).sum();
@@ -251,6 +253,10 @@ final class SuiteRun {
         String why = String.format(java.util.Locale.ROOT,
                 "skipped: one operation is expected to take about %s here, over this run's budget of %s per operation (--budget)",
                 Durations.format(java.time.Duration.ofMillis((long) c.opEstimateMs())), Durations.format(settings.budget()));
+        Traits t = modelTraits.get(c.model());
+        if (c.scenario() == BenchScenario.GATHER_MASS && t != null && c.size().get("N") > t.maxMassTasks()) {
+            why += "; N is also above the " + t.maxMassTasks() + " tasks " + c.model() + " declares it reaches";
+        }
         Metrics m = Metrics.builder().idealMs(c.scenario().idealMs(c.size())).build();
         return new ResultRow(c.scenario().id(), c.model(), ResultRow.SUITE, c.size(), ResultRow.Status.SKIPPED, why, m);
     }
@@ -295,11 +301,36 @@ final class SuiteRun {
 
         List<RunResult> results;
         String runnerError = null;
+        // a fork that runs far past its estimate (a model slower than expected, or hung) is stopped: that is its result
+        long limitMs = (long) Math.max(Long.getLong("asyncbench.watchdog.minMs", 120_000), 5 * c.estimateMs());
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread watchdog = Thread.ofPlatform().daemon().name("fork-watchdog").start(() -> {
+            try {
+                Thread.sleep(limitMs);
+                stopped.set(true);
+                ProcessHandle.current().children()
+                        .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains("ForkedMain")).orElse(false))
+                        .forEach(h -> {
+                            h.descendants().forEach(ProcessHandle::destroyForcibly);
+                            h.destroyForcibly();
+                        });
+            } catch (InterruptedException finished) {
+                // the fork ended in time
+            }
+        });
         try {
             results = new ArrayList<>(new Runner(options.build()).run());
         } catch (RunnerException e) {
             results = List.of();
             runnerError = ForkReport.describe(e);
+        } finally {
+            watchdog.interrupt();
+        }
+        if (stopped.get()) {
+            results = List.of();
+            runnerError = "stopped after " + Progress.format(java.time.Duration.ofMillis(limitMs))
+                    + ", five times the expected " + Progress.format(java.time.Duration.ofMillis((long) c.estimateMs()))
+                    + " (one operation took far longer than expected); see logs/" + log.getFileName();
         }
         List<String> failures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -312,7 +343,8 @@ final class SuiteRun {
         String note = String.join("; ", notes);
         double ideal = c.scenario().idealMs(c.size());
         if (results.isEmpty() || !failures.isEmpty()) {
-            String why = !failures.isEmpty() ? failures.getFirst()
+            String why = stopped.get() ? runnerError
+                    : !failures.isEmpty() ? failures.getFirst()
                     : runnerError != null ? runnerError
                     : "the fork ended without a result; see logs/" + log.getFileName();
             boolean incorrect = why.startsWith("Incorrect benchmark");

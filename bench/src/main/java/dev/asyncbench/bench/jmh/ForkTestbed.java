@@ -45,7 +45,8 @@ public final class ForkTestbed {
             String url = required(DB, "the testbed database's JDBC URL");
             if (!url.startsWith("jdbc:")) throw new IllegalStateException(DB + " must be a jdbc: URL, was '" + url + "'");
             DatabaseChoice choice = DatabaseChoice.parse(url, System.getProperty(DB + ".user"), System.getProperty(DB + ".password"));
-            database = TestbedDatabase.start(choice, scratch("asyncbench-db-"));
+            // attaching to a URL writes no files: the folder argument is not created
+            database = TestbedDatabase.start(choice, Path.of(System.getProperty("java.io.tmpdir"), "asyncbench-db-attached"));
         }
         return database.orders(poolSize);
     }
