@@ -10,21 +10,23 @@ import dev.asyncbench.core.Traits;
  */
 final class Estimates {
 
-    /** A JVM fork: start, class loading, JMH handshake, model creation. Refined as the run goes. */
-    static final double FORK_MS = 2500;
+    /** A JVM fork using the testbed: start, class loading, JMH handshake, HTTP client, pools; half that without. */
+    static final double FORK_MS = 2400;
 
     private Estimates() {
     }
 
     /** Expected wall time of one operation of this model at this size, in ms. */
-    static double opMs(BenchScenario s, Size z, Traits t) {
+    static double opMs(BenchScenario s, Size z, String model, Traits t) {
         long w = t.concurrent() ? t.maxWaiting() : 1;
         return switch (s) {
             case HELLO -> z.get("L") + 1;
             case GATHER, COLLECT_ALL -> waves(z.get("N"), w) <= 1 ? Math.min(z.get("N"), 3) * z.get("U")
                     : z.get("N") * 2.0 * z.get("U") / w;
             case FAIL_FAST -> t.concurrent() ? 2 * z.get("U") : 3 * z.get("U");
-            case GATHER_MASS -> waves(z.get("N"), w) * z.get("L") + z.get("N") * startMs(t);
+            // above its declared ceiling a model refuses at once: run it, the refusal is the result
+            case GATHER_MASS -> z.get("N") > t.maxMassTasks() ? 100
+                    : waves(z.get("N"), w) * z.get("L") + z.get("N") * startMs(model);
             case HTTP_FAN_OUT -> waves(z.get("K"), Math.min(z.get("C"), w)) * z.get("L") + z.get("K") * 0.3;
             case FILES -> z.get("F") * (1.0 + z.get("S") / 100_000.0) / Math.min(Math.min(z.get("C"), w), 4);
             case DB -> waves(z.get("Q"), Math.min(z.get("P"), w)) * z.get("L") + z.get("Q") * 0.3;
@@ -36,20 +38,27 @@ final class Estimates {
     }
 
     /** The whole fork: start, the checked run (with the reference's), warm-up and measured iterations. */
-    static double combinationMs(BenchScenario s, Size z, Traits t, int warmups, int measurements) {
-        double op = opMs(s, z, t);
+    static double combinationMs(BenchScenario s, Size z, String model, Traits t, int warmups, int measurements) {
+        double op = opMs(s, z, model, t);
         double check = s == BenchScenario.FAIL_FAST || s == BenchScenario.COLLECT_ALL ? 2 * op : op;
-        double probe = s == BenchScenario.GATHER_MASS && z.get("N") >= 1000 ? Math.max(2 * z.get("L"), 1000) + op : 0;
-        return FORK_MS + check + probe + (warmups + measurements) * op;
+        double starting = s == BenchScenario.GATHER_MASS ? z.get("N") * startMs(model) : 0;
+        double probe = s == BenchScenario.GATHER_MASS && z.get("N") >= 1000 && z.get("N") <= t.maxMassTasks()
+                ? Math.max(Math.max(2 * z.get("L"), 1000), 3 * starting) * 1.2 + starting : 0;
+        double fork = s.needsServer() || s.needsDatabase() ? FORK_MS : FORK_MS / 2;
+        return fork + check + probe + (warmups + measurements) * op;
     }
 
     /**
-     * Starting one task: a model that declares a ceiling on the mass gather spends an operating
-     * system thread per task (about 0.2 ms each here); the others a timer, a continuation or a
-     * virtual thread (a few microseconds).
+     * Starting one task, as measured on the 2-core test machine under load: an operating-system
+     * thread for threads-per-task (about 0.2 ms), a virtual thread in a structured scope (about
+     * 13 us), a timer or a continuation for the others (a few microseconds).
      */
-    static double startMs(Traits t) {
-        return t.maxMassTasks() < Integer.MAX_VALUE ? 0.2 : 0.003;
+    static double startMs(String model) {
+        return switch (model) {
+            case "threads-per-task" -> 0.2;
+            case "virtual-threads" -> 0.013;
+            default -> 0.005;
+        };
     }
 
     private static long waves(long tasks, long atOnce) {

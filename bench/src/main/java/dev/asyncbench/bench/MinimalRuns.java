@@ -47,26 +47,40 @@ final class MinimalRuns {
         return sizes().size() * settings.models().size();
     }
 
-    List<ResultRow> run(Progress progress) throws IOException {
+    /** Runs each model's program where the suite's row for the same size is measured ({@code suite}); a comparison needs both. */
+    List<ResultRow> run(Progress progress, List<ResultRow> suite) throws IOException {
         List<ResultRow> rows = new ArrayList<>();
         for (Size size : sizes()) {
             for (String model : settings.models()) {
                 progress.begin("minimal " + model + " " + size.label());
                 Traits t = traits.get(model);
-                double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, t);
-                ResultRow row = op > settings.budget().toMillis() ? skipped(model, size, op) : measure(model, size, t, op);
+                double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, model, t);
+                ResultRow measured = suite.stream().filter(r -> r.scenario().equals(BenchScenario.GATHER_MASS.id())
+                        && r.model().equals(model) && r.size().equals(size)).findFirst().orElse(null);
+                ResultRow row = op > settings.budget().toMillis() ? skipped(model, size, op)
+                        : measured != null && !measured.ok() ? notCompared(model, size, measured)
+                        : measure(model, size, t, op);
                 rows.add(row);
                 progress.end(row.ok() ? String.format(Locale.ROOT, "%.1f ms", row.metrics().timeMs()) : row.status().id() + ": " + row.note(),
-                        estimateMs(size, t));
+                        estimateMs(size, model, t));
             }
         }
         return rows;
     }
 
-    double estimateMs(Size size, Traits t) {
-        double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, t);
-        if (op > settings.budget().toMillis()) return 0;
-        return 800 + (settings.warmups(op) + settings.measurements(op)) * op + (size.get("N") >= 1000 ? 2500 : 0);
+    double estimateMs(Size size, String model, Traits t) {
+        double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, model, t);
+        // over the budget, or above the model's ceiling (the suite's row fails, nothing to compare): not run
+        if (op > settings.budget().toMillis() || size.get("N") > t.maxMassTasks()) return 0;
+        double starting = size.get("N") * Estimates.startMs(model);
+        double probe = size.get("N") >= 1000 ? Math.max(Math.max(2 * size.get("L"), 1000), 3 * starting) * 1.2 + starting : 0;
+        return 800 + (settings.warmups(op) + settings.measurements(op)) * op + probe;
+    }
+
+    private static ResultRow notCompared(String model, Size size, ResultRow suite) {
+        return new ResultRow(BenchScenario.GATHER_MASS.id(), model, ResultRow.MINIMAL, size, ResultRow.Status.SKIPPED,
+                "skipped: the suite's row at this size is " + suite.status().id() + ", nothing to compare with",
+                Metrics.builder().idealMs(BenchScenario.GATHER_MASS.idealMs(size)).build());
     }
 
     private ResultRow skipped(String model, Size size, double op) {

@@ -69,12 +69,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Password for a --db jdbc: URL")
     String dbPassword;
 
+    @Option(names = "--plan", description = "Print what would run, with each combination's estimate, and stop")
+    boolean planOnly;
+
     @Option(names = "--no-minimal", description = "Skip the no-harness-tax check (minimal programs vs the suite on the mass gather)")
     boolean noMinimal;
 
     @Override
     public Integer call() throws Exception {
         RunSettings settings = settings();
+        if (planOnly) {
+            new SuiteRun(settings, cli.out).printPlan();
+            return 0;
+        }
         Path report = new SuiteRun(settings, cli.out).execute();
         cli.out.println("Report: " + report);
         return 0;

@@ -51,6 +51,8 @@ final class SuiteRun {
     private final Path logs;
     private final List<RunResult> jmhResults = new ArrayList<>();
     private final List<ResultRow> rows = new ArrayList<>();
+    /** Model name to provider class, so that each fork creates only the model it measures. */
+    private final Map<String, String> providers = new LinkedHashMap<>();
 
     /** One thing to measure. */
     record Combination(BenchScenario scenario, Size size, String model, double opEstimateMs, double estimateMs,
@@ -67,6 +69,77 @@ final class SuiteRun {
         this.logs = dir.resolve("logs");
     }
 
+    /** Prints every combination with its iterations and estimate (or why it is skipped), and the total. */
+    void printPlan() {
+        Map<String, Traits> traits = traits(new LinkedHashMap<>());
+        double total = 0;
+        for (Combination c : plan(traits)) {
+            if (c.estimateMs() < 0) {
+                out.printf("%-60s skipped: about %s per operation%n", c.label(), Durations.format(java.time.Duration.ofMillis((long) c.opEstimateMs())));
+            } else {
+                out.printf("%-60s %2d+%-2d iterations of about %-9s %s%n", c.label(), c.warmups(), c.measurements(),
+                        Durations.format(java.time.Duration.ofMillis((long) Math.ceil(c.opEstimateMs()))),
+                        Progress.format(java.time.Duration.ofMillis((long) c.estimateMs())));
+                total += c.estimateMs();
+            }
+        }
+        if (settings.minimal()) {
+            MinimalRuns minimal = new MinimalRuns(settings, logs, traits);
+            for (Size size : minimal.sizes()) {
+                for (String m : settings.models()) {
+                    double ms = minimal.estimateMs(size, m, traits.get(m));
+                    out.printf("%-60s %s%n", "minimal " + m + " " + size.label(), ms == 0 ? "skipped" : Progress.format(java.time.Duration.ofMillis((long) ms)));
+                    total += ms;
+                }
+            }
+        }
+        out.println("about " + Progress.format(java.time.Duration.ofMillis((long) total)) + " in all, plus starting the testbed");
+    }
+
+    /**
+     * Each selected model's traits and describe() line, read in a JVM with the forks' flags
+     * ({@link dev.asyncbench.bench.jmh.ModelsProbe}): a model may size its limits from the heap.
+     */
+    private Map<String, Traits> traits(Map<String, String> describe) {
+        Map<String, Traits> traits = new LinkedHashMap<>();
+        List<String> command = new ArrayList<>(JavaCommand.java());
+        command.addAll(settings.forkFlags());
+        command.addAll(List.of("-cp", JavaCommand.classPath(), dev.asyncbench.bench.jmh.ModelsProbe.class.getName()));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            for (String line : output.lines().toList()) {
+                String[] f = line.split("\t", 6);
+                if (f.length != 6) continue;
+                providers.put(f[0], f[4]);
+                if (settings.models().contains(f[0])) {
+                    traits.put(f[0], new Traits(Boolean.parseBoolean(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+                    describe.put(f[0], f[5]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // below: whatever is missing is read in this JVM
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Map<String, Traits> ordered = new LinkedHashMap<>();
+        for (String name : settings.models()) {
+            if (!traits.containsKey(name)) {
+                try (TaskScenario m = Models.byName(name)) {
+                    traits.put(name, m.traits());
+                    describe.put(name, m.describe());
+                }
+            }
+            ordered.put(name, traits.get(name));
+        }
+        Map<String, String> describedInOrder = new LinkedHashMap<>();
+        for (String name : settings.models()) describedInOrder.put(name, describe.get(name));
+        describe.clear();
+        describe.putAll(describedInOrder);
+        return ordered;
+    }
+
     /** Runs everything; returns the report's main file. */
     Path execute() throws IOException {
         Instant started = Instant.now();
@@ -74,20 +147,14 @@ final class SuiteRun {
         Files.createDirectories(logs);
 
         Map<String, String> describe = new LinkedHashMap<>();
-        Map<String, Traits> traits = new LinkedHashMap<>();
-        for (String name : settings.models()) {
-            try (TaskScenario m = Models.byName(name)) {
-                describe.put(name, m.describe());
-                traits.put(name, m.traits());
-            }
-        }
+        Map<String, Traits> traits = traits(describe);
         List<Combination> plan = plan(traits);
         MinimalRuns minimal = settings.minimal() ? new MinimalRuns(settings, logs, traits) : null;
         double estimate = plan.stream().mapToDouble(c -> Math.max(0, c.estimateMs())).sum();
         int total = plan.size();
         if (minimal != null) {
             total += minimal.combinations();
-            for (Size size : minimal.sizes()) for (String m : settings.models()) estimate += minimal.estimateMs(size, traits.get(m));
+            for (Size size : minimal.sizes()) for (String m : settings.models()) estimate += minimal.estimateMs(size, m, traits.get(m));
         }
         boolean bar = Progress.terminal();
         Progress progress = new Progress(out, bar, total, estimate);
@@ -134,7 +201,7 @@ final class SuiteRun {
             }
             if (minimal != null) {
                 progress.note("no-harness-tax check: each model's minimal program, without the suite ...");
-                rows.addAll(minimal.run(progress));
+                rows.addAll(minimal.run(progress, List.copyOf(rows)));
             }
         } finally {
             progress.finish();
@@ -162,10 +229,10 @@ final class SuiteRun {
             for (Size size : entry.getValue()) {
                 for (String model : settings.models()) {
                     Traits t = traits.get(model);
-                    double op = Estimates.opMs(s, size, t);
+                    double op = Estimates.opMs(s, size, model, t);
                     int w = settings.warmups(op);
                     int m = settings.measurements(op);
-                    double all = Estimates.combinationMs(s, size, t, w, m);
+                    double all = Estimates.combinationMs(s, size, model, t, w, m);
                     boolean over = op > settings.budget().toMillis();
                     plan.add(new Combination(s, size, model, op, over ? -1 : all, w, m));
                 }
@@ -199,6 +266,11 @@ final class SuiteRun {
         List<String> append = new ArrayList<>(testbedProperties);
         append.add("-D" + ForkReport.PROPERTY + "=" + report.toAbsolutePath());
         append.add("-D" + ForkProbe.PINNING + "=" + settings.preset().recordPinning);
+        if (!providers.isEmpty()) {
+            append.add("-D" + dev.asyncbench.bench.jmh.ForkModels.PROPERTY + "=" + providers.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(",")));
+        }
+        append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.REFERENCES + "=" + logs.resolve("references").toAbsolutePath());
         List<String> flags = settings.forkFlags();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(b.include())

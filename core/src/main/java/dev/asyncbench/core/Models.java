@@ -29,8 +29,8 @@ public final class Models {
             try {
                 if (!providers.hasNext()) break;
                 found.add(providers.next());
-            } catch (ServiceConfigurationError e) {
-                // best effort: the iterator moves on to the next provider
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // best effort: the iterator has consumed this provider's name and moves on
             }
         }
         found.sort(Comparator.comparingInt((TaskScenario m) -> rank(m.name())).thenComparing(TaskScenario::name));
@@ -45,18 +45,20 @@ public final class Models {
             try {
                 if (!providers.hasNext()) break;
                 providers.next().close();
-            } catch (ServiceConfigurationError e) {
+            } catch (ServiceConfigurationError | LinkageError e) {
                 problems.add(explain(e));
             }
         }
         return problems;
     }
 
-    private static String explain(ServiceConfigurationError e) {
+    private static String explain(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnsupportedClassVersionError && String.valueOf(t.getMessage()).contains("preview")) {
-                return e.getMessage() + ": it uses preview features of Java " + Runtime.version().feature()
-                        + "; run this JVM with --enable-preview";
+                Throwable own = e.getCause(); // the provider's own words, when it explains itself
+                String why = own != null && own != t && own.getMessage() != null ? own.getMessage()
+                        : "it uses preview features of Java " + Runtime.version().feature() + "; run this JVM with --enable-preview";
+                return e.getMessage() + ": " + why;
             }
         }
         return String.valueOf(e.getMessage());

@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>Waits: {@code CompletableFuture.delayedExecutor} and {@code orTimeout}, timers of the
  *       JDK's delay scheduler; no thread sleeps. What runs after a wait is handed to
  *       {@link #executor()}.
- *   <li>{@link #executor()}: a fixed pool of {@value #TASKS_PROPERTY} platform threads
- *       (default: one per core) for the short work that continues after a wait: gather's log
- *       lines, the mass gather's tasks, aggregate's {@code combine}.
- *   <li>{@link #files()}: a fixed pool of {@value #FILES_PROPERTY} platform threads (default
- *       {@value #DEFAULT_FILES}) for blocking file calls; on Linux the JDK has no non-blocking
- *       file IO ({@code AsynchronousFileChannel} runs a thread pool too).
+ *   <li>{@link #executor()}: a fixed pool of platform threads, sized by the system property
+ *       {@value #TASKS_PROPERTY} (default: one per core), for the short work that continues
+ *       after a wait: gather's log lines, the mass gather's tasks, aggregate's {@code combine}.
+ *   <li>{@link #files()}: a fixed pool of platform threads, sized by {@value #FILES_PROPERTY}
+ *       (default {@value #DEFAULT_FILES}), for blocking file calls; on Linux the JDK has no
+ *       non-blocking file IO ({@code AsynchronousFileChannel} runs a thread pool too).
  *   <li>{@link #jdbc}: exactly P platform threads for blocking JDBC, P being the repository's
  *       connection pool, made per call.
  * </ul>

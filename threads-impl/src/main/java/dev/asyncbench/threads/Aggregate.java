@@ -85,5 +85,4 @@ final class Aggregate {
         }
         return new AggregateResult(ids, Checksums.foldAll(summaries));
     }
-
 }

@@ -14,12 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code threads-per-task} differ.
  *
  * <ul>
- *   <li>{@code threads}: a fixed pool of {@value #POOL_PROPERTY} platform threads (default
- *       {@value #DEFAULT_POOL}). A task beyond the pool waits in its queue without a thread,
- *       so at most that many tasks wait (sleep, block on a socket) at once.
+ *   <li>{@code threads}: a fixed pool of platform threads, sized by the system property
+ *       {@value #POOL_PROPERTY} (default {@value #DEFAULT_POOL}). A task beyond the pool waits
+ *       in its queue without a thread, so at most that many tasks wait (sleep, block on a
+ *       socket) at once.
  *   <li>{@code threads-per-task}: a new platform thread for every task
- *       ({@link Executors#newThreadPerTaskExecutor}), at most {@value #PER_TASK_PROPERTY} alive
- *       at once (default {@value #DEFAULT_PER_TASK_MAX}); beyond it the executor refuses the
+ *       ({@link Executors#newThreadPerTaskExecutor}), at most so many alive at once as the
+ *       system property {@value #PER_TASK_PROPERTY} says (default
+ *       {@value #DEFAULT_PER_TASK_MAX}); beyond it the executor refuses the
  *       task ({@link RejectedExecutionException}), and so does the operating system when it
  *       runs out of threads first ({@code OutOfMemoryError: unable to create native thread}).
  *   <li>Both: JDBC calls run on a pool of exactly P platform threads ({@link #jdbc}), P being
@@ -28,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ThreadsConfig implements AutoCloseable {
 
-    /* Overview: why the thread-per-task ceiling, and why 1,000.
+    /* Overview: why the thread-per-task ceiling, and why 10,000.
      *
      * Platform threads cost something to start and something to hold. Starting one (a kernel
      * task, a stack mapping, the JVM's bookkeeping) took 0.1 to 0.5 ms on the 2-core test
@@ -40,13 +42,15 @@ final class ThreadsConfig implements AutoCloseable {
      * 32,768), so a model that starts threads until the kernel refuses also breaks every other
      * process that needs one. The ceiling makes the limit explicit and printed; raise it with
      * the property to see the start-up cost grow, or the kernel refuse (the mass gather then
-     * reports that refusal just as clearly).
+     * reports that refusal just as clearly). Ten thousand is where the start-up cost is plain
+     * to see in the bench (seconds of it) while a third of the machine's pids stay free for
+     * everything else; beyond it the bench records a clear failure, not a hung machine.
      */
 
     static final String POOL_PROPERTY = "asyncbench.threads.pool";
     static final int DEFAULT_POOL = 256;
     static final String PER_TASK_PROPERTY = "asyncbench.threads.perTask.max";
-    static final int DEFAULT_PER_TASK_MAX = 1_000;
+    static final int DEFAULT_PER_TASK_MAX = 10_000;
     private static final int MAX_SETTING = 1_000_000;
 
     private final ExecutorService executor;

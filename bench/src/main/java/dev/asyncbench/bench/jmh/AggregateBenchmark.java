@@ -58,9 +58,9 @@ public class AggregateBenchmark extends ScenarioState {
     }
 
     @Override
-    protected void verify() {
+    protected void verify() throws java.io.IOException {
         AggregateSpec quick = new AggregateSpec(spec.http(), orders, ids, ms(0), maxInFlight);
-        expect(subject.aggregate(spec), reference().aggregate(quick));
+        expectReference(subject.aggregate(spec), reference -> reference.aggregate(quick));
     }
 
     @Override

@@ -54,8 +54,8 @@ public class DbBenchmark extends ScenarioState {
     }
 
     @Override
-    protected void verify() {
-        expect(subject.db(spec), reference().db(new DbSpec(orders, queries, ms(0))));
+    protected void verify() throws java.io.IOException {
+        expectReference(subject.db(spec), reference -> reference.db(new DbSpec(orders, queries, ms(0))));
     }
 
     @Override

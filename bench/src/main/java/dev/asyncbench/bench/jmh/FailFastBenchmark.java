@@ -63,7 +63,7 @@ public class FailFastBenchmark extends ScenarioState {
 
     /** Checks the mode this fork measures (run by hand, both). */
     @Override
-    protected void verify() {
+    protected void verify() throws java.io.IOException {
         if (!"collectAll".equals(measured)) {
             Object failed = failFast();
             if (!(failed instanceof TaskFailedException e) || !e.task().equals(failing)) {
@@ -72,7 +72,7 @@ public class FailFastBenchmark extends ScenarioState {
         }
         if (!"failFast".equals(measured)) {
             List<Task> instant = spec.tasks().stream().map(t -> new Task(t.name(), ms(0), t.fails())).toList();
-            expect(collectAll(), reference().gatherAll(new GatherSpec(instant), EventLog.recording()));
+            expectReference(collectAll(), reference -> reference.gatherAll(new GatherSpec(instant), EventLog.recording()));
         }
     }
 

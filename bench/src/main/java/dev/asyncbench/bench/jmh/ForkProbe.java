@@ -55,6 +55,7 @@ public final class ForkProbe implements InternalProfiler {
     private static final Map<String, Double> CONSTANTS = new ConcurrentHashMap<>();
     private static final AtomicLong PINNED_EVENTS = new AtomicLong();
     private static RecordingStream pinning;
+    private static boolean pinningStarted;
 
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -63,7 +64,9 @@ public final class ForkProbe implements InternalProfiler {
 
     private long cpuBefore;
     private long allocBefore;
-    private long pinnedBefore;
+    private long pinnedAtMeasurementStart = -1;
+    private long measuredOps;
+    private int measuredIterations;
 
     /** One task's latency from the start of its operation; call from the benchmark, outside the timed call if possible. */
     public static void latency(long nanos) {
@@ -87,7 +90,9 @@ public final class ForkProbe implements InternalProfiler {
         resetPeakRss();
         threads.resetPeakThreadCount();
         LATENCIES.reset();
-        pinnedBefore = PINNED_EVENTS.get();
+        if (iterationParams.getType() == IterationType.MEASUREMENT && pinnedAtMeasurementStart < 0) {
+            pinnedAtMeasurementStart = PINNED_EVENTS.get();
+        }
         allocBefore = threads.getTotalThreadAllocatedBytes();
         cpuBefore = os.getProcessCpuTime();
     }
@@ -100,18 +105,25 @@ public final class ForkProbe implements InternalProfiler {
         int peakThreads = threads.getPeakThreadCount();
         long rssPeakKb = statusKb("VmHWM");
         Histogram h = LATENCIES.getIntervalHistogram();
-        long pinned = PINNED_EVENTS.get() - pinnedBefore;
         long serverPeak = ForkTestbed.hasServer() ? ForkTestbed.http().stats().peakInFlight() : -1;
         if (iterationParams.getType() != IterationType.MEASUREMENT) return List.of();
 
         double ops = Math.max(1, result.getMetadata().getAllOps());
+        measuredOps += (long) ops;
+        boolean last = ++measuredIterations == iterationParams.getCount();
         List<Result> out = new ArrayList<>();
         out.add(new ScalarResult(CPU, cpu / 1e6 / ops, "ms/op", AggregationPolicy.AVG));
         out.add(new ScalarResult(ALLOC, alloc / ops, "B/op", AggregationPolicy.AVG));
         out.add(new ScalarResult(THREADS_PEAK, peakThreads, "threads", AggregationPolicy.MAX));
         if (rssPeakKb > 0) out.add(new ScalarResult(RSS_PEAK, rssPeakKb / 1024.0, "MiB", AggregationPolicy.MAX));
         if (serverPeak >= 0) out.add(new ScalarResult(SERVER_PEAK, serverPeak, "requests", AggregationPolicy.MAX));
-        if (pinning != null) out.add(new ScalarResult(PINNED, pinned / ops, "events/op", AggregationPolicy.AVG));
+        if (last && pinningStarted) {
+            // JFR hands events over about once a second: stop the stream (which delivers what is
+            // pending) and count over all measured iterations, reported once
+            stopPinning();
+            out.add(new ScalarResult(PINNED, (double) (PINNED_EVENTS.get() - pinnedAtMeasurementStart) / measuredOps,
+                    "events/op", AggregationPolicy.AVG));
+        }
         if (h.getTotalCount() > 0) {
             out.add(new ScalarResult(P50, h.getValueAtPercentile(50) / 1000.0, "ms", AggregationPolicy.AVG));
             out.add(new ScalarResult(P99, h.getValueAtPercentile(99) / 1000.0, "ms", AggregationPolicy.AVG));
@@ -121,8 +133,25 @@ public final class ForkProbe implements InternalProfiler {
         return out;
     }
 
+    /**
+     * Stops the JFR stream, delivering its pending events; its thread would otherwise keep the
+     * fork alive. The trial's teardown calls it (JMH runs that before the last iteration's
+     * profilers), and so does the last measured iteration; the count stays readable.
+     */
+    public static synchronized void stopPinning() {
+        if (pinning == null) return;
+        try {
+            pinning.stop();
+        } catch (IllegalStateException notStarted) {
+            // already stopped
+        }
+        pinning.close();
+        pinning = null;
+    }
+
     private static synchronized void startPinningOnce() {
-        if (pinning != null || !Boolean.getBoolean(PINNING)) return;
+        if (pinningStarted || !Boolean.getBoolean(PINNING)) return;
+        pinningStarted = true;
         pinning = new RecordingStream();
         pinning.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO);
         pinning.onEvent("jdk.VirtualThreadPinned", e -> PINNED_EVENTS.incrementAndGet());

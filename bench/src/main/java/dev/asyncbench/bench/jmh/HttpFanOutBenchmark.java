@@ -55,10 +55,10 @@ public class HttpFanOutBenchmark extends ScenarioState {
     }
 
     @Override
-    protected void verify() {
+    protected void verify() throws java.io.IOException {
         // the answer does not depend on the latency: the reference runs without it
         FanOutSpec quick = new FanOutSpec(spec.http(), requests, ms(0), bodyBytes, maxInFlight);
-        expect(subject.httpFanOut(spec), reference().httpFanOut(quick));
+        expectReference(subject.httpFanOut(spec), reference -> reference.httpFanOut(quick));
     }
 
     @Setup(Level.Iteration)

@@ -49,9 +49,13 @@ public class MassGatherBenchmark extends ScenarioState {
         spec = new MassGatherSpec(tasks, ms(delayMs));
     }
 
+    private long checkedMs;
+
     @Override
     protected void verify() {
+        long start = System.nanoTime();
         expect(subject.gatherMany(spec), spec.expectedSum());
+        checkedMs = (System.nanoTime() - start) / 1_000_000;
     }
 
     @Override
@@ -60,6 +64,11 @@ public class MassGatherBenchmark extends ScenarioState {
         var traits = subject.traits();
         if (!traits.concurrent() || traits.maxWaiting() < tasks) {
             ForkReport.note("memory per task not measured: at most " + traits.maxWaiting() + " tasks wait at once in " + model);
+            return;
+        }
+        String cannot = MemoryProbe.cannotSample(checkedMs, delayMs);
+        if (cannot != null) {
+            ForkReport.note(cannot);
             return;
         }
         measureMemoryPerTask();
@@ -71,7 +80,7 @@ public class MassGatherBenchmark extends ScenarioState {
     }
 
     private void measureMemoryPerTask() throws Exception {
-        MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(delayMs),
+        MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(checkedMs, delayMs),
                 probeDelay -> subject.gatherMany(new MassGatherSpec(tasks, ms(probeDelay))));
         ForkProbe.constant(ForkProbe.HEAP_PER_TASK, r.heapPerTask());
         if (!Double.isNaN(r.rssPerTask())) ForkProbe.constant(ForkProbe.RSS_PER_TASK, r.rssPerTask());

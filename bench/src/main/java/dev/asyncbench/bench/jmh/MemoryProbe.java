@@ -19,9 +19,28 @@ public final class MemoryProbe {
     private MemoryProbe() {
     }
 
-    /** The delay the probe's tasks wait: long enough to sample them while they all wait. */
-    public static long probeDelayMs(long delayMs) {
-        return Math.max(2 * delayMs, 1000);
+    /**
+     * Whether the probe can see every task waiting: starting them (an operation's time beyond
+     * its delay) must take at most half the probe's delay, or some would not have started when
+     * it samples; otherwise the reason it is not measured.
+     */
+    public static String cannotSample(long operationMs, long delayMs) {
+        long starting = operationMs - delayMs;
+        return starting <= MAX_STARTING_MS ? null
+                : "memory per task not measured: starting the tasks took about " + starting + " ms, over the probe's limit of "
+                  + MAX_STARTING_MS + " ms";
+    }
+
+    /** Longest start-up of the N tasks the probe waits out (its tasks then wait three times that). */
+    static final long MAX_STARTING_MS = 20_000;
+
+    /**
+     * The delay the probe's tasks wait: long enough that every task has started well before
+     * the sample at 60% of it, given that starting them took {@code operationMs - delayMs}.
+     */
+    public static long probeDelayMs(long operationMs, long delayMs) {
+        long starting = Math.max(0, operationMs - delayMs);
+        return Math.max(Math.max(2 * delayMs, 1000), 3 * starting);
     }
 
     /**

@@ -50,11 +50,26 @@ public class RaceBenchmark extends ScenarioState {
         spec = new RaceSpec(ForkTestbed.http(), replicas(replicas, winnerMs));
     }
 
+    /**
+     * The reference (one replica after the other) answers r1's body: r1 is the first success.
+     * The first runs in a fresh JVM are slow enough that r2 (W later) can win one of them, so
+     * the check gives the model three runs to return r1, and fails only if it never does.
+     */
     @Override
-    protected void verify() {
+    protected void verify() throws java.io.IOException {
         RaceSpec instant = new RaceSpec(spec.http(), spec.replicas().stream()
                 .map(r -> new Replica(r.name(), ms(0), r.fails())).toList());
-        expect(subject.race(spec), reference().race(instant));
+        String expected = reference().race(instant);
+        List<String> answers = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String winner = subject.race(spec);
+            if (winner.equals(expected)) {
+                if (!answers.isEmpty()) ForkReport.note("race: " + answers + " won the first checked runs before " + expected + " (a cold JVM)");
+                return;
+            }
+            answers.add(winner);
+        }
+        throw incorrect(answers, expected + " (the first successful replica) in one of three runs");
     }
 
     @Benchmark

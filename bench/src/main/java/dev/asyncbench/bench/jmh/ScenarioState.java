@@ -1,6 +1,5 @@
 package dev.asyncbench.bench.jmh;
 
-import dev.asyncbench.core.Models;
 import dev.asyncbench.core.TaskScenario;
 import dev.asyncbench.core.io.Completions;
 import org.openjdk.jmh.annotations.Level;
@@ -39,6 +38,7 @@ public abstract class ScenarioState {
     protected String measured;
 
     private TaskScenario reference;
+    private String referenceKey;
     private long operationStart;
     private long[] completions = new long[0];
     private final AtomicInteger completed = new AtomicInteger();
@@ -47,8 +47,11 @@ public abstract class ScenarioState {
     public final void setUpTrial(BenchmarkParams params) throws Exception {
         String benchmark = params.getBenchmark();
         measured = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        StringBuilder key = new StringBuilder(getClass().getSimpleName().replace("_jmhType", ""));
+        for (String p : params.getParamsKeys()) if (!p.equals("model")) key.append('-').append(p).append('=').append(params.getParam(p));
+        referenceKey = key.toString().replaceAll("[^A-Za-z0-9=._-]", "_");
         try {
-            subject = Models.byName(model);
+            subject = ForkModels.create(model);
             prepare();
             verify();
             afterVerify();
@@ -61,6 +64,7 @@ public abstract class ScenarioState {
     @TearDown(Level.Trial)
     public final void tearDownTrial() throws Exception {
         try {
+            ForkProbe.stopPinning();
             cleanUp();
         } finally {
             if (subject != null) subject.close();
@@ -84,9 +88,36 @@ public abstract class ScenarioState {
 
     /** The sequential model: the correctness oracle. */
     protected final TaskScenario reference() {
-        if (reference == null) reference = Models.byName("sequential");
+        if (reference == null) reference = ForkModels.create("sequential");
         return reference;
     }
+
+    /**
+     * Compares one answer with the sequential reference's, computed by {@code reference} (at
+     * latency 0: answers do not depend on it). A run computes each size's reference once: the
+     * first fork writes its text to the folder named by {@value #REFERENCES}, and the forks of
+     * the other models compare their answer's text with it.
+     */
+    protected final void expectReference(Object actual, java.util.function.Function<TaskScenario, Object> reference) throws java.io.IOException {
+        String folder = System.getProperty(REFERENCES);
+        java.nio.file.Path file = folder == null ? null : java.nio.file.Path.of(folder, referenceKey + ".txt");
+        if (file != null && java.nio.file.Files.exists(file)) {
+            String expected = java.nio.file.Files.readString(file);
+            if (!String.valueOf(actual).equals(expected)) throw incorrect(actual, expected);
+            return;
+        }
+        Object expected = reference.apply(reference());
+        if (file != null) {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(file.getParent(), referenceKey, ".tmp");
+            java.nio.file.Files.writeString(tmp, String.valueOf(expected));
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        expect(actual, expected);
+    }
+
+    /** System property: the folder where the sequential reference's answers are kept for the run. */
+    public static final String REFERENCES = "asyncbench.references";
 
     /** Compares one answer with the reference's; the exception the runner records as "incorrect". */
     protected final void expect(Object actual, Object expected) {
