@@ -7,7 +7,9 @@ import dev.asyncbench.bench.results.Metrics;
 import dev.asyncbench.bench.results.Size;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -77,7 +79,7 @@ final class Charts {
             foot.add("Each point has its own inputs: " + String.join("; ", sweep.sizes().stream().map(Size::label).toList()) + ".");
         }
         if (!none.isEmpty()) foot.add(none);
-        List<String> missing = new ArrayList<>();
+        Map<String, Map<String, List<Size>>> missing = new LinkedHashMap<>(); // model -> why -> sizes
         String svg;
         if (sweep.single()) {
             Size size = sweep.sizes().getFirst();
@@ -99,7 +101,8 @@ final class Charts {
                     Entry e = s.entry(model, size);
                     double v = value(e, metric);
                     if (Double.isNaN(v)) {
-                        missing.add(model + " at " + Readings.main(size) + " (" + why(e) + ")");
+                        String why = e.row() != null && e.row().ok() && !e.note().isEmpty() ? e.note() : why(e);
+                        missing.computeIfAbsent(model, k -> new LinkedHashMap<>()).computeIfAbsent(why, k -> new ArrayList<>()).add(size);
                         if (absent.isEmpty()) absent = why(e);
                     }
                     points.add(new SvgChart.Point(size.x(), v, metric == TIME ? e.m().timeErrorMs() : Double.NaN, tip(s, e, metric)));
@@ -117,7 +120,13 @@ final class Charts {
             }
             svg = SvgChart.lines(key, title, s.xTitle(), Axis.Labels.SHORT, metric.yTitle(), metric.labels(), sweep.xs(), series, ideal, metric != TIME);
         }
-        if (!missing.isEmpty()) foot.add("Not plotted: " + String.join("; ", missing) + ".");
+        if (!missing.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            missing.forEach((model, byWhy) -> byWhy.forEach((why, sizes) -> parts.add(model + " at "
+                    + (sizes.size() == sweep.sizes().size() && sizes.size() > 1 ? "every size" : Text.and(sizes.stream().map(Readings::main).toList()))
+                    + " (" + why + ")")));
+            foot.add("Not plotted: " + String.join("; ", parts) + ".");
+        }
         return new Chart(key, metric == TIME ? "time" : "memory", title, svg, String.join(" ", foot));
     }
 

@@ -194,21 +194,29 @@ final class Readings {
                 .map(x -> what + " at " + size.label() + ": " + range(x, format) + ".");
     }
 
-    /** Every model and size without a number, grouped by what happened and why. */
+    /**
+     * Every model and size without a number, grouped by what happened and why. Reasons that
+     * differ only in their figures (a skip's estimate grows with the size) share a sentence,
+     * which quotes the first and says so.
+     */
     static List<String> notMeasured(ScenarioView s) {
-        Map<String, Map<String, List<Size>>> groups = new LinkedHashMap<>(); // "status: reason" -> model -> sizes
+        record Group(String status, List<String> reasons, Map<String, List<Size>> sizesByModel) {
+        }
+        Map<String, Group> groups = new LinkedHashMap<>(); // status and reason without figures -> group
         for (Size size : s.sizes) {
             for (Entry e : s.entries(size)) {
                 if (e.measured()) continue;
                 String status = e.status().equals("ok") ? "no time recorded" : e.status();
-                String key = status + ": " + e.reason();
-                groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(e.model(), k -> new ArrayList<>()).add(size);
+                String key = status + ": " + e.reason().replaceAll("\\d[\\d.,]*", "#");
+                Group g = groups.computeIfAbsent(key, k -> new Group(status, new ArrayList<>(), new LinkedHashMap<>()));
+                if (!g.reasons().contains(e.reason())) g.reasons().add(e.reason());
+                g.sizesByModel().computeIfAbsent(e.model(), k -> new ArrayList<>()).add(size);
             }
         }
         List<String> out = new ArrayList<>();
-        for (var g : groups.entrySet()) {
+        for (Group g : groups.values()) {
             Map<List<Size>, List<String>> bySizes = new LinkedHashMap<>();
-            g.getValue().forEach((model, sizes) -> bySizes.computeIfAbsent(sizes, k -> new ArrayList<>()).add(model));
+            g.sizesByModel().forEach((model, sizes) -> bySizes.computeIfAbsent(sizes, k -> new ArrayList<>()).add(model));
             List<String> who = new ArrayList<>();
             boolean everyone = bySizes.size() == 1 && bySizes.values().iterator().next().size() == s.models.size();
             for (var b : bySizes.entrySet()) {
@@ -217,7 +225,11 @@ final class Readings {
                         : Text.and(b.getKey().stream().map(Size::label).toList());
                 who.add(models + " at " + sizes);
             }
-            out.add("Not measured: " + String.join("; ", who) + " — " + g.getKey() + (g.getKey().endsWith(".") ? "" : "."));
+            String reason = g.reasons().getFirst();
+            if (reason.endsWith(".")) reason = reason.substring(0, reason.length() - 1);
+            String first = g.sizesByModel().values().iterator().next().getFirst().label();
+            String figures = g.reasons().size() > 1 ? "; figures for " + first + ", the tables give each size's" : "";
+            out.add("Not measured: " + String.join("; ", who) + " — " + g.status() + (reason.isEmpty() ? "" : ": " + reason) + figures + ".");
         }
         return out;
     }

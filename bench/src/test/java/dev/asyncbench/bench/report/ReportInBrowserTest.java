@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,8 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The report as a browser shows it: headless Chromium parses index.html (--dump-dom) and draws
  * it and a chart file (--screenshot). The DOM must hold every chart with its series, every
  * ranking table with a row per model, and every model's code; the pictures must not be blank,
- * and a chart must show each model's colour. Screenshots stay in target/report-screenshots/
- * for a person to look at.
+ * and a chart must show each model's colour. The rendered reports and their screenshots stay in
+ * target/report-samples/ for a person to look at.
  */
 class ReportInBrowserTest {
 
@@ -44,16 +43,27 @@ class ReportInBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM), "chromium not found at /usr/bin/chromium; install Debian's chromium package (.ci/run does)");
     }
 
+    /** A fresh folder under target/report-samples/ (the module's build folder: surefire runs in bench/). */
+    static Path sample(String name) throws IOException {
+        Path dir = Path.of("target", "report-samples", name);
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
     @Test
     void aRealQuickRunRendersWithItsChartsTablesAndCode() throws Exception {
-        Path dir = tmp.resolve("quick");
+        Path dir = sample("quick");
         ResultSet set = Fixtures.quickRun(dir);
         check(set, dir, "quick");
     }
 
     @Test
     void aFullRunWithFailuresGapsAndTheHarnessCheckRenders() throws Exception {
-        Path dir = tmp.resolve("full");
+        Path dir = sample("full");
         ResultSet set = Fixtures.fullRun();
         check(set, dir, "full");
         String dom = chromium(dir.resolve("index.html"), "--dump-dom");
@@ -96,18 +106,15 @@ class ReportInBrowserTest {
         assertTrue(dom.contains("<span class=\"k\">"), "highlighted keywords");
 
         // what a person sees: not blank, and a chart shows every plotted model's colour
-        Path shots = Files.createDirectories(Path.of("target", "report-screenshots"));
-        Path page = tmp.resolve(name + "-page.png");
+        Path page = dir.resolve("screenshot-page.png");
         chromium(index, "--screenshot=" + page, "--window-size=1280,2400", "--hide-scrollbars");
         BufferedImage img = ImageIO.read(page.toFile());
         assertTrue(colours(img) > 200, "the page screenshot has " + colours(img) + " colours");
-        Files.copy(page, shots.resolve(name + "-page.png"), StandardCopyOption.REPLACE_EXISTING);
 
         Path chartFile = dir.resolve("charts/gather-mass-time.svg");
-        Path chartShot = tmp.resolve(name + "-chart.png");
+        Path chartShot = dir.resolve("screenshot-gather-mass-time.png");
         chromium(chartFile, "--screenshot=" + chartShot, "--window-size=800,520", "--hide-scrollbars");
         BufferedImage chart = ImageIO.read(chartShot.toFile());
-        Files.copy(chartShot, shots.resolve(name + "-gather-mass-time.png"), StandardCopyOption.REPLACE_EXISTING);
         String svg = Files.readString(chartFile, StandardCharsets.UTF_8);
         for (String model : view.models) {
             if (!Pattern.compile("data-series=\"" + Pattern.quote(model) + "\" data-points=\"[1-9]").matcher(svg).find()) continue;
