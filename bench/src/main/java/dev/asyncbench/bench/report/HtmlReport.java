@@ -227,7 +227,7 @@ final class HtmlReport {
         Optional<String> file = SourceFiles.fileFor(s.id);
         if (file.isEmpty()) return;
         List<Optional<SourceFiles.Source>> found = s.models.stream().map(m -> sources.of(m, s.id)).toList();
-        out.append("<h3>Code: <code>").append(html(file.get())).append("</code> in every model</h3>\n");
+        out.append("<h3 id=\"").append(Text.slug(s.id)).append("-code\">Code: <code>").append(html(file.get())).append("</code> in every model</h3>\n");
         // the facts each file states first, side by side
         out.append("<details class=\"facts\" open><summary>What each model does, from the list at the top of its file</summary>\n")
                 .append("<div class=\"scroll\"><table class=\"factlist\"><thead><tr><th></th>");
@@ -242,7 +242,8 @@ final class HtmlReport {
             out.append("</tr>\n");
         }
         out.append("</tbody></table></div>\n</details>\n<p class=\"muted\">Scroll sideways to compare; each column can fold. Numbers at ")
-                .append(html(s.sizes.getLast().label())).append(".</p>\n<div class=\"code-row\">\n");
+                .append(html(s.sizes.getLast().label())).append(". The files are those the bench jar that rendered this report carries; ")
+                .append("the run measured commit <code>").append(html(view.env.gitCommit())).append("</code>.</p>\n<div class=\"code-row\">\n");
         Size largest = s.sizes.getLast();
         for (int i = 0; i < s.models.size(); i++) {
             String m = s.models.get(i);

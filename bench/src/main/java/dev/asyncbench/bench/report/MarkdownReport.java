@@ -168,7 +168,8 @@ final class MarkdownReport {
             }
             out.append('\n');
         }
-        out.append('\n');
+        out.append("\nThe files are those the bench jar that rendered this report carries; the run measured commit ")
+                .append(code(view.env.gitCommit())).append(".\n\n");
         Size largest = s.sizes.getLast();
         for (int i = 0; i < s.models.size(); i++) {
             String m = s.models.get(i);

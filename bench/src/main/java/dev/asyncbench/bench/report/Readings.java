@@ -36,6 +36,7 @@ final class Readings {
         } else {
             out.add(leader(s, largest));
             out.addAll(trends(s));
+            inFlight(s, largest).ifPresent(out::add);
             memory(s, largest).ifPresent(out::add);
             spread(s, largest, Metrics::threadsPeak, "Platform threads at peak", Text::count).ifPresent(out::add);
         }
@@ -104,12 +105,12 @@ final class Readings {
                 near.computeIfAbsent(pct, k -> new ArrayList<>()).add(model);
             } else if (p.size() >= 2 && first.eff() >= 1.8 * last.eff()) {
                 out.add(model + " falls from " + Text.eff(first.eff()) + " of the ideal at " + main(first.size())
-                        + " to " + Text.eff(last.eff()) + " at " + main(last.size()) + concurrency(s, last) + ".");
+                        + " to " + Text.eff(last.eff()) + " at " + main(last.size()) + concurrency(s, model, last) + ".");
             } else if (p.size() == 1) {
                 far.add(model + " takes " + Text.times(first.ratio()) + " the ideal at " + first.size().label());
             } else {
                 double lo = p.stream().mapToDouble(Point::ratio).min().orElseThrow();
-                far.add(model + " takes " + Text.times(lo) + " to " + Text.times(worst) + " the ideal");
+                far.add(model + " takes " + (Text.times(lo).equals(Text.times(worst)) ? "" : Text.times(lo) + " to ") + Text.times(worst) + " the ideal");
             }
         }
         boolean oneSize = s.sizes.size() == 1;
@@ -130,7 +131,7 @@ final class Readings {
      * what x * L / time waits at once would take: ", as if only about 241 of the 10,000 tasks
      * waited at once". Empty where that does not hold.
      */
-    private static String concurrency(ScenarioView s, Point p) {
+    private static String concurrency(ScenarioView s, String model, Point p) {
         String noun;
         switch (s.id) {
             case "gather-mass" -> noun = "tasks";
@@ -145,8 +146,41 @@ final class Readings {
         if (atOnce >= size.x() / 4.0 || atOnce < 1) return "";
         String limit = size.params().containsKey("C") ? " (C allows " + Text.count(size.get("C")) + ")"
                 : size.params().containsKey("P") ? " (the pool allows P=" + Text.count(size.get("P")) + ")" : "";
+        String config = s.describe.getOrDefault(model, "");
+        int colon = config.indexOf(": ");
+        int semi = config.indexOf(';');
+        String limits = colon < 0 ? "" : config.substring(colon + 2, semi > colon ? semi : config.length()).strip();
         return ": its time is what about " + Text.count(Math.round(atOnce)) + " of the " + Text.count(size.x()) + " " + noun
-                + " waiting at once would take" + limit;
+                + " waiting at once would take" + limit + (limits.isEmpty() ? "" : "; its configuration: " + limits);
+    }
+
+    /**
+     * Whether the models reached the concurrency the spec asks for, as the HTTP server counted
+     * it: who went over C (a fairness breach), who stayed well under it (80%), or that all kept
+     * to it.
+     */
+    private static java.util.Optional<String> inFlight(ScenarioView s, Size size) {
+        if (!size.params().containsKey("C")) return java.util.Optional.empty();
+        long c = size.get("C");
+        List<String> over = new ArrayList<>(), under = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (Entry e : s.entries(size)) {
+            double peak = e.m().serverPeakInFlight();
+            if (!e.measured() || Double.isNaN(peak) || e.model().equals("sequential")) continue;
+            lo = Math.min(lo, peak);
+            hi = Math.max(hi, peak);
+            if (peak > c) over.add(e.model() + " (" + Text.count(peak) + ")");
+            else if (peak < 0.8 * c && peak < size.x()) under.add(e.model() + " (" + Text.count(peak) + ")");
+        }
+        if (hi == 0) return java.util.Optional.empty();
+        List<String> parts = new ArrayList<>();
+        if (!over.isEmpty()) parts.add(Text.and(over) + " go over C=" + c);
+        if (!under.isEmpty()) parts.add(Text.and(under) + " stay under 80% of C=" + c);
+        if (parts.isEmpty()) {
+            return java.util.Optional.of("At " + size.label() + ", the server saw every concurrent model come near C=" + c
+                    + " requests in flight and never exceed it (peak" + (lo == hi ? " " + Text.count(hi) : "s " + Text.count(lo) + " to " + Text.count(hi)) + ").");
+        }
+        return java.util.Optional.of("At " + size.label() + ", the server saw " + String.join(", and ", parts) + " requests in flight.");
     }
 
     private static java.util.Optional<String> memory(ScenarioView s, Size largest) {

@@ -55,7 +55,7 @@ final class RunView {
         List<String> missing = new ArrayList<>();
         byScenario.forEach((id, rows) -> {
             if (rows.isEmpty()) missing.add(id);
-            else views.add(new ScenarioView(id, rows, models));
+            else views.add(new ScenarioView(id, rows, models, env.models()));
         });
         this.scenarios = List.copyOf(views);
         this.absent = List.copyOf(missing);
@@ -126,10 +126,13 @@ final class RunView {
         final List<String> models;
         final List<Size> sizes;
         final List<Sweep> sweeps;
+        /** Each model's describe() line from environment.json: its pools and limits. */
+        final Map<String, String> describe;
         private final Map<String, Map<String, ResultRow>> rows = new LinkedHashMap<>();
 
-        ScenarioView(String id, List<ResultRow> scenarioRows, List<String> models) {
+        ScenarioView(String id, List<ResultRow> scenarioRows, List<String> models, Map<String, String> describe) {
             this.id = id;
+            this.describe = describe;
             BenchScenario k = null;
             for (BenchScenario s : BenchScenario.values()) if (s.id().equals(id)) k = s;
             this.known = k;

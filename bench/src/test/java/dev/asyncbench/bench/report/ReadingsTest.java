@@ -37,7 +37,7 @@ class ReadingsTest {
         assertTrue(r.contains("coroutines stays within 10% of the ideal"), r);
         // threads: ceil(N / 256) rounds of 1010 ms; at a million, as if 253 tasks waited at once
         assertTrue(r.contains("threads falls from 0.99 of the ideal at N=10 to 0.00025 at N=1,000,000: "
-                + "its time is what about 253 of the 1,000,000 tasks waiting at once would take."), r);
+                + "its time is what about 253 of the 1,000,000 tasks waiting at once would take; its configuration: fixed pool of 256."), r);
         // sequential only ran at N=10: 10 x 1000 ms
         assertTrue(r.contains("sequential takes 10x the ideal at N=10 L=1000ms"), r);
         // memory per task at the largest size with values, lowest and highest
@@ -80,6 +80,21 @@ class ReadingsTest {
         assertTrue(r.contains("At K=1000 L=20ms B=4KiB C=100, rx is fastest: 291 ms (0.69 of the ideal 200 ms); coroutines is within the noise of it; "
                 + "the slowest, threads, takes 1.79x as long."), r);
         assertTrue(r.contains("Wide intervals (the 99.9% error is over half the mean): coroutines at K=1,000 (±54%)"), r);
+    }
+
+    @Test
+    void theServersCountOfRequestsInFlightIsReadAgainstC() {
+        String r = text(Readings.of(scenario(Fixtures.fullRun(), "http-fan-out")));
+        assertTrue(r.contains("At K=10000 L=20ms B=1KiB C=100, the server saw every concurrent model come near C=100 requests in flight "
+                + "and never exceed it (peak 100)."), r);
+        Size size = Size.parse("K=1000 L=20ms B=4KiB C=100");
+        List<ResultRow> rows = List.of(
+                Fixtures.ok("http-fan-out", "rx", size, 210, 5, 200, Metrics.builder().serverPeakInFlight(100)),
+                Fixtures.ok("http-fan-out", "futures", size, 210, 5, 200, Metrics.builder().serverPeakInFlight(128)),
+                Fixtures.ok("http-fan-out", "threads", size, 700, 5, 200, Metrics.builder().serverPeakInFlight(34)));
+        String breach = text(Readings.of(scenario(new ResultSet(Fixtures.environment(Map.of(), Map.of()), rows), "http-fan-out")));
+        assertTrue(breach.contains("At K=1000 L=20ms B=4KiB C=100, the server saw futures (128) go over C=100, "
+                + "and threads (34) stay under 80% of C=100 requests in flight."), breach);
     }
 
     @Test
