@@ -7,6 +7,7 @@ import dev.asyncbench.bench.results.Size;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -34,9 +35,9 @@ final class HarnessTax {
 
         final String label;
         final ToDoubleFunction<Metrics> value;
-        final java.util.function.DoubleFunction<String> format;
+        final DoubleFunction<String> format;
 
-        Measure(String label, ToDoubleFunction<Metrics> value, java.util.function.DoubleFunction<String> format) {
+        Measure(String label, ToDoubleFunction<Metrics> value, DoubleFunction<String> format) {
             this.label = label;
             this.value = value;
             this.format = format;

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 
 import static dev.asyncbench.bench.report.Text.html;
 
@@ -166,31 +165,9 @@ final class HtmlReport {
         out.append("</section>\n");
     }
 
-    /** An optional column of the ranking table. */
-    private record Column(String head, String title, ToDoubleFunction<Metrics> value, java.util.function.DoubleFunction<String> format) {
-    }
-
-    private static List<Column> columns(ScenarioView s) {
-        List<Column> cols = new ArrayList<>();
-        if (s.has(Metrics::p50Ms)) cols.add(new Column("p50", "per-task latency from the call's start, median (ms)", Metrics::p50Ms, Text::num));
-        if (s.has(Metrics::p99Ms)) cols.add(new Column("p99", "per-task latency, 99th percentile (ms)", Metrics::p99Ms, Text::num));
-        if (s.has(Metrics::maxMs)) cols.add(new Column("max", "per-task latency, maximum (ms)", Metrics::maxMs, Text::num));
-        cols.add(new Column("CPU ms/op", "CPU time of the whole measured JVM per operation", Metrics::cpuMsPerOp, Text::num));
-        cols.add(new Column("alloc/op", "bytes allocated per operation (JMH gc.alloc.rate.norm), decimal units", Metrics::allocBytesPerOp, Text::bytes));
-        if (s.has(Metrics::rssPeakMb)) cols.add(new Column("peak RSS", "peak resident set of the measured JVM (MiB)", Metrics::rssPeakMb, Text::mib));
-        if (s.has(Metrics::rssPerTaskBytes)) cols.add(new Column("RSS/task", "resident set growth while the N tasks wait, per task", Metrics::rssPerTaskBytes, Text::bytes));
-        if (s.has(Metrics::heapPerTaskBytes)) cols.add(new Column("heap/task", "live heap after a full GC while the N tasks wait, per task", Metrics::heapPerTaskBytes, Text::bytes));
-        cols.add(new Column("threads", "peak live platform threads of the measured JVM", Metrics::threadsPeak, Text::count));
-        if (s.hasPositive(Metrics::serverPeakInFlight)) {
-            cols.add(new Column("server in flight", "the HTTP testbed's peak of requests in flight", Metrics::serverPeakInFlight, Text::count));
-        }
-        if (s.has(Metrics::pinnedEvents)) cols.add(new Column("pinned/op", "JFR jdk.VirtualThreadPinned events per operation", Metrics::pinnedEvents, Text::num));
-        return cols;
-    }
-
     private void table(StringBuilder out, ScenarioView s, Size size) {
         double ideal = s.ideal(size);
-        List<Column> cols = columns(s);
+        List<Column> cols = Column.of(s);
         out.append("<div class=\"scroll\"><table class=\"ranking\" data-size=\"").append(html(size.label())).append("\">\n<caption><b>")
                 .append(html(size.label())).append("</b>");
         if (!Double.isNaN(ideal)) out.append(" · ideal ").append(html(Text.ms(ideal)));

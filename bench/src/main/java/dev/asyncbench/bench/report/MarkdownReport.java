@@ -6,7 +6,6 @@ import dev.asyncbench.bench.results.Environment;
 import dev.asyncbench.bench.results.Metrics;
 import dev.asyncbench.bench.results.Size;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -117,23 +116,9 @@ final class MarkdownReport {
         code(out, s);
     }
 
-    private record Column(String head, java.util.function.ToDoubleFunction<Metrics> value, java.util.function.DoubleFunction<String> format) {
-    }
-
     private void table(StringBuilder out, ScenarioView s, Size size) {
         double ideal = s.ideal(size);
-        List<Column> cols = new ArrayList<>();
-        if (s.has(Metrics::p50Ms)) cols.add(new Column("p50 ms", Metrics::p50Ms, Text::num));
-        if (s.has(Metrics::p99Ms)) cols.add(new Column("p99 ms", Metrics::p99Ms, Text::num));
-        if (s.has(Metrics::maxMs)) cols.add(new Column("max ms", Metrics::maxMs, Text::num));
-        cols.add(new Column("CPU ms/op", Metrics::cpuMsPerOp, Text::num));
-        cols.add(new Column("alloc/op", Metrics::allocBytesPerOp, Text::bytes));
-        if (s.has(Metrics::rssPeakMb)) cols.add(new Column("peak RSS", Metrics::rssPeakMb, Text::mib));
-        if (s.has(Metrics::rssPerTaskBytes)) cols.add(new Column("RSS/task", Metrics::rssPerTaskBytes, Text::bytes));
-        if (s.has(Metrics::heapPerTaskBytes)) cols.add(new Column("heap/task", Metrics::heapPerTaskBytes, Text::bytes));
-        cols.add(new Column("threads", Metrics::threadsPeak, Text::count));
-        if (s.hasPositive(Metrics::serverPeakInFlight)) cols.add(new Column("server in flight", Metrics::serverPeakInFlight, Text::count));
-        if (s.has(Metrics::pinnedEvents)) cols.add(new Column("pinned/op", Metrics::pinnedEvents, Text::num));
+        List<Column> cols = Column.of(s);
 
         out.append("**").append(md(size.label())).append("**").append(Double.isNaN(ideal) ? "" : " · ideal " + md(Text.ms(ideal))).append("\n\n");
         out.append("| # | model | efficiency | time ms | ± |");

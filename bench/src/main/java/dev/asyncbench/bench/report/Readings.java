@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -159,8 +161,8 @@ final class Readings {
      * it: who went over C (a fairness breach), who stayed well under it (80%), or that all kept
      * to it.
      */
-    private static java.util.Optional<String> inFlight(ScenarioView s, Size size) {
-        if (!size.params().containsKey("C")) return java.util.Optional.empty();
+    private static Optional<String> inFlight(ScenarioView s, Size size) {
+        if (!size.params().containsKey("C")) return Optional.empty();
         long c = size.get("C");
         List<String> over = new ArrayList<>(), under = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY, hi = 0;
@@ -172,18 +174,18 @@ final class Readings {
             if (peak > c) over.add(e.model() + " (" + Text.count(peak) + ")");
             else if (peak < 0.8 * c && peak < size.x()) under.add(e.model() + " (" + Text.count(peak) + ")");
         }
-        if (hi == 0) return java.util.Optional.empty();
+        if (hi == 0) return Optional.empty();
         List<String> parts = new ArrayList<>();
         if (!over.isEmpty()) parts.add(Text.and(over) + " go over C=" + c);
         if (!under.isEmpty()) parts.add(Text.and(under) + " stay under 80% of C=" + c);
         if (parts.isEmpty()) {
-            return java.util.Optional.of("At " + size.label() + ", the server saw every concurrent model come near C=" + c
+            return Optional.of("At " + size.label() + ", the server saw every concurrent model come near C=" + c
                     + " requests in flight and never exceed it (peak" + (lo == hi ? " " + Text.count(hi) : "s " + Text.count(lo) + " to " + Text.count(hi)) + ").");
         }
-        return java.util.Optional.of("At " + size.label() + ", the server saw " + String.join(", and ", parts) + " requests in flight.");
+        return Optional.of("At " + size.label() + ", the server saw " + String.join(", and ", parts) + " requests in flight.");
     }
 
-    private static java.util.Optional<String> memory(ScenarioView s, Size largest) {
+    private static Optional<String> memory(ScenarioView s, Size largest) {
         if (s.has(Metrics::heapPerTaskBytes) || s.has(Metrics::rssPerTaskBytes)) {
             for (int i = s.sizes.size() - 1; i >= 0; i--) {
                 Size size = s.sizes.get(i);
@@ -193,7 +195,7 @@ final class Readings {
                 List<String> parts = new ArrayList<>();
                 heap.ifPresent(x -> parts.add(range(x, Text::bytes) + " of live heap"));
                 rss.ifPresent(x -> parts.add(range(x, Text::bytes) + " of resident memory"));
-                return java.util.Optional.of("While " + Text.count(size.x()) + " tasks wait (" + size.label() + "), each costs "
+                return Optional.of("While " + Text.count(size.x()) + " tasks wait (" + size.label() + "), each costs "
                         + String.join(", and ", parts) + ".");
             }
         }
@@ -204,7 +206,7 @@ final class Readings {
     private record Extremes(String minModel, double min, String maxModel, double max) {
     }
 
-    private static java.util.Optional<Extremes> extremes(ScenarioView s, Size size, ToDoubleFunction<Metrics> metric, boolean caveats) {
+    private static Optional<Extremes> extremes(ScenarioView s, Size size, ToDoubleFunction<Metrics> metric, boolean caveats) {
         Extremes x = null;
         for (Entry e : s.entries(size)) {
             if (e.row() == null || !e.row().ok()) continue;
@@ -214,16 +216,16 @@ final class Readings {
             if (x == null) x = new Extremes(who, v, who, v);
             else x = new Extremes(v < x.min() ? who : x.minModel(), Math.min(v, x.min()), v > x.max() ? who : x.maxModel(), Math.max(v, x.max()));
         }
-        return java.util.Optional.ofNullable(x);
+        return Optional.ofNullable(x);
     }
 
-    private static String range(Extremes x, java.util.function.DoubleFunction<String> format) {
+    private static String range(Extremes x, DoubleFunction<String> format) {
         if (x.minModel().equals(x.maxModel())) return format.apply(x.min()) + " (" + x.minModel() + ")";
         return "from " + format.apply(x.min()) + " (" + x.minModel() + ") to " + format.apply(x.max()) + " (" + x.maxModel() + ")";
     }
 
-    private static java.util.Optional<String> spread(ScenarioView s, Size size, ToDoubleFunction<Metrics> metric, String what,
-                                                     java.util.function.DoubleFunction<String> format) {
+    private static Optional<String> spread(ScenarioView s, Size size, ToDoubleFunction<Metrics> metric, String what,
+                                                     DoubleFunction<String> format) {
         return extremes(s, size, metric, false).filter(x -> !x.minModel().equals(x.maxModel()))
                 .map(x -> what + " at " + size.label() + ": " + range(x, format) + ".");
     }
@@ -268,7 +270,7 @@ final class Readings {
         return out;
     }
 
-    private static java.util.Optional<String> noisy(ScenarioView s) {
+    private static Optional<String> noisy(ScenarioView s) {
         List<String> wide = new ArrayList<>();
         for (Size size : s.sizes) {
             for (Entry e : s.entries(size)) {
@@ -277,10 +279,10 @@ final class Readings {
                 if (rel > NOISY) wide.add(e.model() + " at " + main(size) + " (±" + Math.round(rel * 100) + "%)");
             }
         }
-        if (wide.isEmpty()) return java.util.Optional.empty();
+        if (wide.isEmpty()) return Optional.empty();
         int shown = Math.min(6, wide.size());
         String list = String.join(", ", wide.subList(0, shown)) + (wide.size() > shown ? " and " + (wide.size() - shown) + " more" : "");
-        return java.util.Optional.of("Wide intervals (the 99.9% error is over half the mean): " + list
+        return Optional.of("Wide intervals (the 99.9% error is over half the mean): " + list
                 + "; small differences there are noise, rerun with more iterations to read them.");
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A result set arranged for reading: the run's models and scenarios in the suite's order, each
@@ -191,13 +192,13 @@ final class RunView {
         }
 
         /** Whether any row of the scenario has this metric. */
-        boolean has(java.util.function.ToDoubleFunction<Metrics> metric) {
+        boolean has(ToDoubleFunction<Metrics> metric) {
             for (var m : rows.values()) for (ResultRow r : m.values()) if (!Double.isNaN(metric.applyAsDouble(r.metrics()))) return true;
             return false;
         }
 
         /** Whether any row has this metric above zero. */
-        boolean hasPositive(java.util.function.ToDoubleFunction<Metrics> metric) {
+        boolean hasPositive(ToDoubleFunction<Metrics> metric) {
             for (var m : rows.values()) for (ResultRow r : m.values()) if (metric.applyAsDouble(r.metrics()) > 0) return true;
             return false;
         }
