@@ -1,5 +1,7 @@
 package dev.asyncbench.threads;
 
+import dev.asyncbench.core.Traits;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -57,9 +59,12 @@ final class ThreadsConfig implements AutoCloseable {
     private final int threads;
     private final String description;
 
-    private ThreadsConfig(ExecutorService executor, int threads, String description) {
+    private final Traits traits;
+
+    private ThreadsConfig(ExecutorService executor, int threads, Traits traits, String description) {
         this.executor = executor;
         this.threads = threads;
+        this.traits = traits;
         this.description = description;
     }
 
@@ -67,7 +72,7 @@ final class ThreadsConfig implements AutoCloseable {
     static ThreadsConfig boundedPool() {
         int size = setting(POOL_PROPERTY, DEFAULT_POOL);
         ExecutorService pool = Executors.newFixedThreadPool(size, Thread.ofPlatform().name("threads-", 0).daemon().factory());
-        return new ThreadsConfig(pool, size, "platform threads: fixed pool of " + size + " (" + POOL_PROPERTY
+        return new ThreadsConfig(pool, size, Traits.boundedPool(size), "platform threads: fixed pool of " + size + " (" + POOL_PROPERTY
                 + "), tasks beyond it queue; blocking IO; JDBC on a pool of P threads per repository");
     }
 
@@ -75,7 +80,7 @@ final class ThreadsConfig implements AutoCloseable {
     static ThreadsConfig threadPerTask() {
         int max = setting(PER_TASK_PROPERTY, DEFAULT_PER_TASK_MAX);
         ExecutorService perTask = Executors.newThreadPerTaskExecutor(platformThreadsUpTo(max));
-        return new ThreadsConfig(perTask, max, "platform threads: a new one per task, at most " + max
+        return new ThreadsConfig(perTask, max, new Traits(true, Integer.MAX_VALUE, max), "platform threads: a new one per task, at most " + max
                 + " alive (" + PER_TASK_PROPERTY + "), then refused; blocking IO; JDBC on a pool of P threads per repository");
     }
 
@@ -92,6 +97,11 @@ final class ThreadsConfig implements AutoCloseable {
     /** The pool's size, or the thread-per-task ceiling: how many tasks can wait at once. */
     int threads() {
         return threads;
+    }
+
+    /** What the kit may expect: a pool lets its size wait at once; per-task lets all wait, up to the ceiling. */
+    Traits traits() {
+        return traits;
     }
 
     String describe() {

@@ -27,14 +27,28 @@ import java.util.concurrent.TimeoutException;
  * file on the pool; at most the pool's size of tasks wait at once, the others queue.
  * Its sibling {@link ThreadsPerTaskModel} runs the same scenario files on a new thread per task.
  */
-public final class ThreadsModel implements TaskScenario {
+public class ThreadsModel implements TaskScenario {
 
-    private final ThreadsConfig config = ThreadsConfig.boundedPool();
-    private final ExecutorService executor = config.executor();
+    private final String name;
+    private final ThreadsConfig config;
+    private final Traits traits;
+    private final ExecutorService executor;
+
+    public ThreadsModel() {
+        this("threads", ThreadsConfig.boundedPool());
+    }
+
+    /** For {@link ThreadsPerTaskModel}: the same scenario files, another executor. */
+    ThreadsModel(String name, ThreadsConfig config) {
+        this.name = name;
+        this.config = config;
+        this.traits = config.traits();
+        this.executor = config.executor();
+    }
 
     @Override
-    public String name() {
-        return "threads";
+    public final String name() {
+        return name;
     }
 
     @Override
@@ -43,8 +57,8 @@ public final class ThreadsModel implements TaskScenario {
     }
 
     @Override
-    public Traits traits() {
-        return Traits.boundedPool(config.threads());
+    public final Traits traits() {
+        return traits;
     }
 
     @Override

@@ -1,105 +1,14 @@
 package dev.asyncbench.threads;
 
-import dev.asyncbench.core.EventLog;
-import dev.asyncbench.core.TaskScenario;
-import dev.asyncbench.core.Traits;
-import dev.asyncbench.core.spec.AggregateResult;
-import dev.asyncbench.core.spec.AggregateSpec;
-import dev.asyncbench.core.spec.DbResult;
-import dev.asyncbench.core.spec.DbSpec;
-import dev.asyncbench.core.spec.FanOutResult;
-import dev.asyncbench.core.spec.FanOutSpec;
-import dev.asyncbench.core.spec.FilesSpec;
-import dev.asyncbench.core.spec.GatherSpec;
-import dev.asyncbench.core.spec.Manifest;
-import dev.asyncbench.core.spec.MassGatherSpec;
-import dev.asyncbench.core.spec.Outcome;
-import dev.asyncbench.core.spec.RaceSpec;
-import dev.asyncbench.core.spec.TimeoutSpec;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeoutException;
-
 /**
- * {@code threads-per-task}: a new platform thread for every task, blocking IO. Each scenario
- * runs in its file, the same files as {@link ThreadsModel}; only the executor differs: every
- * task waits on a thread of its own, up to the ceiling of live platform threads
- * ({@link ThreadsConfig}), beyond which a task is refused rather than queued.
+ * {@code threads-per-task}: a new platform thread for every task, blocking IO. It runs the very
+ * same scenario files as {@link ThreadsModel}; only the executor differs: every task waits on a
+ * thread of its own, up to the ceiling of live platform threads ({@link ThreadsConfig}), beyond
+ * which a task is refused rather than queued.
  */
-public final class ThreadsPerTaskModel implements TaskScenario {
+public final class ThreadsPerTaskModel extends ThreadsModel {
 
-    private final ThreadsConfig config = ThreadsConfig.threadPerTask();
-    private final ExecutorService executor = config.executor();
-
-    @Override
-    public String name() {
-        return "threads-per-task";
-    }
-
-    @Override
-    public String describe() {
-        return config.describe();
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, Integer.MAX_VALUE, config.threads());
-    }
-
-    @Override
-    public void hello(Duration pause, EventLog log) {
-        Hello.hello(executor, pause, log);
-    }
-
-    @Override
-    public List<String> gather(GatherSpec spec, EventLog log) {
-        return Gather.gather(executor, spec, log);
-    }
-
-    @Override
-    public List<Outcome> gatherAll(GatherSpec spec, EventLog log) {
-        return Gather.gatherAll(executor, spec, log);
-    }
-
-    @Override
-    public long gatherMany(MassGatherSpec spec) {
-        return Gather.gatherMany(executor, spec);
-    }
-
-    @Override
-    public FanOutResult httpFanOut(FanOutSpec spec) {
-        return HttpFanOut.httpFanOut(executor, spec);
-    }
-
-    @Override
-    public Manifest files(FilesSpec spec) {
-        return FileDigests.files(executor, spec);
-    }
-
-    @Override
-    public DbResult db(DbSpec spec) {
-        return Db.db(spec);
-    }
-
-    @Override
-    public AggregateResult aggregate(AggregateSpec spec) {
-        return Aggregate.aggregate(executor, spec);
-    }
-
-    @Override
-    public String fetchWithTimeout(TimeoutSpec spec) throws TimeoutException {
-        return Timeout.fetchWithTimeout(executor, spec);
-    }
-
-    @Override
-    public String race(RaceSpec spec) {
-        return Race.race(executor, spec);
-    }
-
-    @Override
-    public void close() {
-        config.close();
+    public ThreadsPerTaskModel() {
+        super("threads-per-task", ThreadsConfig.threadPerTask());
     }
 }
