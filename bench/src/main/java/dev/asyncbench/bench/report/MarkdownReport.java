@@ -1,71 +1,223 @@
 package dev.asyncbench.bench.report;
 
-import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.report.RunView.Entry;
+import dev.asyncbench.bench.report.RunView.ScenarioView;
 import dev.asyncbench.bench.results.Environment;
 import dev.asyncbench.bench.results.Metrics;
-import dev.asyncbench.bench.results.ResultRow;
-import dev.asyncbench.bench.results.ResultSet;
+import dev.asyncbench.bench.results.Size;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static dev.asyncbench.bench.report.Text.md;
 
 /**
- * A minimal report: {@code report.md} with the environment and one table per scenario.
- * (The full renderer, with index.html and charts, replaces this.)
+ * {@code report.md}: the report in Markdown for terminals and code hosts. The same overview,
+ * environment, readings, tables, code and no-harness-tax check as index.html; the charts are
+ * the same SVG files, written to {@code charts/} next to it and linked as images.
  */
-final class MarkdownReport implements ReportWriter {
+final class MarkdownReport {
 
-    @Override
-    public Path write(ResultSet results, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path file = dir.resolve("report.md");
-        Files.writeString(file, render(results), StandardCharsets.UTF_8);
-        return file;
+    private final RunView view;
+    private final SourceFiles sources;
+    private final Function<ScenarioView, List<Charts.Chart>> charts;
+
+    MarkdownReport(RunView view, SourceFiles sources, Function<ScenarioView, List<Charts.Chart>> charts) {
+        this.view = view;
+        this.sources = sources;
+        this.charts = charts;
     }
 
-    static String render(ResultSet results) {
-        Environment env = results.environment();
-        StringBuilder out = new StringBuilder("# asyncbench results\n\n");
-        out.append("- preset: ").append(env.preset()).append(", started ").append(env.started())
-                .append(String.format(Locale.ROOT, ", took %.0f s%n", env.durationSeconds()));
-        out.append("- JDK: ").append(env.jdk()).append("; fork flags: `").append(String.join(" ", env.forkFlags())).append("`\n");
-        out.append("- machine: ").append(env.cores()).append(" cores, ").append(env.memoryBytes() >> 30).append(" GiB, ").append(env.os()).append('\n');
-        out.append("- database: ").append(env.database()).append('\n');
-        out.append("- HTTP server: ").append(env.server()).append("; client: ").append(env.httpClient()).append('\n');
-        out.append("- commit: ").append(env.gitCommit()).append("\n\n## Models\n\n");
-        env.models().forEach((name, line) -> out.append("- **").append(name).append("**: ").append(line).append('\n'));
-        for (String u : env.unavailable()) out.append("- unavailable: ").append(u).append('\n');
-        for (BenchScenario s : BenchScenario.values()) {
-            List<ResultRow> rows = new ArrayList<>(results.rows().stream().filter(r -> r.scenario().equals(s.id())).toList());
-            if (rows.isEmpty()) continue;
-            out.append("\n## ").append(s.id()).append("\n\n").append(s.summary()).append("\n\n");
-            out.append("| size | model | harness | time ms | ± | ideal ms | efficiency | p99 ms | CPU ms/op | alloc MB/op | peak threads | status |\n");
-            out.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
-            for (ResultRow r : rows) {
-                Metrics m = r.metrics();
-                out.append("| ").append(r.size().label()).append(" | ").append(r.model()).append(" | ").append(r.harness())
-                        .append(" | ").append(num(m.timeMs())).append(" | ").append(num(m.timeErrorMs()))
-                        .append(" | ").append(num(m.idealMs())).append(" | ").append(pct(m.efficiency()))
-                        .append(" | ").append(num(m.p99Ms())).append(" | ").append(num(m.cpuMsPerOp()))
-                        .append(" | ").append(num(m.allocBytesPerOp() / 1e6)).append(" | ").append(num(m.threadsPeak()))
-                        .append(" | ").append(r.status().id()).append(r.note().isEmpty() ? "" : ": " + r.note().replace("|", "/"))
-                        .append(" |\n");
-            }
-        }
+    String render() {
+        Environment env = view.env;
+        StringBuilder out = new StringBuilder(1 << 18);
+        out.append("# asyncbench results\n\n");
+        out.append("preset **").append(md(env.preset())).append("** · ").append(md(RunFacts.started(env))).append(" · took ")
+                .append(md(RunFacts.duration(env.durationSeconds()))).append(" · ").append(env.cores()).append(" cores · ").append(md(env.jdk())).append("\n\n");
+        RunFacts.Command cmd = RunFacts.command(env);
+        out.append("Produced by ").append(cmd.command() == null ? "" : code(cmd.command()))
+                .append(cmd.remark().isEmpty() ? "" : (cmd.command() == null ? "" : " (") + md(cmd.remark()) + (cmd.command() == null ? "" : ")")).append(".\n\n");
+        out.append("The same report with the charts inline and each model's code side by side: [index.html](index.html) (one file, works offline).\n\n");
+
+        overview(out);
+        environment(out);
+        for (ScenarioView s : view.scenarios) scenario(out, s);
+        harnessTax(out);
+        out.append("---\nRendered from `results.csv` and `environment.json` in this folder; `./suite report DIR` renders it again. ")
+                .append("Columns and units: bench/RESULTS.md. Rules and ideal times: SPEC.md.\n");
         return out.toString();
     }
 
-    private static String num(double v) {
-        if (Double.isNaN(v)) return "";
-        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    private void overview(StringBuilder out) {
+        out.append("## Overview\n\n").append(md(Readings.run(view))).append("\n\n");
+        out.append("Efficiency (ideal / measured time, 1 = SPEC.md's lower bound) at each scenario's largest size; a model without a number says why.\n\n");
+        out.append("| scenario | largest size |");
+        for (String m : view.models) out.append(' ').append(md(m)).append(" |");
+        out.append("\n|---|---|");
+        out.append("---:|".repeat(view.models.size())).append('\n');
+        for (ScenarioView s : view.scenarios) {
+            Size size = s.sizes.getLast();
+            double ideal = s.ideal(size);
+            out.append("| [").append(md(s.id)).append("](#").append(Text.slug(s.id)).append(") | ").append(md(size.label())).append(" |");
+            for (String m : view.models) {
+                Entry e = s.entry(m, size);
+                String cell = !e.measured() ? "*" + md(e.status()) + "*"
+                        : Double.isNaN(ideal) ? md(Text.ms(e.m().timeMs())) : md(Text.eff(ideal / e.m().timeMs()));
+                out.append(' ').append(cell).append(" |");
+            }
+            out.append('\n');
+        }
+        out.append('\n');
     }
 
-    private static String pct(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.0f%%", v * 100);
+    private void environment(StringBuilder out) {
+        Environment env = view.env;
+        out.append("## Environment\n\n| | |\n|---|---|\n");
+        RunFacts.Command cmd = RunFacts.command(env);
+        out.append("| Command | ").append(cmd.command() == null ? md(cmd.remark()) : code(cmd.command())
+                + (cmd.remark().isEmpty() ? "" : " (" + md(cmd.remark()) + ")")).append(" |\n");
+        out.append("| Preset | ").append(md(env.preset())).append(" |\n");
+        for (RunFacts.Fact f : RunFacts.of(env)) {
+            out.append("| ").append(md(f.label())).append(" | ").append(f.code() ? code(f.value()) : md(f.value())).append(" |\n");
+        }
+        out.append("\n### Models, as configured for this run\n\n");
+        for (String m : view.models) {
+            String line = env.models().get(m);
+            out.append("- **").append(md(m)).append("**: ").append(line == null ? "*not in environment.json*" : md(line)).append('\n');
+        }
+        if (!env.unavailable().isEmpty()) {
+            out.append("\n### Models that could not load\n\n");
+            for (String u : env.unavailable()) out.append("- ").append(md(u)).append('\n');
+        }
+        if (!env.notes().isEmpty()) {
+            out.append("\n### Notes\n\n");
+            env.notes().forEach((k, v) -> {
+                if (!k.equals("command")) out.append("- **").append(md(k)).append("**: ").append(md(v)).append('\n');
+            });
+        }
+        out.append('\n');
+    }
+
+    private void scenario(StringBuilder out, ScenarioView s) {
+        out.append("## ").append(md(s.id)).append("\n\n");
+        if (!s.summary().isEmpty()) out.append('*').append(md(s.summary())).append("*\n\n");
+        for (String r : Readings.of(s)) out.append("- ").append(md(r)).append('\n');
+        out.append('\n');
+        List<Charts.Chart> list = charts.apply(s);
+        if (list.isEmpty()) out.append("No charts: nothing was measured in this scenario; the tables say why.\n\n");
+        for (Charts.Chart c : list) {
+            out.append("![").append(md(c.title())).append("](charts/").append(c.key()).append(".svg)\n");
+            if (!c.footnote().isEmpty()) out.append("<sub>").append(md(c.footnote())).append("</sub>\n");
+            out.append('\n');
+        }
+        out.append("### Ranking\n\n");
+        for (int i = s.sizes.size() - 1; i >= 0; i--) table(out, s, s.sizes.get(i));
+        code(out, s);
+    }
+
+    private void table(StringBuilder out, ScenarioView s, Size size) {
+        double ideal = s.ideal(size);
+        List<Column> cols = Column.of(s);
+
+        out.append("**").append(md(size.label())).append("**").append(Double.isNaN(ideal) ? "" : " · ideal " + md(Text.ms(ideal))).append("\n\n");
+        out.append("| # | model | efficiency | time ms | ± |");
+        for (Column c : cols) out.append(' ').append(md(c.head())).append(" |");
+        out.append(" status / note |\n|--:|---|--:|--:|--:|");
+        out.append("--:|".repeat(cols.size())).append("---|\n");
+        int rank = 0;
+        for (Entry e : s.ranked(size)) {
+            Metrics m = e.m();
+            out.append("| ").append(e.measured() ? Integer.toString(++rank) : "").append(" | ").append(md(e.model())).append(" | ")
+                    .append(e.measured() ? md(Text.eff(ideal / m.timeMs())) : "").append(" | ")
+                    .append(e.row() == null ? "" : md(Text.num(m.timeMs()))).append(" | ").append(md(Text.num(m.timeErrorMs()))).append(" |");
+            for (Column c : cols) out.append(' ').append(md(c.format().apply(c.value().applyAsDouble(m)))).append(" |");
+            String status = e.status().equals("ok") ? "" : "**" + md(e.status()) + "**" + (e.reason().isEmpty() ? "" : ": ");
+            out.append(' ').append(status).append(md(e.status().equals("ok") ? e.note() : e.reason())).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void code(StringBuilder out, ScenarioView s) {
+        Optional<String> file = SourceFiles.fileFor(s.id);
+        if (file.isEmpty()) return;
+        out.append("### Code: `").append(file.get()).append("` in every model\n\n");
+        List<Optional<SourceFiles.Source>> found = s.models.stream().map(m -> sources.of(m, s.id)).toList();
+        out.append("| |");
+        for (String m : s.models) out.append(' ').append(md(m)).append(" |");
+        out.append("\n|---|").append("---|".repeat(s.models.size())).append('\n');
+        for (String fact : SourceFiles.FACTS) {
+            out.append("| **").append(fact).append("** |");
+            for (Optional<SourceFiles.Source> src : found) {
+                out.append(' ').append(md(src.map(x -> SourceFiles.facts(x.text()).getOrDefault(fact, "")).orElse(""))).append(" |");
+            }
+            out.append('\n');
+        }
+        out.append("\nThe files are those the bench jar that rendered this report carries; the run measured commit ")
+                .append(code(view.env.gitCommit())).append(".\n\n");
+        Size largest = s.sizes.getLast();
+        for (int i = 0; i < s.models.size(); i++) {
+            String m = s.models.get(i);
+            Entry e = s.entry(m, largest);
+            String headline = e.measured() ? Text.ms(e.m().timeMs()) + " at " + largest.label() : e.status() + " at " + largest.label();
+            Optional<SourceFiles.Source> src = found.get(i);
+            out.append("<details><summary><b>").append(Text.html(m)).append("</b>: ")
+                    .append(Text.html(src.map(SourceFiles.Source::repoPath).orElse("no source in this build"))).append(" (")
+                    .append(Text.html(headline)).append(")</summary>\n\n");
+            if (src.isPresent()) {
+                if (!src.get().note().isEmpty()) out.append(md(src.get().note())).append("\n\n");
+                String text = src.get().text();
+                String fence = "`".repeat(Math.max(3, longestRun(text, '`') + 1));
+                out.append(fence).append(src.get().language()).append('\n').append(text);
+                if (!text.endsWith("\n")) out.append('\n');
+                out.append(fence).append('\n');
+            }
+            out.append("\n</details>\n\n");
+        }
+    }
+
+    private void harnessTax(StringBuilder out) {
+        out.append("## No harness tax: minimal programs vs the suite\n\n");
+        out.append("Each model's minimal program does the mass gather's waits with nothing around it (no TaskScenario, no JMH). Differences over ")
+                .append(Math.round(HarnessTax.THRESHOLD * 100)).append("% are flagged ⚑; difference = suite relative to minimal; ≈ = within the two error margins.\n\n");
+        List<HarnessTax.Pair> pairs = HarnessTax.pairs(view);
+        if (pairs.isEmpty()) {
+            out.append("The check did not run: results.csv has no rows with harness=minimal (it runs with gather-mass at the preset's sizes; "
+                    + "--no-minimal or --sizes leave it out).\n\n");
+            return;
+        }
+        for (String r : Readings.harnessTax(pairs)) out.append("- ").append(md(r)).append('\n');
+        out.append('\n');
+        List<HarnessTax.Measure> measures = HarnessTax.measures(pairs);
+        out.append("| model | size |");
+        for (HarnessTax.Measure m : measures) out.append(' ').append(md(m.label)).append(" suite | minimal | diff |");
+        out.append(" status / notes |\n|---|---|").append("--:|--:|--:|".repeat(measures.size())).append("---|\n");
+        for (HarnessTax.Pair p : pairs) {
+            out.append("| ").append(md(p.model())).append(" | ").append(md(p.size().label())).append(" |");
+            for (HarnessTax.Measure m : measures) {
+                HarnessTax.Diff d = HarnessTax.diff(p, m);
+                out.append(' ').append(md(m.format.apply(d.suite()))).append(" | ").append(md(m.format.apply(d.minimal()))).append(" | ");
+                if (d.comparable()) out.append(d.flagged() ? "**⚑ " : "").append(md(Text.pct(d.relative()))).append(d.flagged() ? "**" : "").append(d.withinNoise() ? " ≈" : "");
+                out.append(" |");
+            }
+            out.append(' ').append(md(HtmlReport.taxNote(p))).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    /** A code span, shown as it is; a pipe is escaped, which tables need even inside code. */
+    private static String code(String s) {
+        String fence = "`".repeat(longestRun(s, '`') + 1);
+        String pad = s.startsWith("`") || s.endsWith("`") ? " " : "";
+        return fence + pad + s.replace('\n', ' ').replace("|", "\\|") + pad + fence;
+    }
+
+    private static int longestRun(String s, char c) {
+        int best = 0, run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            run = s.charAt(i) == c ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best;
     }
 }

@@ -14,8 +14,8 @@ public interface ReportWriter {
     /** Writes the report files into {@code dir} (next to results.csv); returns the main one. */
     Path write(ResultSet results, Path dir) throws IOException;
 
-    /** The renderer the command line uses. */
+    /** The renderer the command line uses: index.html, report.md and charts/ (see {@link StandardReport}); returns index.html. */
     static ReportWriter standard() {
-        return new MarkdownReport();
+        return new StandardReport();
     }
 }

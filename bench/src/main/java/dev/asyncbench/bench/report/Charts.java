@@ -1,0 +1,154 @@
+package dev.asyncbench.bench.report;
+
+import dev.asyncbench.bench.report.RunView.Entry;
+import dev.asyncbench.bench.report.RunView.ScenarioView;
+import dev.asyncbench.bench.report.RunView.Sweep;
+import dev.asyncbench.bench.results.Metrics;
+import dev.asyncbench.bench.results.Size;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A scenario's charts, for both reports: time per operation against size with the ideal, and
+ * memory (peak RSS; for the mass gather also memory per waiting task). One chart per sweep of
+ * sizes; a sweep of one size is a bar chart. Each chart says below it what it could not plot.
+ */
+final class Charts {
+    private Charts() {
+    }
+
+    /**
+     * One chart.
+     *
+     * @param key      unique in the report, also its file name under charts/ (without .svg)
+     * @param kind     {@code time} or {@code memory}
+     * @param title    what it shows
+     * @param svg      the standalone SVG
+     * @param footnote the inputs of its points when they differ, and what is not plotted and why; may be empty
+     */
+    record Chart(String key, String kind, String title, String svg, String footnote) {
+    }
+
+    /** A metric a chart can show. */
+    private record Metric(String slug, String title, String yTitle, Axis.Labels labels, ToDoubleFunction<Metrics> value,
+                          DoubleFunction<String> format, boolean ideal) {
+    }
+
+    private static final Metric TIME = new Metric("time", "Time per operation", "time per operation (ms)", Axis.Labels.SHORT,
+            Metrics::timeMs, Text::ms, true);
+    private static final Metric RSS_PEAK = new Metric("rss-peak", "Peak resident memory", "peak RSS (MiB)",
+            Axis.Labels.PLAIN, Metrics::rssPeakMb, Text::mib, false);
+    private static final Metric RSS_TASK = new Metric("rss-per-task", "Resident memory per waiting task", "RSS per task",
+            Axis.Labels.BYTES, Metrics::rssPerTaskBytes, Text::bytes, false);
+    private static final Metric HEAP_TASK = new Metric("heap-per-task", "Live heap per waiting task", "heap per task",
+            Axis.Labels.BYTES, Metrics::heapPerTaskBytes, Text::bytes, false);
+
+    static List<Chart> of(ScenarioView s) {
+        List<Chart> charts = new ArrayList<>();
+        List<Metric> metrics = new ArrayList<>(List.of(TIME));
+        if (s.has(Metrics::rssPeakMb)) metrics.add(RSS_PEAK);
+        if (s.has(Metrics::rssPerTaskBytes)) metrics.add(RSS_TASK);
+        if (s.has(Metrics::heapPerTaskBytes)) metrics.add(HEAP_TASK);
+        for (Metric metric : metrics) {
+            for (int i = 0; i < s.sweeps.size(); i++) {
+                Sweep sweep = s.sweeps.get(i);
+                // sizes where no model has this value are left out, and said so
+                List<Size> with = sweep.sizes().stream().filter(size -> s.entries(size).stream().anyMatch(e -> !Double.isNaN(value(e, metric)))).toList();
+                if (with.isEmpty()) continue;
+                List<Size> without = sweep.sizes().stream().filter(size -> !with.contains(size)).toList();
+                Sweep shown = with.size() == sweep.sizes().size() ? sweep
+                        : new Sweep(with.size() == 1 ? RunView.rest(with.getFirst()) : sweep.shared(), with);
+                String key = Text.slug(s.id) + "-" + metric.slug() + (s.sweeps.size() > 1 ? "-" + (i + 1) : "");
+                String none = without.isEmpty() ? "" : "No model has a value at " + Text.and(without.stream().map(Size::label).toList()) + ".";
+                charts.add(chart(s, shown, metric, key, none));
+            }
+        }
+        return charts;
+    }
+
+    private static Chart chart(ScenarioView s, Sweep sweep, Metric metric, String key, String none) {
+        String title = metric.title() + (sweep.single() ? " at " + sweep.sizes().getFirst().label()
+                : sweep.shared() == null ? "" : sweep.shared().isEmpty() ? "" : ", " + sweep.shared());
+        List<String> foot = new ArrayList<>();
+        if (sweep.shared() == null) {
+            foot.add("Each point has its own inputs: " + String.join("; ", sweep.sizes().stream().map(Size::label).toList()) + ".");
+        }
+        if (!none.isEmpty()) foot.add(none);
+        Map<String, Map<String, List<Size>>> missing = new LinkedHashMap<>(); // model -> why -> sizes
+        String svg;
+        if (sweep.single()) {
+            Size size = sweep.sizes().getFirst();
+            List<SvgChart.Bar> bars = new ArrayList<>();
+            List<Entry> order = metric == TIME ? s.ranked(size) : s.entries(size);
+            for (Entry e : order) {
+                double v = value(e, metric);
+                double err = metric == TIME ? e.m().timeErrorMs() : Double.NaN;
+                bars.add(new SvgChart.Bar(e.model(), ModelStyle.of(e.model()), v, err, why(e), tip(s, e, metric)));
+            }
+            double ideal = metric.ideal() ? s.ideal(size) : Double.NaN;
+            svg = SvgChart.bars(key, title, metric.yTitle(), metric.labels(), bars, ideal, "ideal " + Text.ms(ideal), metric != TIME);
+        } else {
+            List<SvgChart.Series> series = new ArrayList<>();
+            for (String model : s.models) {
+                List<SvgChart.Point> points = new ArrayList<>();
+                String absent = "";
+                for (Size size : sweep.sizes()) {
+                    Entry e = s.entry(model, size);
+                    double v = value(e, metric);
+                    if (Double.isNaN(v)) {
+                        String why = e.row() != null && e.row().ok() && !e.note().isEmpty() ? e.note() : why(e);
+                        missing.computeIfAbsent(model, k -> new LinkedHashMap<>()).computeIfAbsent(why, k -> new ArrayList<>()).add(size);
+                        if (absent.isEmpty()) absent = why(e);
+                    }
+                    points.add(new SvgChart.Point(size.x(), v, metric == TIME ? e.m().timeErrorMs() : Double.NaN, tip(s, e, metric)));
+                }
+                series.add(new SvgChart.Series(model, ModelStyle.of(model), points, "none: " + absent));
+            }
+            SvgChart.Series ideal = null;
+            if (metric.ideal()) {
+                List<SvgChart.Point> points = new ArrayList<>();
+                for (Size size : sweep.sizes()) {
+                    points.add(new SvgChart.Point(size.x(), s.ideal(size), Double.NaN, "ideal at " + size.label() + ": " + Text.ms(s.ideal(size))));
+                }
+                ideal = new SvgChart.Series("ideal", ModelStyle.IDEAL, points, "");
+                if (ideal.empty()) foot.add("No ideal line: the results give no ideal time for this scenario (its work is not a wait).");
+            }
+            svg = SvgChart.lines(key, title, s.xTitle(), Axis.Labels.SHORT, metric.yTitle(), metric.labels(), sweep.xs(), series, ideal, metric != TIME);
+        }
+        if (!missing.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            missing.forEach((model, byWhy) -> byWhy.forEach((why, sizes) -> parts.add(model + " at "
+                    + (sizes.size() == sweep.sizes().size() && sizes.size() > 1 ? "every size" : Text.and(sizes.stream().map(Readings::main).toList()))
+                    + " (" + why + ")")));
+            foot.add("Not plotted: " + String.join("; ", parts) + ".");
+        }
+        return new Chart(key, metric == TIME ? "time" : "memory", title, svg, String.join(" ", foot));
+    }
+
+    private static double value(Entry e, Metric metric) {
+        if (e.row() == null || !e.row().ok()) return Double.NaN;
+        double v = metric.value().applyAsDouble(e.m());
+        return v > 0 ? v : Double.NaN;
+    }
+
+    /** Why an entry has no value: its status, or for a measured row without this metric, "not measured". */
+    private static String why(Entry e) {
+        return e.row() != null && e.row().ok() ? "not measured" : e.status();
+    }
+
+    private static String tip(ScenarioView s, Entry e, Metric metric) {
+        String head = e.model() + " at " + e.size().label() + ": ";
+        double v = value(e, metric);
+        if (Double.isNaN(v)) return head + why(e) + (e.note().isEmpty() ? "" : " (" + e.note() + ")");
+        if (metric != TIME) return head + metric.format().apply(v);
+        Metrics m = e.m();
+        double ideal = s.ideal(e.size());
+        return head + Text.ms(v) + (Double.isNaN(m.timeErrorMs()) ? "" : " ± " + Text.num(m.timeErrorMs()))
+                + (Double.isNaN(ideal) ? "" : ", " + Text.eff(ideal / v) + " of the ideal " + Text.ms(ideal));
+    }
+}

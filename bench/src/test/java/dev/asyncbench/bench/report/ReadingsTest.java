@@ -1,0 +1,121 @@
+package dev.asyncbench.bench.report;
+
+import dev.asyncbench.bench.report.RunView.ScenarioView;
+import dev.asyncbench.bench.results.Metrics;
+import dev.asyncbench.bench.results.ResultRow;
+import dev.asyncbench.bench.results.ResultSet;
+import dev.asyncbench.bench.results.Size;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The plain-language readings say what the numbers show, and change when the numbers do. */
+class ReadingsTest {
+
+    static ScenarioView scenario(ResultSet set, String id) {
+        return RunView.of(set).scenarios.stream().filter(s -> s.id.equals(id)).findFirst().orElseThrow();
+    }
+
+    static String text(List<String> readings) {
+        return String.join("\n", readings);
+    }
+
+    @Test
+    void massGatherReadsLikeTheNumbers() {
+        String r = text(Readings.of(scenario(Fixtures.fullRun(), "gather-mass")));
+        // fastest at the largest size: virtual-threads at 1000 + 1e6 * 0.00004 = 1040 ms
+        assertTrue(r.contains("At N=1000000 L=1000ms, virtual-threads is fastest: 1,040 ms (0.96 of the ideal 1,000 ms)"), r);
+        // 1040 ms is within 5% of 1000 at every size; coroutines (1060 ms) within 10%
+        assertTrue(r.contains("virtual-threads stays within 5% of the ideal at every size up to N=1,000,000"), r);
+        assertTrue(r.contains("coroutines stays within 10% of the ideal"), r);
+        // threads: ceil(N / 256) rounds of 1010 ms; at a million, as if 253 tasks waited at once
+        assertTrue(r.contains("threads falls from 0.99 of the ideal at N=10 to 0.00025 at N=1,000,000: "
+                + "its time is what about 253 of the 1,000,000 tasks waiting at once would take; its configuration: fixed pool of 256."), r);
+        // sequential only ran at N=10: 10 x 1000 ms
+        assertTrue(r.contains("sequential takes 10x the ideal at N=10 L=1000ms"), r);
+        // memory per task at the largest size with values, lowest and highest
+        assertTrue(r.contains("While 1,000,000 tasks wait (N=1000000 L=1000ms), each costs from 200 B (futures) to 1.1 kB (virtual-threads) of live heap"), r);
+        // what was not measured, with the reason
+        assertTrue(r.contains("Not measured: threads-per-task at N=1000000 L=1000ms — failed: OutOfMemoryError: unable to create native thread"), r);
+        assertTrue(r.contains("Not measured: sequential at N=10000 L=1000ms, N=100000 L=1000ms and N=1000000 L=1000ms — skipped: "
+                + "one operation is expected to take about 10000 s here, over this run's budget of 15 s per operation (--budget); "
+                + "figures for N=10000 L=1000ms, the tables give each size's."), r);
+    }
+
+    @Test
+    void readingsFollowTheData() {
+        ResultSet set = Fixtures.fullRun();
+        String before = text(Readings.of(scenario(set, "gather-mass")));
+        // coroutines becomes the fastest at a million tasks
+        List<ResultRow> rows = new ArrayList<>();
+        for (ResultRow row : set.rows()) {
+            if (row.model().equals("coroutines") && row.harness().equals(ResultRow.SUITE) && row.size().x() == 1_000_000) {
+                row = new ResultRow(row.scenario(), row.model(), row.harness(), row.size(), row.status(), row.note(),
+                        row.metrics().toBuilder().time(1012, 3).build());
+            }
+            rows.add(row);
+        }
+        String after = text(Readings.of(scenario(new ResultSet(set.environment(), rows), "gather-mass")));
+        assertNotEquals(before, after);
+        assertTrue(after.contains("At N=1000000 L=1000ms, coroutines is fastest: 1,012 ms (0.99 of the ideal 1,000 ms)"), after);
+        assertFalse(after.contains("virtual-threads is fastest"), after);
+    }
+
+    @Test
+    void modelsWithinTheNoiseOfTheFastestAreNamed() {
+        Size size = Size.parse("K=1000 L=20ms B=4KiB C=100");
+        List<ResultRow> rows = List.of(
+                Fixtures.ok("http-fan-out", "rx", size, 291.2, 57.7, 200, Metrics.builder()),
+                Fixtures.ok("http-fan-out", "coroutines", size, 296.0, 160.2, 200, Metrics.builder()),
+                Fixtures.ok("http-fan-out", "threads", size, 521.4, 14.3, 200, Metrics.builder()));
+        ResultSet set = new ResultSet(Fixtures.environment(Map.of(), Map.of()), rows);
+        String r = text(Readings.of(scenario(set, "http-fan-out")));
+        assertTrue(r.contains("At K=1000 L=20ms B=4KiB C=100, rx is fastest: 291 ms (0.69 of the ideal 200 ms); coroutines is within the noise of it; "
+                + "the slowest, threads, takes 1.79x as long."), r);
+        assertTrue(r.contains("Wide intervals (the 99.9% error is over half the mean): coroutines at K=1,000 (±54%)"), r);
+    }
+
+    @Test
+    void theServersCountOfRequestsInFlightIsReadAgainstC() {
+        String r = text(Readings.of(scenario(Fixtures.fullRun(), "http-fan-out")));
+        assertTrue(r.contains("At K=10000 L=20ms B=1KiB C=100, the server saw every concurrent model come near C=100 requests in flight "
+                + "and never exceed it (peak 100)."), r);
+        Size size = Size.parse("K=1000 L=20ms B=4KiB C=100");
+        List<ResultRow> rows = List.of(
+                Fixtures.ok("http-fan-out", "rx", size, 210, 5, 200, Metrics.builder().serverPeakInFlight(100)),
+                Fixtures.ok("http-fan-out", "futures", size, 210, 5, 200, Metrics.builder().serverPeakInFlight(128)),
+                Fixtures.ok("http-fan-out", "threads", size, 700, 5, 200, Metrics.builder().serverPeakInFlight(34)));
+        String breach = text(Readings.of(scenario(new ResultSet(Fixtures.environment(Map.of(), Map.of()), rows), "http-fan-out")));
+        assertTrue(breach.contains("At K=1000 L=20ms B=4KiB C=100, the server saw futures (128) go over C=100, "
+                + "and threads (34) stay under 80% of C=100 requests in flight."), breach);
+    }
+
+    @Test
+    void aScenarioWithNothingMeasuredSaysSoAndWhy() {
+        Size size = Size.parse("Q=20 L=20ms P=10");
+        List<ResultRow> rows = new ArrayList<>();
+        for (String m : List.of("threads", "rx")) {
+            rows.add(new ResultRow("db", m, ResultRow.SUITE, size, ResultRow.Status.FAILED, "not run: the testbed database did not start",
+                    Metrics.builder().idealMs(40).build()));
+        }
+        ResultSet set = new ResultSet(Fixtures.environment(Map.of("threads", "t", "rx", "r"), Map.of()), rows);
+        assertEquals(List.of("Nothing was measured in this scenario.",
+                        "Not measured: every model at Q=20 L=20ms P=10 — failed: not run: the testbed database did not start."),
+                Readings.of(scenario(set, "db")));
+    }
+
+    @Test
+    void theRunSentenceCountsEveryCombination() {
+        // gather-mass 4 sizes x 7 models, gather 1 x 7, http-fan-out 3 x 7 (virtual-threads has no rows there)
+        assertEquals("This run has 56 combinations of scenario, size and model: 47 measured, 5 skipped, 1 failed and 3 missing "
+                        + "(each listed in its scenario, with the reason). Not in this run: hello, files, db, aggregate, timeout, fail-fast, collect-all, race.",
+                Readings.run(RunView.of(Fixtures.fullRun())));
+    }
+}
