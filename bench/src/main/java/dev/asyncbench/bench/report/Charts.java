@@ -58,13 +58,18 @@ final class Charts {
             for (int i = 0; i < s.sweeps.size(); i++) {
                 Sweep sweep = s.sweeps.get(i);
                 // sizes where no model has this value are left out, and said so
-                List<Size> with = sweep.sizes().stream().filter(size -> s.entries(size).stream().anyMatch(e -> !Double.isNaN(value(e, metric)))).toList();
+                // (and a main size of 0, which a log axis cannot place)
+                List<Size> with = sweep.sizes().stream().filter(size -> size.x() > 0
+                        && s.entries(size).stream().anyMatch(e -> !Double.isNaN(value(e, metric)))).toList();
                 if (with.isEmpty()) continue;
                 List<Size> without = sweep.sizes().stream().filter(size -> !with.contains(size)).toList();
                 Sweep shown = with.size() == sweep.sizes().size() ? sweep
                         : new Sweep(with.size() == 1 ? RunView.rest(with.getFirst()) : sweep.shared(), with);
                 String key = Text.slug(s.id) + "-" + metric.slug() + (s.sweeps.size() > 1 ? "-" + (i + 1) : "");
-                String none = without.isEmpty() ? "" : "No model has a value at " + Text.and(without.stream().map(Size::label).toList()) + ".";
+                List<String> empty = without.stream().filter(size -> size.x() > 0).map(Size::label).toList();
+                List<String> zero = without.stream().filter(size -> size.x() <= 0).map(Size::label).toList();
+                String none = (empty.isEmpty() ? "" : "No model has a value at " + Text.and(empty) + ". ")
+                        + (zero.isEmpty() ? "" : Text.and(zero) + " cannot be placed on a log axis: see the table.");
                 charts.add(chart(s, shown, metric, key, none));
             }
         }
@@ -78,7 +83,7 @@ final class Charts {
         if (sweep.shared() == null) {
             foot.add("Each point has its own inputs: " + String.join("; ", sweep.sizes().stream().map(Size::label).toList()) + ".");
         }
-        if (!none.isEmpty()) foot.add(none);
+        if (!none.isEmpty()) foot.add(none.strip());
         Map<String, Map<String, List<Size>>> missing = new LinkedHashMap<>(); // model -> why -> sizes
         String svg;
         if (sweep.single()) {

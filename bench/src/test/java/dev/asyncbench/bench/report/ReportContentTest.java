@@ -162,6 +162,18 @@ class ReportContentTest {
     }
 
     @Test
+    void oddSizesDoNotBreakTheCharts(@TempDir Path dir) throws Exception {
+        List<ResultRow> rows = List.of(
+                Fixtures.ok("hello", "rx", Size.of("L", 0), 0.05, 0.01, 0, Metrics.builder()),
+                Fixtures.ok("hello", "rx", Size.of("L", 10), 10.2, 0.1, 10, Metrics.builder()),
+                Fixtures.ok("hello", "rx", Size.of("L", 100), 100.3, 0.1, 100, Metrics.builder()));
+        ReportWriter.standard().write(new ResultSet(Fixtures.environment(Map.of("rx", "r"), Map.of()), rows), dir);
+        String html = read(dir.resolve("index.html"));
+        assertTrue(html.contains("L=0ms cannot be placed on a log axis: see the table."), "said, not dropped");
+        assertTrue(html.contains("data-size=\"L=0ms\""), "its table is there");
+    }
+
+    @Test
     void sizesSharingTheirOtherInputsShareALineChart() {
         List<RunView.Sweep> sweeps = RunView.sweeps(List.of(Size.parse("N=3 U=10ms"), Size.parse("N=3 U=1000ms"), Size.parse("N=300 U=10ms"),
                 Size.parse("N=30000 U=10ms")));
