@@ -79,13 +79,13 @@ final class MinimalRuns {
 
     private static ResultRow notCompared(String model, Size size, ResultRow suite) {
         return new ResultRow(BenchScenario.GATHER_MASS.id(), model, ResultRow.MINIMAL, size, ResultRow.Status.SKIPPED,
-                "skipped: the suite's row at this size is " + suite.status().id() + ", nothing to compare with",
+                "the suite's row at this size is " + suite.status().id() + ", nothing to compare with",
                 Metrics.builder().idealMs(BenchScenario.GATHER_MASS.idealMs(size)).build());
     }
 
     private ResultRow skipped(String model, Size size, double op) {
         return new ResultRow(BenchScenario.GATHER_MASS.id(), model, ResultRow.MINIMAL, size, ResultRow.Status.SKIPPED,
-                String.format(Locale.ROOT, "skipped: one operation is expected to take about %s here, over this run's budget of %s per operation",
+                String.format(Locale.ROOT, "one operation is expected to take about %s here, over this run's budget of %s per operation",
                         Durations.format(java.time.Duration.ofMillis((long) op)), Durations.format(settings.budget())),
                 Metrics.builder().idealMs(BenchScenario.GATHER_MASS.idealMs(size)).build());
     }

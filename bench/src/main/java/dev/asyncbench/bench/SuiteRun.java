@@ -251,7 +251,7 @@ final class SuiteRun {
 
     private ResultRow skipped(Combination c) {
         String why = String.format(java.util.Locale.ROOT,
-                "skipped: one operation is expected to take about %s here, over this run's budget of %s per operation (--budget)",
+                "one operation is expected to take about %s here, over this run's budget of %s per operation (--budget)",
                 Durations.format(java.time.Duration.ofMillis((long) c.opEstimateMs())), Durations.format(settings.budget()));
         Traits t = modelTraits.get(c.model());
         if (c.scenario() == BenchScenario.GATHER_MASS && t != null && c.size().get("N") > t.maxMassTasks()) {

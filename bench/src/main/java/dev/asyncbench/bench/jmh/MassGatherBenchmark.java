@@ -80,7 +80,7 @@ public class MassGatherBenchmark extends ScenarioState {
     }
 
     private void measureMemoryPerTask() throws Exception {
-        MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(checkedMs, delayMs),
+        MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(checkedMs, delayMs), rssAtStartKb,
                 probeDelay -> subject.gatherMany(new MassGatherSpec(tasks, ms(probeDelay))));
         ForkProbe.constant(ForkProbe.HEAP_PER_TASK, r.heapPerTask());
         if (!Double.isNaN(r.rssPerTask())) ForkProbe.constant(ForkProbe.RSS_PER_TASK, r.rssPerTask());

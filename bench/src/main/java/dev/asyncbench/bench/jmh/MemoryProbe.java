@@ -7,7 +7,8 @@ import java.util.function.LongUnaryOperator;
 /**
  * Memory per waiting task, measured once, outside any timed run: start N tasks that wait
  * {@code probeDelayMs}, and at 60% of that delay read the resident set, run a full GC and read
- * the used heap; subtract the same readings taken before, divide by N. Used alike by the
+ * the used heap; subtract the used heap after a GC just before, and the resident set before
+ * the process first ran the tasks; divide by N. Used alike by the
  * suite's mass-gather benchmark and by the minimal programs, so their figures compare.
  */
 public final class MemoryProbe {
@@ -44,15 +45,17 @@ public final class MemoryProbe {
     }
 
     /**
-     * @param tasks     N
-     * @param delayMs   the probe's delay ({@link #probeDelayMs})
+     * @param tasks         N
+     * @param delayMs       the probe's delay ({@link #probeDelayMs})
+     * @param rssBaselineKb VmRSS taken before the process first ran the N tasks (heap pages,
+     *                      once touched, stay resident: a later baseline would hide them)
      * @param gather    runs the N tasks with the given delay in ms and returns their sum
      */
-    public static Reading measure(int tasks, long delayMs, LongUnaryOperator gather) throws Exception {
+    public static Reading measure(int tasks, long delayMs, long rssBaselineKb, LongUnaryOperator gather) throws Exception {
         var memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long heapBefore = memory.getHeapMemoryUsage().getUsed();
-        long rssBeforeKb = ForkProbe.statusKb("VmRSS");
+        long rssBeforeKb = rssBaselineKb > 0 ? rssBaselineKb : ForkProbe.statusKb("VmRSS");
 
         FutureTask<Long> run = new FutureTask<>(() -> gather.applyAsLong(delayMs));
         long start = System.nanoTime();

@@ -34,6 +34,9 @@ public abstract class ScenarioState {
     /** The model being measured. */
     protected TaskScenario subject;
 
+    /** VmRSS before the model was created and first ran: the memory probe's baseline. */
+    protected long rssAtStartKb;
+
     /** The name of the {@code @Benchmark} method this fork measures. */
     protected String measured;
 
@@ -45,6 +48,7 @@ public abstract class ScenarioState {
 
     @Setup(Level.Trial)
     public final void setUpTrial(BenchmarkParams params) throws Exception {
+        rssAtStartKb = ForkProbe.statusKb("VmRSS");
         String benchmark = params.getBenchmark();
         measured = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         StringBuilder key = new StringBuilder(getClass().getSimpleName().replace("_jmhType", ""));

@@ -24,6 +24,7 @@ public final class MinimalMain {
     }
 
     public static void main(String[] args) {
+        long rssAtStartKb = ForkProbe.statusKb("VmRSS");
         try {
             String model = args[0];
             int tasks = Integer.parseInt(args[1]);
@@ -53,7 +54,7 @@ public final class MinimalMain {
             String cannot = MemoryProbe.cannotSample((long) fastest, delayMs);
             if (cannot != null && tasks >= 1000 && pool >= tasks) System.out.println("note: " + cannot);
             if (tasks >= 1000 && pool >= tasks && cannot == null) {
-                MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs((long) fastest, delayMs), d -> {
+                MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs((long) fastest, delayMs), rssAtStartKb, d -> {
                     try {
                         return program.gatherMany(tasks, d, pool);
                     } catch (RuntimeException | Error e) {
