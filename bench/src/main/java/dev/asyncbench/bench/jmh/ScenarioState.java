@@ -134,7 +134,9 @@ public abstract class ScenarioState {
     }
 
     private static String abbreviate(Object o) {
-        String s = String.valueOf(o);
+        String s = String.valueOf(o).codePoints()
+                .map(c -> Character.isISOControl(c) || c == 0xFFFD ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 

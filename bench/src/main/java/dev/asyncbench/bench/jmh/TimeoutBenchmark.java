@@ -41,21 +41,27 @@ public class TimeoutBenchmark extends ScenarioState {
         spec = new TimeoutSpec(ForkTestbed.http(), ms(latencyMs), ms(deadlineMs));
     }
 
+    /**
+     * A late call must time out. A call in time must return the reference's body; the first
+     * calls in a fresh JVM can be slow enough to miss a short deadline, so it gets three runs.
+     */
     @Override
     protected void verify() throws java.io.IOException {
         boolean late = latencyMs > deadlineMs;
         Object actual = fetch();
         if (late) {
             if (!(actual instanceof TimeoutException)) throw incorrect(actual, "a TimeoutException after " + deadlineMs + " ms");
-        } else {
-            expectReference(actual, reference -> {
-                try {
-                    return reference.fetchWithTimeout(spec);
-                } catch (TimeoutException e) {
-                    return e;
-                }
-            });
+            return;
         }
+        for (int attempt = 1; attempt < 3 && actual instanceof TimeoutException; attempt++) actual = fetch();
+        Object answer = actual;
+        expectReference(answer, reference -> {
+            try {
+                return reference.fetchWithTimeout(spec);
+            } catch (TimeoutException e) {
+                return e;
+            }
+        });
     }
 
     /** The body, or the TimeoutException (a timeout is this scenario's expected outcome, not a failure). */
