@@ -406,7 +406,7 @@ final class SuiteRun {
         return new Environment(settings.label(), started.toString(), seconds,
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version(),
                 settings.forkFlags(), "G1", "-Xms" + settings.heap() + " -Xmx" + settings.heap(),
-                "JMH " + org.openjdk.jmh.util.Utils.class.getPackage().getImplementationVersion() + "; single-shot; "
+                "JMH " + org.openjdk.jmh.util.Version.getPlainVersion() + "; single-shot; "
                         + iterations() + "; 1 fork per combination; "
                         + "the setup runs and checks one operation first",
                 Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
