@@ -346,7 +346,7 @@ final class SuiteRun {
             String why = stopped.get() ? runnerError
                     : !failures.isEmpty() ? failures.getFirst()
                     : runnerError != null ? runnerError
-                    : "the fork ended without a result; see logs/" + log.getFileName();
+                    : "the fork ended without a result" + firstException(log) + "; see logs/" + log.getFileName();
             boolean incorrect = why.startsWith("Incorrect benchmark");
             String text = (incorrect ? "" : "failed at " + c.size().label() + ": ") + why + (note.isEmpty() ? "" : "; " + note);
             return new ResultRow(c.scenario().id(), c.model(), ResultRow.SUITE, c.size(),
@@ -355,6 +355,18 @@ final class SuiteRun {
         RunResult r = results.getFirst();
         jmhResults.add(r);
         return new ResultRow(c.scenario().id(), c.model(), ResultRow.SUITE, c.size(), ResultRow.Status.OK, note, metrics(r, ideal));
+    }
+
+    /** ": " and the first exception line of a JMH log, or nothing. */
+    private static String firstException(Path log) {
+        try {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.matches("^(Caused by: )?[\\w.$]+(Exception|Error)(: .*)?$")) return ": " + line;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no log: nothing to add
+        }
+        return "";
     }
 
     static Metrics metrics(RunResult r, double idealMs) {

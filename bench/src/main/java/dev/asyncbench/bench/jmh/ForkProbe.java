@@ -62,6 +62,7 @@ public final class ForkProbe implements InternalProfiler {
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+    private boolean serverStatsOk;
     private long cpuBefore;
     private long allocBefore;
     private long pinnedAtMeasurementStart = -1;
@@ -86,7 +87,7 @@ public final class ForkProbe implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         startPinningOnce();
-        if (ForkTestbed.hasServer()) ForkTestbed.http().resetStats();
+        serverStatsOk = resetServerStats();
         resetPeakRss();
         threads.resetPeakThreadCount();
         LATENCIES.reset();
@@ -105,7 +106,7 @@ public final class ForkProbe implements InternalProfiler {
         int peakThreads = threads.getPeakThreadCount();
         long rssPeakKb = statusKb("VmHWM");
         Histogram h = LATENCIES.getIntervalHistogram();
-        long serverPeak = ForkTestbed.hasServer() ? ForkTestbed.http().stats().peakInFlight() : -1;
+        long serverPeak = serverStatsOk ? serverPeak() : -1;
         if (iterationParams.getType() != IterationType.MEASUREMENT) return List.of();
 
         double ops = Math.max(1, result.getMetadata().getAllOps());
