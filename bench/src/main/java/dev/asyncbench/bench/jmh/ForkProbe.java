@@ -150,6 +150,27 @@ public final class ForkProbe implements InternalProfiler {
         pinning = null;
     }
 
+    /** Resets the server's counters; false (with a note) when there is no server or it did not answer. */
+    private static boolean resetServerStats() {
+        if (!ForkTestbed.hasServer()) return false;
+        try {
+            ForkTestbed.http().resetStats();
+            return true;
+        } catch (RuntimeException e) {
+            ForkReport.note("server peak in flight not measured in one iteration: " + ForkReport.describe(e));
+            return false;
+        }
+    }
+
+    private static long serverPeak() {
+        try {
+            return ForkTestbed.http().stats().peakInFlight();
+        } catch (RuntimeException e) {
+            ForkReport.note("server peak in flight not measured in one iteration: " + ForkReport.describe(e));
+            return -1;
+        }
+    }
+
     private static synchronized void startPinningOnce() {
         if (pinningStarted || !Boolean.getBoolean(PINNING)) return;
         pinningStarted = true;
