@@ -72,7 +72,7 @@ public enum BenchScenario {
         return switch (this) {
             case HELLO -> size.get("L");
             case GATHER, COLLECT_ALL -> Math.min(size.get("N"), 3) * size.get("U");
-            case FAIL_FAST -> size.get("U");
+            case FAIL_FAST -> Math.min(size.get("N"), 2) * size.get("U"); // the second task fails after its 2U
             case GATHER_MASS -> size.get("L");
             case HTTP_FAN_OUT -> ceilDiv(size.get("K"), size.get("C")) * size.get("L");
             case FILES -> Double.NaN;
