@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -33,6 +34,7 @@ final class Aggregate {
     }
 
     static AggregateResult aggregate(AggregateSpec spec) {
+        Objects.requireNonNull(spec, "spec");
         long[] summaries = new long[spec.ids()];
         for (int id = 1; id <= spec.ids(); id++) {
             summaries[id - 1] = summarize(id, spec);

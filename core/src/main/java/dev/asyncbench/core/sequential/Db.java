@@ -7,6 +7,7 @@ import dev.asyncbench.core.spec.DbSpec;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Scenario 5: Q queries, one after another, so one connection of the pool's P is ever busy and
@@ -25,6 +26,7 @@ final class Db {
     }
 
     static DbResult db(DbSpec spec) {
+        Objects.requireNonNull(spec, "spec");
         OrdersRepository orders = spec.orders();
         long rows = 0;
         long amountCents = 0;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Scenario 4: read, digest and durably write each file, one after another (C is 1 here).
@@ -28,6 +29,7 @@ final class FileDigests {
     }
 
     static Manifest files(FilesSpec spec) {
+        Objects.requireNonNull(spec, "spec");
         try {
             Files.createDirectories(spec.outputDir());
             List<Manifest.Entry> entries = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.asyncbench.core.spec.Task;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -31,6 +32,8 @@ final class Gather {
     }
 
     static List<String> gather(GatherSpec spec, EventLog log) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(log, "log");
         List<String> results = new ArrayList<>();
         for (Task task : spec.tasks()) {
             results.add(task(task, log));
@@ -39,6 +42,8 @@ final class Gather {
     }
 
     static List<Outcome> gatherAll(GatherSpec spec, EventLog log) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(log, "log");
         List<Outcome> outcomes = new ArrayList<>();
         for (Task task : spec.tasks()) {
             try {
@@ -51,6 +56,7 @@ final class Gather {
     }
 
     static long gatherMany(MassGatherSpec spec) {
+        Objects.requireNonNull(spec, "spec");
         long sum = 0;
         for (int i = 0; i < spec.tasks(); i++) {
             sum += massTask(i, spec.delay());

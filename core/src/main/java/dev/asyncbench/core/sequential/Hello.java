@@ -3,6 +3,7 @@ package dev.asyncbench.core.sequential;
 import dev.asyncbench.core.EventLog;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -20,6 +21,8 @@ final class Hello {
     }
 
     static void hello(Duration pause, EventLog log) {
+        Objects.requireNonNull(pause, "pause");
+        Objects.requireNonNull(log, "log");
         log.log("Hello");
         try {
             Thread.sleep(pause);

@@ -7,6 +7,7 @@ import dev.asyncbench.core.spec.FanOutSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -25,6 +26,7 @@ final class HttpFanOut {
     }
 
     static FanOutResult httpFanOut(FanOutSpec spec) {
+        Objects.requireNonNull(spec, "spec");
         TestbedClient http = spec.http();
         long[] crcs = new long[spec.requests()];
         long bytes = 0;

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -31,6 +32,7 @@ final class Race {
     }
 
     static String race(RaceSpec spec) {
+        Objects.requireNonNull(spec, "spec");
         TestbedClient http = spec.http();
         List<Replica> byLatency = spec.replicas().stream().sorted(Comparator.comparing(Replica::latency)).toList();
         IOException lastFailure = null;

@@ -19,7 +19,6 @@ import dev.asyncbench.core.spec.TimeoutSpec;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -49,64 +48,51 @@ public final class SequentialModel implements TaskScenario {
 
     @Override
     public void hello(Duration pause, EventLog log) {
-        Objects.requireNonNull(pause, "pause");
-        Objects.requireNonNull(log, "log");
         Hello.hello(pause, log);
     }
 
     @Override
     public List<String> gather(GatherSpec spec, EventLog log) {
-        Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(log, "log");
         return Gather.gather(spec, log);
     }
 
     @Override
     public List<Outcome> gatherAll(GatherSpec spec, EventLog log) {
-        Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(log, "log");
         return Gather.gatherAll(spec, log);
     }
 
     @Override
     public long gatherMany(MassGatherSpec spec) {
-        Objects.requireNonNull(spec, "spec");
         return Gather.gatherMany(spec);
     }
 
     @Override
     public FanOutResult httpFanOut(FanOutSpec spec) {
-        Objects.requireNonNull(spec, "spec");
         return HttpFanOut.httpFanOut(spec);
     }
 
     @Override
     public Manifest files(FilesSpec spec) {
-        Objects.requireNonNull(spec, "spec");
         return FileDigests.files(spec);
     }
 
     @Override
     public DbResult db(DbSpec spec) {
-        Objects.requireNonNull(spec, "spec");
         return Db.db(spec);
     }
 
     @Override
     public AggregateResult aggregate(AggregateSpec spec) {
-        Objects.requireNonNull(spec, "spec");
         return Aggregate.aggregate(spec);
     }
 
     @Override
     public String fetchWithTimeout(TimeoutSpec spec) throws TimeoutException {
-        Objects.requireNonNull(spec, "spec");
         return Timeout.fetchWithTimeout(spec);
     }
 
     @Override
     public String race(RaceSpec spec) {
-        Objects.requireNonNull(spec, "spec");
         return Race.race(spec);
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
@@ -34,6 +35,7 @@ final class Timeout {
     }
 
     static String fetchWithTimeout(TimeoutSpec spec) throws TimeoutException {
+        Objects.requireNonNull(spec, "spec");
         TestbedClient http = spec.http();
         HttpRequest request = HttpRequest.newBuilder(http.bytes(SEED, BODY_BYTES, spec.serverLatency()), (name, value) -> true)
                 .timeout(spec.deadline())
