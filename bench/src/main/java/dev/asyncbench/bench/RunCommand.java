@@ -82,8 +82,10 @@ final class RunCommand implements Callable<Integer> {
             new SuiteRun(settings, cli.out).printPlan();
             return 0;
         }
-        Path report = new SuiteRun(settings, cli.out).execute();
-        cli.out.println("Report: " + report);
+        try (RunLock lock = RunLock.acquire(Path.of(System.getProperty("java.io.tmpdir")))) {
+            Path report = new SuiteRun(settings, cli.out).execute();
+            cli.out.println("Report: " + report);
+        }
         return 0;
     }
 
