@@ -29,6 +29,8 @@ final class Readings {
     static final double NEAR = 1.25;
     /** An interval wider than half the mean is called out as noisy. */
     static final double NOISY = 0.5;
+    /** A fork whose CPU time per operation is this share of (cores x wall time) or more was CPU-bound. */
+    static final double CPU_BOUND = 0.6;
 
     static List<String> of(ScenarioView s) {
         List<String> out = new ArrayList<>();
@@ -146,6 +148,13 @@ final class Readings {
         double atOnce = size.x() * (double) size.get("L") / p.time();
         // only when far below x: then a limit on waiting is the likely story, not overhead
         if (atOnce >= size.x() / 4.0 || atOnce < 1) return "";
+        // ... unless the fork kept the cores busy: then the work around the waits is the story
+        double cpu = s.entry(model, size).m().cpuMsPerOp();
+        if (s.cores > 0 && cpu >= CPU_BOUND * s.cores * p.time()) {
+            return ": the fork was busy on the CPU for most of that time (" + Text.ms(cpu) + " of CPU per operation of "
+                    + Text.ms(p.time()) + " on " + s.cores + " cores), so the work around the waits (JIT, the clients, the server"
+                    + " sharing these cores), not a limit on waiting, is what it shows";
+        }
         String limit = size.params().containsKey("C") ? " (C allows " + Text.count(size.get("C")) + ")"
                 : size.params().containsKey("P") ? " (the pool allows P=" + Text.count(size.get("P")) + ")" : "";
         String config = s.describe.getOrDefault(model, "");

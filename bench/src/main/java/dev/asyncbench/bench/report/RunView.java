@@ -56,7 +56,7 @@ final class RunView {
         List<String> missing = new ArrayList<>();
         byScenario.forEach((id, rows) -> {
             if (rows.isEmpty()) missing.add(id);
-            else views.add(new ScenarioView(id, rows, models, env.models()));
+            else views.add(new ScenarioView(id, rows, models, env.models(), env.cores()));
         });
         this.scenarios = List.copyOf(views);
         this.absent = List.copyOf(missing);
@@ -129,11 +129,14 @@ final class RunView {
         final List<Sweep> sweeps;
         /** Each model's describe() line from environment.json: its pools and limits. */
         final Map<String, String> describe;
+        /** The measured machine's cores (environment.json), for telling CPU-bound times apart. */
+        final int cores;
         private final Map<String, Map<String, ResultRow>> rows = new LinkedHashMap<>();
 
-        ScenarioView(String id, List<ResultRow> scenarioRows, List<String> models, Map<String, String> describe) {
+        ScenarioView(String id, List<ResultRow> scenarioRows, List<String> models, Map<String, String> describe, int cores) {
             this.id = id;
             this.describe = describe;
+            this.cores = cores;
             BenchScenario k = null;
             for (BenchScenario s : BenchScenario.values()) if (s.id().equals(id)) k = s;
             this.known = k;

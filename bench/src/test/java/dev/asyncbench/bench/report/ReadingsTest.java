@@ -83,6 +83,24 @@ class ReadingsTest {
     }
 
     @Test
+    void aForkBusyOnTheCpuIsNotReadAsALimitOnWaiting() {
+        Size small = Size.parse("K=20 L=10ms B=1KiB C=10");
+        Size large = Size.parse("K=500 L=10ms B=4KiB C=100");
+        List<ResultRow> rows = List.of(
+                Fixtures.ok("http-fan-out", "futures", small, 20, 1, 20, Metrics.builder().cpuMsPerOp(5)),
+                Fixtures.ok("http-fan-out", "futures", large, 250, 10, 50, Metrics.builder().cpuMsPerOp(400)),
+                Fixtures.ok("http-fan-out", "threads", small, 20, 1, 20, Metrics.builder().cpuMsPerOp(5)),
+                Fixtures.ok("http-fan-out", "threads", large, 250, 10, 50, Metrics.builder().cpuMsPerOp(40)));
+        String r = text(Readings.of(scenario(new ResultSet(Fixtures.environment(Map.of(), Map.of()), rows), "http-fan-out")));
+        // futures used 400 ms of CPU in 250 ms on 2 cores: 80% of the machine
+        assertTrue(r.contains("futures falls from 1.00 of the ideal at K=20 to 0.20 at K=500: the fork was busy on the CPU for most of that time "
+                + "(400 ms of CPU per operation of 250 ms on 2 cores)"), r);
+        // threads used little CPU: the waits were what took the time
+        assertTrue(r.contains("threads falls from 1.00 of the ideal at K=20 to 0.20 at K=500: its time is what about 20 of the 500 requests "
+                + "waiting at once would take (C allows 100)"), r);
+    }
+
+    @Test
     void theServersCountOfRequestsInFlightIsReadAgainstC() {
         String r = text(Readings.of(scenario(Fixtures.fullRun(), "http-fan-out")));
         assertTrue(r.contains("At K=10000 L=20ms B=1KiB C=100, the server saw every concurrent model come near C=100 requests in flight "
