@@ -35,15 +35,16 @@ final class Estimates {
         };
     }
 
-    /** The whole fork: start, the checked run (with the reference's), warm-up and measured iterations. */
-    static double combinationMs(BenchScenario s, Size z, String model, Traits t, int warmups, int measurements) {
+    /** The whole fork: start, the checked run (with the reference's), the timed warm-up, warm-up and measured iterations. */
+    static double combinationMs(BenchScenario s, Size z, String model, Traits t, long warmUpMs, int warmups, int measurements) {
         double op = opMs(s, z, model, t);
         double check = s == BenchScenario.FAIL_FAST || s == BenchScenario.COLLECT_ALL ? 2 * op : op;
         double starting = s == BenchScenario.GATHER_MASS ? z.get("N") * startMs(model) : 0;
         double probe = s == BenchScenario.GATHER_MASS && z.get("N") >= 1000
                 ? Math.max(Math.max(2 * z.get("L"), 1000), 3 * starting) * 1.2 + starting : 0;
         double fork = s.needsServer() || s.needsDatabase() ? FORK_MS : FORK_MS / 2;
-        return fork + check + probe + (warmups + measurements) * op;
+        double warmUp = s.warmsUp() ? warmUpMs : 0;
+        return fork + check + probe + warmUp + (warmups + measurements) * op;
     }
 
     /**

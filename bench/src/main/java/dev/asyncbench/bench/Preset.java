@@ -22,8 +22,8 @@ import static dev.asyncbench.bench.results.BenchScenario.*;
  * there: its row says so, with the estimate.
  */
 enum Preset {
-    QUICK(0, 3, 8, 300, Duration.ofSeconds(3), false, List.of(10_000)),
-    FULL(2, 8, 30, 4000, Duration.ofSeconds(15), true, List.of(10_000, 100_000, 1_000_000));
+    QUICK(0, 3, 8, 300, Duration.ofSeconds(3), false, 0, Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(10_000)),
+    FULL(2, 8, 30, 4000, Duration.ofSeconds(15), true, 5000, Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(10_000, 100_000, 1_000_000));
 
     /** Single-shot iterations thrown away, after the setup's checked operation, at least. */
     final int warmups;
@@ -35,17 +35,24 @@ enum Preset {
     private final Duration opBudget;
     /** Whether each fork records JFR's jdk.VirtualThreadPinned events (a JFR stream costs startup time). */
     final boolean recordPinning;
+    /** How long a fork of a scenario that {@link BenchScenario#warmsUp()} runs its operation at zero latency first, in ms. */
+    final long warmUpMs;
+    /** The server capacity probe at the end of the run: its warm-up, then its measuring ({@link ServerCapacity}). */
+    final Duration capacityWarmUp, capacityMeasure;
     /** N of the no-harness-tax check (minimal programs vs suite), at this preset's gather-mass delay for that N. */
     final List<Integer> minimalSizes;
 
     Preset(int warmups, int measurements, int maxMeasurements, long measureMs, Duration opBudget, boolean recordPinning,
-           List<Integer> minimalSizes) {
+           long warmUpMs, Duration capacityWarmUp, Duration capacityMeasure, List<Integer> minimalSizes) {
         this.warmups = warmups;
         this.measurements = measurements;
         this.maxMeasurements = maxMeasurements;
         this.measureMs = measureMs;
         this.opBudget = opBudget;
         this.recordPinning = recordPinning;
+        this.warmUpMs = warmUpMs;
+        this.capacityWarmUp = capacityWarmUp;
+        this.capacityMeasure = capacityMeasure;
         this.minimalSizes = minimalSizes;
     }
 

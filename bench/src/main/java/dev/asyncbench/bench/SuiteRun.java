@@ -166,6 +166,7 @@ final class SuiteRun {
         Thread killForks = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "forks-stop");
         Runtime.getRuntime().addShutdownHook(killForks);
         String server = "not used";
+        String serverUri = null;
         String database = "not used";
         try (TestbedProcesses testbed = new TestbedProcesses()) {
             String serverProblem = null;
@@ -173,9 +174,8 @@ final class SuiteRun {
             if (settings.needsServer()) {
                 progress.note("starting the HTTP testbed server (its own JVM) ...");
                 try {
-                    String uri = testbed.startServer(logs);
-                    server = "Netty testbed server in its own JVM (" + String.join(" ", TestbedProcesses.FLAGS) + ") at " + uri
-                            + "; capacity not measured by this run";
+                    serverUri = testbed.startServer(logs);
+                    server = "Netty testbed server in its own JVM (" + String.join(" ", TestbedProcesses.FLAGS) + ") at " + serverUri;
                 } catch (RuntimeException e) {
                     serverProblem = "the HTTP testbed server did not start: " + Cli.oneLine(e.getMessage());
                     server = serverProblem;
@@ -204,6 +204,14 @@ final class SuiteRun {
             if (minimal != null) {
                 progress.note("no-harness-tax check: each model's minimal program, without the suite ...");
                 rows.addAll(minimal.run(progress, List.copyOf(rows)));
+            }
+            if (serverUri != null) {
+                // at the end, when the server's JIT has seen the whole run
+                progress.note("measuring the HTTP testbed server's capacity ...");
+                java.time.Duration warm = settings.preset().capacityWarmUp, measure = settings.preset().capacityMeasure;
+                String capacity = ServerCapacity.describe(ServerCapacity.requestsPerSecond(java.net.URI.create(serverUri), warm, measure), warm, measure);
+                server += "; " + capacity;
+                progress.note("HTTP testbed server: " + capacity);
             }
         } finally {
             progress.finish();
@@ -234,7 +242,7 @@ final class SuiteRun {
                     double op = Estimates.opMs(s, size, model, t);
                     int w = settings.warmups(op);
                     int m = settings.measurements(op);
-                    double all = Estimates.combinationMs(s, size, model, t, w, m);
+                    double all = Estimates.combinationMs(s, size, model, t, settings.preset().warmUpMs, w, m);
                     boolean over = op > settings.budget().toMillis();
                     plan.add(new Combination(s, size, model, op, over ? -1 : all, w, m));
                 }
@@ -272,6 +280,7 @@ final class SuiteRun {
         List<String> append = new ArrayList<>(testbedProperties);
         append.add("-D" + ForkReport.PROPERTY + "=" + report.toAbsolutePath());
         append.add("-D" + ForkProbe.PINNING + "=" + settings.preset().recordPinning);
+        append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.WARM_UP_MS + "=" + settings.preset().warmUpMs);
         if (!providers.isEmpty()) {
             append.add("-D" + dev.asyncbench.bench.jmh.ForkModels.PROPERTY + "=" + providers.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(",")));
@@ -411,6 +420,12 @@ final class SuiteRun {
                 + " at a size is skipped there, and its row says so");
         notes.put("pinning", settings.preset().recordPinning ? "JFR jdk.VirtualThreadPinned counted in every fork (threshold 0)"
                 : "not recorded in this preset (a JFR stream adds startup time to every fork)");
+        notes.put("warm-up", settings.preset().warmUpMs > 0
+                ? "http-fan-out and aggregate forks first run their operation at zero latency for "
+                        + Durations.format(java.time.Duration.ofMillis(settings.preset().warmUpMs))
+                        + " (the JIT compiles the HTTP client and the model), then the warm-up iterations"
+                : "no timed warm-up in this preset: http-fan-out and aggregate are measured while the JIT is still compiling the HTTP client,"
+                        + " which makes their larger sizes CPU-bound for every model alike (the full preset warms them up)");
         notes.put("latency", "per-task latency from the operation's start: gather/fail-fast/collect-all from the EventLog, "
                 + "http-fan-out/db/files/aggregate from core.io's completion marks (aggregate: the store); none for gather-mass, timeout, race");
         notes.put("memory", "gather-mass memory per waiting task: RSS growth and live heap after a full GC, sampled once per fork "

@@ -64,6 +64,12 @@ public class AggregateBenchmark extends ScenarioState {
     }
 
     @Override
+    protected void warmUp() {
+        AggregateSpec quick = new AggregateSpec(spec.http(), orders, ids, ms(0), maxInFlight);
+        warmUpWith(() -> subject.aggregate(quick));
+    }
+
+    @Override
     protected void cleanUp() {
         if (orders != null) orders.close();
     }

@@ -61,6 +61,12 @@ public class HttpFanOutBenchmark extends ScenarioState {
         expectReference(subject.httpFanOut(spec), reference -> reference.httpFanOut(quick));
     }
 
+    @Override
+    protected void warmUp() {
+        FanOutSpec quick = new FanOutSpec(spec.http(), requests, ms(0), bodyBytes, maxInFlight);
+        warmUpWith(() -> subject.httpFanOut(quick));
+    }
+
     @Setup(Level.Iteration)
     public void recordLatencies() {
         recordCompletions(Completions.Kind.HTTP, requests);

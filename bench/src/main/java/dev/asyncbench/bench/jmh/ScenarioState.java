@@ -58,6 +58,7 @@ public abstract class ScenarioState {
             subject = ForkModels.create(model);
             prepare();
             verify();
+            warmUp();
             afterVerify();
         } catch (Throwable t) {
             ForkReport.failure(t);
@@ -81,6 +82,28 @@ public abstract class ScenarioState {
 
     /** Runs the scenario once in the model and checks the answer; throws {@link #incorrect} when wrong. */
     protected abstract void verify() throws Exception;
+
+    /**
+     * Runs the operation again, before the iterations, where one operation's CPU work is large
+     * enough that a cold JIT would be measured instead of the model (many HTTP requests): the
+     * scenarios that override it call {@link #warmUpWith} with the operation at zero latency.
+     */
+    protected void warmUp() throws Exception {
+    }
+
+    /** System property: how long {@link #warmUpWith} runs the operation, in ms (0: not at all). */
+    public static final String WARM_UP_MS = "asyncbench.warmUpMs";
+
+    /**
+     * Runs {@code operation} over and over for {@value #WARM_UP_MS} ms, so that the JIT has
+     * compiled the shared clients' and the model's code before anything is measured. Every
+     * model gets the same time.
+     */
+    protected final void warmUpWith(Runnable operation) {
+        long ms = Long.getLong(WARM_UP_MS, 0);
+        long end = System.nanoTime() + ms * 1_000_000;
+        while (System.nanoTime() - end < 0) operation.run();
+    }
 
     /** Anything measured once per fork after the check (memory per waiting task). */
     protected void afterVerify() throws Exception {

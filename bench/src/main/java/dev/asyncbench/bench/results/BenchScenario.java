@@ -65,6 +65,14 @@ public enum BenchScenario {
     }
 
     /**
+     * True when one operation makes so many HTTP requests that a cold JIT, not the model, would
+     * dominate its time: the fork first runs it at zero latency for the preset's warm-up time.
+     */
+    public boolean warmsUp() {
+        return this == HTTP_FAN_OUT || this == AGGREGATE;
+    }
+
+    /**
      * SPEC.md's lower bound in ms for this size: what a model that overlaps every wait the
      * spec allows would take, with no overhead. NaN where the work is not a wait (files).
      */
