@@ -21,9 +21,9 @@ final class Estimates {
         long w = t.concurrent() ? t.maxWaiting() : 1;
         return switch (s) {
             case HELLO -> z.get("L") + 1;
-            case GATHER, COLLECT_ALL -> waves(z.get("N"), w) <= 1 ? Math.min(z.get("N"), 3) * z.get("U")
-                    : z.get("N") * 2.0 * z.get("U") / w;
-            case FAIL_FAST -> t.concurrent() ? 2 * z.get("U") : 3 * z.get("U");
+            case GATHER, COLLECT_ALL -> (waves(z.get("N"), w) <= 1 ? Math.min(z.get("N"), 3) * z.get("U")
+                    : z.get("N") * 2.0 * z.get("U") / w) + z.get("N") * startMs(model);
+            case FAIL_FAST -> (t.concurrent() ? 2 * z.get("U") : 3 * z.get("U")) + z.get("N") * startMs(model);
             case GATHER_MASS -> waves(z.get("N"), w) * z.get("L") + z.get("N") * startMs(model);
             case HTTP_FAN_OUT -> waves(z.get("K"), Math.min(z.get("C"), w)) * z.get("L") + z.get("K") * 0.3;
             case FILES -> z.get("F") * (1.0 + z.get("S") / 100_000.0) / Math.min(Math.min(z.get("C"), w), 4);

@@ -79,7 +79,7 @@ public final class TestbedClient {
 
     /** The race request to one replica: "replica NAME" after its latency, or HTTP 503. */
     public HttpRequest replica(Replica replica) {
-        return get("/replica?name=" + replica.name() + "&delayMs=" + replica.latency().toMillis() + "&fail=" + replica.fails());
+        return get("/replica?name=" + java.net.URLEncoder.encode(replica.name(), StandardCharsets.UTF_8) + "&delayMs=" + replica.latency().toMillis() + "&fail=" + replica.fails());
     }
 
     private HttpRequest get(String pathAndQuery) {

@@ -99,6 +99,15 @@ class HttpTestbedServerTest {
     }
 
     @Test
+    void theSharedClientEncodesReplicaNamesAsTheServerDecodesThem() throws Exception {
+        var client = dev.asyncbench.core.io.TestbedClient.of(server.uri());
+        for (String name : List.of("a b", "east&fail=true", "a+b", "100%", "ост/?#")) {
+            var replica = dev.asyncbench.core.spec.Replica.of(name, java.time.Duration.ZERO);
+            assertEquals("replica " + name, new String(client.send(client.replica(replica)), StandardCharsets.UTF_8), name);
+        }
+    }
+
+    @Test
     void theAnswerComesAfterItsDelay() {
         long start = System.nanoTime();
         assertEquals(200, get("/bytes?seed=1&size=10&delayMs=300").status());
