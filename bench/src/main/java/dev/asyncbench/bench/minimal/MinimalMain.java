@@ -8,9 +8,10 @@ import java.util.Locale;
 
 /**
  * Runs one minimal program in a JVM of its own, with the same flags as the suite's forks:
- * {@code MinimalMain MODEL N L WARMUPS MEASUREMENTS POOL}. Prints one {@code time_ms} line per
- * measured run, then {@code threads_peak}, {@code rss_peak_mb}, the memory probe's
+ * {@code MinimalMain MODEL N L WARMUPS MEASUREMENTS POOL}. In the order of the suite's fork
+ * (one checked run, the memory probe, warm-up and measured runs) it prints the memory probe's
  * {@code heap_per_task} / {@code rss_per_task} (N &gt;= 1000, when every task can wait at once),
+ * one {@code time_ms} line per measured run, then {@code threads_peak} and {@code rss_peak_mb},
  * and {@code failure: ...} if it fails.
  */
 public final class MinimalMain {
@@ -35,26 +36,15 @@ public final class MinimalMain {
             Program program = program(model);
             long expected = (long) tasks * (tasks - 1) / 2;
 
-            for (int i = 0; i < warmups; i++) check(program.gatherMany(tasks, delayMs, pool), expected);
-            var threads = ManagementFactory.getThreadMXBean();
-            threads.resetPeakThreadCount();
-            ForkProbe.resetPeakRss();
-            double fastest = Double.MAX_VALUE;
-            for (int i = 0; i < measurements; i++) {
-                long start = System.nanoTime();
-                long sum = program.gatherMany(tasks, delayMs, pool);
-                double ms = (System.nanoTime() - start) / 1e6;
-                check(sum, expected);
-                fastest = Math.min(fastest, ms);
-                System.out.println(String.format(Locale.ROOT, "time_ms %.3f", ms));
-            }
-            System.out.println("threads_peak " + threads.getPeakThreadCount());
-            long hwm = ForkProbe.statusKb("VmHWM");
-            if (hwm > 0) System.out.println(String.format(Locale.ROOT, "rss_peak_mb %.3f", hwm / 1024.0));
-            String cannot = MemoryProbe.cannotSample((long) fastest, delayMs);
+            // the suite's order: one checked run (timed, for the probe's delay), the memory probe,
+            // then the warm-up and measured runs, so both probe a JVM with the same history
+            long checkStart = System.nanoTime();
+            check(program.gatherMany(tasks, delayMs, pool), expected);
+            long checkedMs = (System.nanoTime() - checkStart) / 1_000_000;
+            String cannot = MemoryProbe.cannotSample(checkedMs, delayMs);
             if (cannot != null && tasks >= 1000 && pool >= tasks) System.out.println("note: " + cannot);
             if (tasks >= 1000 && pool >= tasks && cannot == null) {
-                MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs((long) fastest, delayMs), rssAtStartKb, d -> {
+                MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(checkedMs, delayMs), rssAtStartKb, d -> {
                     try {
                         return program.gatherMany(tasks, d, pool);
                     } catch (RuntimeException | Error e) {
@@ -67,6 +57,20 @@ public final class MinimalMain {
                 if (!Double.isNaN(r.rssPerTask())) System.out.println(String.format(Locale.ROOT, "rss_per_task %.3f", r.rssPerTask()));
                 if (!r.caveat().isEmpty()) System.out.println("note: " + r.caveat());
             }
+            for (int i = 0; i < warmups; i++) check(program.gatherMany(tasks, delayMs, pool), expected);
+            var threads = ManagementFactory.getThreadMXBean();
+            threads.resetPeakThreadCount();
+            ForkProbe.resetPeakRss();
+            for (int i = 0; i < measurements; i++) {
+                long start = System.nanoTime();
+                long sum = program.gatherMany(tasks, delayMs, pool);
+                double ms = (System.nanoTime() - start) / 1e6;
+                check(sum, expected);
+                System.out.println(String.format(Locale.ROOT, "time_ms %.3f", ms));
+            }
+            System.out.println("threads_peak " + threads.getPeakThreadCount());
+            long hwm = ForkProbe.statusKb("VmHWM");
+            if (hwm > 0) System.out.println(String.format(Locale.ROOT, "rss_peak_mb %.3f", hwm / 1024.0));
             System.out.flush();
             System.exit(0);
         } catch (Throwable t) {
