@@ -22,7 +22,7 @@ import static dev.asyncbench.bench.results.BenchScenario.*;
  * there: its row says so, with the estimate.
  */
 enum Preset {
-    QUICK(0, 3, 8, 300, Duration.ofSeconds(3), false, 0, Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(10_000)),
+    QUICK(0, 3, 8, 300, Duration.ofSeconds(3), false, 0, Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(5_000)),
     FULL(2, 8, 30, 4000, Duration.ofSeconds(15), true, 5000, Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(10_000, 100_000, 1_000_000));
 
     /** Single-shot iterations thrown away, after the setup's checked operation, at least. */
@@ -93,7 +93,7 @@ enum Preset {
         List<Size> quick = switch (s) {
             case HELLO -> List.of(Size.of("L", 10), Size.of("L", 100));
             case GATHER -> List.of(Size.of("N", 3, "U", 10), Size.of("N", 300, "U", 10));
-            case GATHER_MASS -> List.of(Size.of("N", 10, "L", 20), Size.of("N", 10_000, "L", 20));
+            case GATHER_MASS -> List.of(Size.of("N", 10, "L", 20), Size.of("N", 5_000, "L", 20));
             case HTTP_FAN_OUT -> List.of(Size.of("K", 20, "L", 10, "B", 1024, "C", 10), Size.of("K", 500, "L", 10, "B", 4096, "C", 100));
             case FILES -> List.of(Size.of("F", 10, "S", 65536, "C", 4), Size.of("F", 100, "S", 16384, "C", 16));
             case DB -> List.of(Size.of("Q", 20, "L", 10, "P", 10), Size.of("Q", 200, "L", 10, "P", 20));

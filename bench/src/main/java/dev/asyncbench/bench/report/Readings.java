@@ -151,9 +151,14 @@ final class Readings {
         // ... unless the fork kept the cores busy: then the work around the waits is the story
         double cpu = s.entry(model, size).m().cpuMsPerOp();
         if (s.cores > 0 && cpu >= CPU_BOUND * s.cores * p.time()) {
+            String work = switch (s.id) {
+                case "gather-mass" -> "starting the tasks, JIT, GC";
+                case "http-fan-out" -> "the HTTP client, JIT, GC; the server shares these cores";
+                default -> "the JDBC driver, JIT, GC; the database shares these cores";
+            };
             return ": the fork was busy on the CPU for most of that time (" + Text.ms(cpu) + " of CPU per operation of "
-                    + Text.ms(p.time()) + " on " + s.cores + " cores), so the work around the waits (JIT, the clients, the server"
-                    + " sharing these cores), not a limit on waiting, is what it shows";
+                    + Text.ms(p.time()) + " on " + s.cores + " cores), so the work around the waits (" + work
+                    + "), not a limit on waiting, is what it shows";
         }
         String limit = size.params().containsKey("C") ? " (C allows " + Text.count(size.get("C")) + ")"
                 : size.params().containsKey("P") ? " (the pool allows P=" + Text.count(size.get("P")) + ")" : "";
