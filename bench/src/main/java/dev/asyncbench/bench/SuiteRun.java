@@ -420,11 +420,13 @@ final class SuiteRun {
                 + " at a size is skipped there, and its row says so");
         notes.put("pinning", settings.preset().recordPinning ? "JFR jdk.VirtualThreadPinned counted in every fork (threshold 0)"
                 : "not recorded in this preset (a JFR stream adds startup time to every fork)");
+        String warming = java.util.Arrays.stream(BenchScenario.values()).filter(BenchScenario::warmsUp).map(BenchScenario::id)
+                .collect(java.util.stream.Collectors.joining(" and "));
         notes.put("warm-up", settings.preset().warmUpMs > 0
-                ? "http-fan-out and aggregate forks first run their operation at zero latency for "
+                ? warming + " forks first run their operation at zero latency for "
                         + Durations.format(java.time.Duration.ofMillis(settings.preset().warmUpMs))
                         + " (the JIT compiles the HTTP client and the model), then the warm-up iterations"
-                : "no timed warm-up in this preset: http-fan-out and aggregate are measured while the JIT is still compiling the HTTP client,"
+                : "no timed warm-up in this preset: " + warming + " are measured while the JIT is still compiling the HTTP client,"
                         + " which makes their larger sizes CPU-bound for every model alike (the full preset warms them up)");
         notes.put("latency", "per-task latency from the operation's start: gather/fail-fast/collect-all from the EventLog, "
                 + "http-fan-out/db/files/aggregate from core.io's completion marks (aggregate: the store); none for gather-mass, timeout, race");

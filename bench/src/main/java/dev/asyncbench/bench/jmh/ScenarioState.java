@@ -86,7 +86,8 @@ public abstract class ScenarioState {
     /**
      * Runs the operation again, before the iterations, where one operation's CPU work is large
      * enough that a cold JIT would be measured instead of the model (many HTTP requests): the
-     * scenarios that override it call {@link #warmUpWith} with the operation at zero latency.
+     * scenarios that override it call {@link #warmUpWith} with the operation at zero latency,
+     * and are the ones {@code BenchScenario.warmsUp()} names (the runner's estimate and notes).
      */
     protected void warmUp() throws Exception {
     }
@@ -95,7 +96,7 @@ public abstract class ScenarioState {
     public static final String WARM_UP_MS = "asyncbench.warmUpMs";
 
     /**
-     * Runs {@code operation} over and over for {@value #WARM_UP_MS} ms, so that the JIT has
+     * Runs {@code operation} over and over for as many ms as {@value #WARM_UP_MS} says, so that the JIT has
      * compiled the shared clients' and the model's code before anything is measured. Every
      * model gets the same time.
      */
