@@ -76,4 +76,14 @@ class BadInputTest {
         assertTrue(line.contains(c.expected()), "expected '" + c.expected() + "' in: " + line);
         assertFalse(line.contains("Exception"), "no exception class names: " + line);
     }
+
+    /** The hint every parse error ends with ("see 'suite run --help'") leads somewhere, in every subcommand. */
+    @ParameterizedTest(name = "{0} --help")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"run", "report", "compare", "demo", "list"})
+    void theHintedHelpExists(String command) {
+        Run run = Run.of(command, "--help");
+        assertEquals(0, run.exit(), "exit code; stderr: " + run.err());
+        assertTrue(run.out().startsWith("Usage: suite " + command + " "), run.out());
+        assertEquals("", run.err());
+    }
 }
