@@ -59,10 +59,13 @@ enum Preset {
     /**
      * Warm-up iterations for an operation of about {@code opMs}: the minimum, more for short ones
      * (a third of the measuring). The setup's checked operation always comes first, so even
-     * zero warm-up iterations (quick) measure a JVM that has run the scenario once.
+     * zero warm-up iterations (quick) measure a JVM that has run the scenario once; an operation
+     * longer than all of {@link #measureMs} gets only the minimum (quick's 2 s sequential query
+     * run is not run a fifth time to warm up).
      */
     int warmups(double opMs) {
         if (opMs > LONG_OP_MS) return Math.min(warmups, 1);
+        if (opMs > measureMs) return warmups;
         return (int) Math.clamp((long) Math.ceil(measureMs / 3.0 / Math.max(opMs, 1)), warmups, Math.max(2L, 3L * warmups));
     }
 
