@@ -13,6 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.StructuredTaskScope.Joiner;
+import java.util.concurrent.StructuredTaskScope.Subtask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,10 +53,17 @@ final class MinimalPrograms {
         }
     }
 
-    /** virtual-threads: a virtual thread per task. */
+    /** virtual-threads: a virtual thread per task, forked in a structured task scope as the model does. */
     static long virtualThreads(int tasks, long delayMs, int unused) throws Exception {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            return sleepers(executor, tasks, delayMs);
+        try (var scope = StructuredTaskScope.open(Joiner.<Long>allSuccessfulOrThrow())) {
+            for (int i = 0; i < tasks; i++) {
+                long value = i;
+                scope.fork(() -> {
+                    Thread.sleep(delayMs);
+                    return value;
+                });
+            }
+            return scope.join().mapToLong(Subtask::get).sum();
         }
     }
 
