@@ -44,19 +44,29 @@ final class Estimates {
                 ? Math.max(Math.max(2 * z.get("L"), 1000), 3 * starting) * 1.2 + starting : 0;
         double fork = s.needsServer() || s.needsDatabase() ? FORK_MS : FORK_MS / 2;
         double warmUp = s.warmsUp() ? warmUpMs : 0;
-        return fork + check + probe + warmUp + (warmups + measurements) * op;
+        return fork + check + probe + warmUp + (warmups + measurements) * op + gcMs(s, z, warmups + measurements);
     }
 
+    /** The full GCs between {@code runs} runs where {@link BenchScenario#collectsBetweenIterations} asks for them. */
+    static double gcMs(BenchScenario s, Size z, int runs) {
+        return s.collectsBetweenIterations(z) ? Math.max(0, runs - 1) * GC_MS : 0;
+    }
+
+    /** Two full GCs of a 4 GiB heap holding little but garbage, with some margin. */
+    static final double GC_MS = 300;
+
     /**
-     * Starting one task, as measured on the 2-core test machine under load: an operating-system
-     * thread for threads-per-task (about 0.2 ms), a virtual thread in a structured scope (about
-     * 13 us), a timer or a continuation for the others (a few microseconds).
+     * Starting one task (and its share of the GC), as measured on the 2-core test machine: an
+     * operating-system thread for threads-per-task (about 0.2 ms), a virtual thread in a
+     * structured scope, a timer or a continuation for the others (0.7-1.9 us at N = 1,000,000
+     * with a GC between operations), here with about twice that as margin. An estimate well
+     * above the truth costs samples: over {@link Preset#LONG_OP_MS} an operation gets only five.
      */
     static double startMs(String model) {
         return switch (model) {
             case "threads-per-task" -> 0.2;
-            case "virtual-threads" -> 0.013;
-            default -> 0.005;
+            case "virtual-threads" -> 0.004;
+            default -> 0.003;
         };
     }
 

@@ -74,7 +74,8 @@ final class MinimalRuns {
         if (op > settings.budget().toMillis() || size.get("N") > t.maxMassTasks()) return 0;
         double starting = size.get("N") * Estimates.startMs(model);
         double probe = size.get("N") >= 1000 ? Math.max(Math.max(2 * size.get("L"), 1000), 3 * starting) * 1.2 + starting : 0;
-        return 800 + (settings.warmups(op) + settings.measurements(op)) * op + probe;
+        int runs = settings.warmups(op) + settings.measurements(op);
+        return 800 + runs * op + probe + Estimates.gcMs(BenchScenario.GATHER_MASS, size, runs);
     }
 
     private static ResultRow notCompared(String model, Size size, ResultRow suite) {
@@ -94,7 +95,8 @@ final class MinimalRuns {
         List<String> command = new ArrayList<>(JavaCommand.java());
         command.addAll(settings.forkFlags());
         command.addAll(List.of("-cp", JavaCommand.classPath(), MAIN, model, Long.toString(size.get("N")), Long.toString(size.get("L")),
-                Integer.toString(settings.warmups(opMs)), Integer.toString(settings.measurements(opMs)), Integer.toString(t.maxWaiting())));
+                Integer.toString(settings.warmups(opMs)), Integer.toString(settings.measurements(opMs)), Integer.toString(t.maxWaiting()),
+                Boolean.toString(BenchScenario.GATHER_MASS.collectsBetweenIterations(size))));
         Path log = logs.resolve("minimal-" + model + "-N" + size.get("N") + ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long timeoutMs = (long) (60_000 + 5 * (settings.warmups(opMs) + settings.measurements(opMs) + 3) * opMs);

@@ -280,6 +280,7 @@ final class SuiteRun {
         List<String> append = new ArrayList<>(testbedProperties);
         append.add("-D" + ForkReport.PROPERTY + "=" + report.toAbsolutePath());
         append.add("-D" + ForkProbe.PINNING + "=" + settings.preset().recordPinning);
+        append.add("-D" + ForkProbe.GC_BETWEEN + "=" + c.scenario().collectsBetweenIterations(c.size()));
         append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.WARM_UP_MS + "=" + settings.preset().warmUpMs);
         if (!providers.isEmpty()) {
             append.add("-D" + dev.asyncbench.bench.jmh.ForkModels.PROPERTY + "=" + providers.entrySet().stream()
@@ -432,6 +433,8 @@ final class SuiteRun {
                 + "http-fan-out/db/files/aggregate from core.io's completion marks (aggregate: the store); none for gather-mass, timeout, race");
         notes.put("memory", "gather-mass memory per waiting task: RSS growth and live heap after a full GC, sampled once per fork "
                 + "while N tasks wait (outside the measured iterations)");
+        notes.put("gc", "gather-mass at N >= 100,000: a full GC between iterations (untimed) in the fork and between the minimal"
+                + " programs' runs, so that no operation pays for collecting the previous one's tasks; no forced GC elsewhere");
         return new Environment(settings.label(), started.toString(), seconds,
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version(),
                 settings.forkFlags(), "G1", "-Xms" + settings.heap() + " -Xmx" + settings.heap(),

@@ -51,6 +51,19 @@ public final class ForkProbe implements InternalProfiler {
     /** System property: {@code true} to count JFR jdk.VirtualThreadPinned events. */
     public static final String PINNING = "asyncbench.pinning";
 
+    /**
+     * System property: {@code true} to run a full GC between iterations (before each one but the
+     * first, whose start holds the setup's checked run and memory probe), outside the timed call
+     * and before this probe's readings.
+     */
+    public static final String GC_BETWEEN = "asyncbench.gcBetweenIterations";
+
+    /** What JMH's -gc does, minus its waiting: two full GCs. The minimal programs call it too. */
+    public static void collectGarbage() {
+        System.gc();
+        System.gc();
+    }
+
     private static final Recorder LATENCIES = new Recorder(3);
     private static final Map<String, Double> CONSTANTS = new ConcurrentHashMap<>();
     private static final AtomicLong PINNED_EVENTS = new AtomicLong();
@@ -68,6 +81,7 @@ public final class ForkProbe implements InternalProfiler {
     private long pinnedAtMeasurementStart = -1;
     private long measuredOps;
     private int measuredIterations;
+    private int iterationsStarted;
 
     /** One task's latency from the start of its operation; call from the benchmark, outside the timed call if possible. */
     public static void latency(long nanos) {
@@ -86,6 +100,7 @@ public final class ForkProbe implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        if (iterationsStarted++ > 0 && Boolean.getBoolean(GC_BETWEEN)) collectGarbage();
         startPinningOnce();
         serverStatsOk = resetServerStats();
         resetPeakRss();

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * iterations ({@link MemoryProbe}).
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios gather-mass --sizes "N=1000000 L=1s"}, or
- * {@code java --enable-preview -Xmx4g -jar bench/target/benchmarks.jar MassGatherBenchmark -p tasks=100000}.
+ * {@code java --enable-preview -Xmx4g -jar bench/target/benchmarks.jar MassGatherBenchmark -p tasks=100000}
+ * (the runner adds {@code -Dasyncbench.gcBetweenIterations=true} from N = 100,000 with {@code -prof}
+ * {@link ForkProbe}: {@code BenchScenario.collectsBetweenIterations}).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /**
  * Runs one minimal program in a JVM of its own, with the same flags as the suite's forks:
- * {@code MinimalMain MODEL N L WARMUPS MEASUREMENTS POOL}. In the order of the suite's fork
- * (one checked run, the memory probe, warm-up and measured runs) it prints the memory probe's
+ * {@code MinimalMain MODEL N L WARMUPS MEASUREMENTS POOL GC_BETWEEN}. In the order of the suite's
+ * fork (one checked run, the memory probe, warm-up and measured runs, with a full GC between
+ * runs when GC_BETWEEN is true, as in the fork) it prints the memory probe's
  * {@code heap_per_task} / {@code rss_per_task} (N &gt;= 1000, when every task can wait at once),
  * one {@code time_ms} line per measured run, then {@code threads_peak} and {@code rss_peak_mb},
  * and {@code failure: ...} if it fails.
@@ -33,6 +34,7 @@ public final class MinimalMain {
             int warmups = Integer.parseInt(args[3]);
             int measurements = Integer.parseInt(args[4]);
             int pool = Integer.parseInt(args[5]);
+            boolean gcBetween = Boolean.parseBoolean(args[6]);
             Program program = program(model);
             long expected = (long) tasks * (tasks - 1) / 2;
 
@@ -57,11 +59,16 @@ public final class MinimalMain {
                 if (!Double.isNaN(r.rssPerTask())) System.out.println(String.format(Locale.ROOT, "rss_per_task %.3f", r.rssPerTask()));
                 if (!r.caveat().isEmpty()) System.out.println("note: " + r.caveat());
             }
-            for (int i = 0; i < warmups; i++) check(program.gatherMany(tasks, delayMs, pool), expected);
+            int runs = 0;
+            for (int i = 0; i < warmups; i++) {
+                if (gcBetween && runs++ > 0) ForkProbe.collectGarbage();
+                check(program.gatherMany(tasks, delayMs, pool), expected);
+            }
             var threads = ManagementFactory.getThreadMXBean();
             threads.resetPeakThreadCount();
             ForkProbe.resetPeakRss();
             for (int i = 0; i < measurements; i++) {
+                if (gcBetween && runs++ > 0) ForkProbe.collectGarbage();
                 long start = System.nanoTime();
                 long sum = program.gatherMany(tasks, delayMs, pool);
                 double ms = (System.nanoTime() - start) / 1e6;

@@ -73,6 +73,15 @@ public enum BenchScenario {
     }
 
     /**
+     * True when one operation at this size leaves so much behind (100,000 finished tasks or more)
+     * that collecting it during the next operation, while that one's tasks wait, would be
+     * measured too: a full GC runs between iterations, in the fork and in the minimal programs.
+     */
+    public boolean collectsBetweenIterations(Size size) {
+        return this == GATHER_MASS && size.get("N") >= 100_000;
+    }
+
+    /**
      * SPEC.md's lower bound in ms for this size: what a model that overlaps every wait the
      * spec allows would take, with no overhead. NaN where the work is not a wait (files).
      */

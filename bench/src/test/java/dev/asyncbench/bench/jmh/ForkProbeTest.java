@@ -16,9 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The fork's own profiler, driven the way JMH drives it: one measured iteration of two
+ * The fork's own profiler, driven the way JMH drives it. Pinning: one measured iteration of two
  * operations in which one virtual thread is pinned (it sleeps inside a class initializer, which
- * JDK 25 still cannot unmount) and another sleeps unpinned. JFR must count exactly the one.
+ * JDK 25 still cannot unmount) and another sleeps unpinned; JFR must count exactly the one. And
+ * the full GCs between iterations that the large mass gathers ask for.
  */
 class ForkProbeTest {
 
@@ -62,5 +63,46 @@ class ForkProbeTest {
             System.clearProperty(ForkProbe.PINNING);
             ForkProbe.stopPinning();
         }
+    }
+
+    @Test
+    void withGcBetweenIterationsEveryIterationButTheFirstStartsWithAFullGc() {
+        System.setProperty(ForkProbe.GC_BETWEEN, "true");
+        try {
+            ForkProbe probe = new ForkProbe();
+            IterationParams warmup = new IterationParams(IterationType.WARMUP, 1, TimeValue.NONE, 1);
+            IterationParams measured = new IterationParams(IterationType.MEASUREMENT, 2, TimeValue.NONE, 1);
+            long before = collections();
+            probe.beforeIteration(null, warmup);
+            assertEquals(before, collections(), "none before the first iteration (it holds the setup's check and memory probe)");
+            probe.afterIteration(null, warmup, new IterationResult(null, warmup, new IterationResultMetaData(1, 1)));
+            probe.beforeIteration(null, measured);
+            assertTrue(collections() >= before + 2, "two full GCs before the second");
+            long second = collections();
+            probe.afterIteration(null, measured, new IterationResult(null, measured, new IterationResultMetaData(1, 1)));
+            probe.beforeIteration(null, measured);
+            assertTrue(collections() >= second + 2, "and before the third");
+        } finally {
+            System.clearProperty(ForkProbe.GC_BETWEEN);
+        }
+    }
+
+    @Test
+    void withoutItNoIterationStartsWithAGc() {
+        ForkProbe probe = new ForkProbe();
+        IterationParams measured = new IterationParams(IterationType.MEASUREMENT, 3, TimeValue.NONE, 1);
+        long before = collections();
+        for (int i = 0; i < 3; i++) {
+            probe.beforeIteration(null, measured);
+            probe.afterIteration(null, measured, new IterationResult(null, measured, new IterationResultMetaData(1, 1)));
+        }
+        assertEquals(before, collections(), "no full GCs");
+    }
+
+    /** Full collections so far (what System.gc() does): young and concurrent cycles are left out. */
+    private static long collections() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(gc -> !gc.getName().matches(".*(Young|Copy|Scavenge|Concurrent).*"))
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
     }
 }
