@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * What the run is doing and how long is left: a bar redrawn in place on a terminal, plain
  * lines otherwise (a pipe, a dumb terminal, CI). The time left is the remaining estimates,
- * scaled by how the estimates have compared with reality so far.
+ * scaled by how the estimates have compared with reality so far ({@link #leftMs}).
  */
 final class Progress {
 
@@ -16,6 +16,8 @@ final class Progress {
     private final int total;
     private final double estimatedTotalMs;
     private final long start = System.nanoTime();
+    /** When the first combination began (starting the testbed comes before, and is no combination's). */
+    private long measuringStart = -1;
     private int done;
     private double estimatedDoneMs;
     private String current = "";
@@ -52,6 +54,7 @@ final class Progress {
     }
 
     synchronized void begin(String what) {
+        if (measuringStart < 0) measuringStart = System.nanoTime();
         current = what;
         currentStart = System.nanoTime();
         if (bar) draw();
@@ -103,10 +106,21 @@ final class Progress {
     }
 
     private Duration left() {
+        double spentMs = measuringStart < 0 ? 0 : (System.nanoTime() - measuringStart) / 1e6 - inCurrentMs();
+        return Duration.ofMillis((long) Math.max(0, leftMs(estimatedTotalMs, estimatedDoneMs, spentMs) - inCurrentMs()));
+    }
+
+    /**
+     * The estimates still to come, times the pace so far (time spent on the finished
+     * combinations over their estimates), within 0.25 to 10. The pace starts from a prior of
+     * 1 worth a tenth of the run, so that the first few combinations (a JIT still cold, one
+     * slow fork) do not multiply the whole run's estimate.
+     */
+    static double leftMs(double estimatedTotalMs, double estimatedDoneMs, double spentMs) {
         double remaining = Math.max(0, estimatedTotalMs - estimatedDoneMs);
-        double pace = estimatedDoneMs > 0 ? (elapsed().toMillis() - inCurrentMs()) / estimatedDoneMs : 1.0;
-        double left = remaining * Math.max(0.25, Math.min(pace, 10)) - inCurrentMs();
-        return Duration.ofMillis((long) Math.max(0, left));
+        double prior = 0.1 * estimatedTotalMs;
+        double pace = prior + estimatedDoneMs > 0 ? (prior + spentMs) / (prior + estimatedDoneMs) : 1.0;
+        return remaining * Math.max(0.25, Math.min(pace, 10));
     }
 
     private long inCurrentMs() {
