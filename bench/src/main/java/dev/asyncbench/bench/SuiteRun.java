@@ -433,7 +433,8 @@ final class SuiteRun {
                 + "http-fan-out/db/files/aggregate from core.io's completion marks (aggregate: the store); none for gather-mass, timeout, race");
         notes.put("memory", "gather-mass memory per waiting task: RSS growth and live heap after a full GC, sampled once per fork "
                 + "while N tasks wait (outside the measured iterations)");
-        notes.put("gc", "gather-mass at N >= 100,000: a full GC between iterations (untimed) in the fork and between the minimal"
+        notes.put("gc", String.format(java.util.Locale.ROOT, "%s at N >= %,d", BenchScenario.GATHER_MASS.id(), BenchScenario.GC_BETWEEN_MIN_TASKS)
+                + ": a full GC between iterations (untimed) in the fork and between the minimal"
                 + " programs' runs, so that no operation pays for collecting the previous one's tasks; no forced GC elsewhere");
         return new Environment(settings.label(), started.toString(), seconds,
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version(),

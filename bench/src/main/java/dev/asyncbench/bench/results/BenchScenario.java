@@ -78,8 +78,11 @@ public enum BenchScenario {
      * measured too: a full GC runs between iterations, in the fork and in the minimal programs.
      */
     public boolean collectsBetweenIterations(Size size) {
-        return this == GATHER_MASS && size.get("N") >= 100_000;
+        return this == GATHER_MASS && size.get("N") >= GC_BETWEEN_MIN_TASKS;
     }
+
+    /** From this N on, gather-mass collects between iterations ({@link #collectsBetweenIterations}). */
+    public static final long GC_BETWEEN_MIN_TASKS = 100_000;
 
     /**
      * SPEC.md's lower bound in ms for this size: what a model that overlaps every wait the
