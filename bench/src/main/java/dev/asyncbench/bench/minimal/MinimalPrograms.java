@@ -16,7 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
 import java.util.concurrent.StructuredTaskScope.Subtask;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The no-harness-tax check's programs: the mass gather (N tasks, each waits L, sum their
@@ -46,9 +48,21 @@ final class MinimalPrograms {
         }
     }
 
-    /** threads-per-task: a new platform thread per task. */
+    /** threads-per-task: a new platform thread per task, named and counted while alive as the model's are. */
     static long threadsPerTask(int tasks, long delayMs, int unused) throws Exception {
-        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+        ThreadFactory platform = Thread.ofPlatform().name("threads-per-task-", 0).daemon().factory();
+        AtomicInteger alive = new AtomicInteger();
+        ThreadFactory counted = task -> {
+            alive.incrementAndGet();
+            return platform.newThread(() -> {
+                try {
+                    task.run();
+                } finally {
+                    alive.decrementAndGet();
+                }
+            });
+        };
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(counted)) {
             return sleepers(executor, tasks, delayMs);
         }
     }
