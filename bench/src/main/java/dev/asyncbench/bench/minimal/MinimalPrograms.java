@@ -51,6 +51,8 @@ final class MinimalPrograms {
     /** threads-per-task: a new platform thread per task, named and counted while alive as the model's are. */
     static long threadsPerTask(int tasks, long delayMs, int unused) throws Exception {
         ThreadFactory platform = Thread.ofPlatform().name("threads-per-task-", 0).daemon().factory();
+        // the model counts live threads against its ceiling (ThreadsConfig); the count is kept here
+        // for the same per-task work and objects, the ceiling left out (the runner stays below it)
         AtomicInteger alive = new AtomicInteger();
         ThreadFactory counted = task -> {
             alive.incrementAndGet();
