@@ -10,8 +10,11 @@ import dev.asyncbench.core.Traits;
  */
 final class Estimates {
 
-    /** A JVM fork using the testbed: start, class loading, JMH handshake, HTTP client, pools; half that without. */
-    static final double FORK_MS = 2400;
+    /**
+     * A JVM fork using the testbed: start, class loading (from the class archive), JMH handshake,
+     * HTTP client, pools; half that without. About 0.2 s more each without the archive.
+     */
+    static final double FORK_MS = 1500;
 
     private Estimates() {
     }

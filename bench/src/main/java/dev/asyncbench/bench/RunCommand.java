@@ -75,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-minimal", description = "Skip the no-harness-tax check (minimal programs vs the suite on the mass gather)")
     boolean noMinimal;
 
+    @Option(names = "--no-class-archive", description = "Start every measured JVM without the run's class-data-sharing archive"
+            + " (made once per build by a training JVM that runs every scenario for every model; it only shortens each fork's start-up)")
+    boolean noClassArchive;
+
     @Override
     public Integer call() throws Exception {
         RunSettings settings = settings();
@@ -144,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInput("--out must be a folder, but " + dir + " is a file");
         }
         boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
-        return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, db, dbUser, dbPassword, minimal);
+        return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, db, dbUser, dbPassword, minimal, !noClassArchive, null);
     }
 
     private List<String> resolveModels() {

@@ -11,7 +11,7 @@ import java.util.Map;
 /** What one {@code run} measures and how, checked. */
 record RunSettings(Preset preset, String label, List<String> models, Map<BenchScenario, List<Size>> sizes, Path out,
                    Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
-                   String db, String dbUser, String dbPassword, boolean minimal) {
+                   String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive) {
 
     /** Warm-up iterations for an operation expected to take {@code opMs}: --warmups, or the preset's for that length. */
     int warmups(double opMs) {
@@ -25,7 +25,21 @@ record RunSettings(Preset preset, String label, List<String> models, Map<BenchSc
 
     /** The flags of every measured JVM: the same for every model, recorded with the results. */
     List<String> forkFlags() {
+        if (classArchive == null) return baseForkFlags();
+        List<String> flags = new java.util.ArrayList<>(baseForkFlags());
+        flags.add("-XX:SharedArchiveFile=" + classArchive);
+        return List.copyOf(flags);
+    }
+
+    /** {@link #forkFlags()} without the class archive: what the archive is made with. */
+    List<String> baseForkFlags() {
         return List.of("--enable-preview", "--sun-misc-unsafe-memory-access=allow", "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC");
+    }
+
+    /** These settings with every measured JVM mapping {@code archive} ({@link ClassArchive}). */
+    RunSettings withClassArchive(Path archive) {
+        return new RunSettings(preset, label, models, sizes, out, fixedWarmups, fixedMeasurements, budget, heap, db, dbUser, dbPassword,
+                minimal, shareClasses, archive);
     }
 
     boolean needsServer() {

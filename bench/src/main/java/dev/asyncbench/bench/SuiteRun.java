@@ -45,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SuiteRun {
 
-    private final RunSettings settings;
+    /** Final but for the class archive, added once it is ready ({@link ClassArchive}). */
+    private RunSettings settings;
     private final PrintStream out;
     private final Path dir;
     private final Path logs;
@@ -152,6 +153,7 @@ final class SuiteRun {
         modelTraits.putAll(traits);
         List<Combination> plan = plan(traits);
         MinimalRuns minimal = settings.minimal() ? new MinimalRuns(settings, logs, traits) : null;
+        String archive = "not used (--no-class-archive)";
         double estimate = plan.stream().mapToDouble(c -> Math.max(0, c.estimateMs())).sum();
         int total = plan.size();
         if (minimal != null) {
@@ -160,8 +162,9 @@ final class SuiteRun {
         }
         boolean bar = Progress.terminal();
         Progress progress = new Progress(out, bar, total, estimate);
-        out.println("asyncbench: " + settings.label() + " run of " + total + " combinations (" + settings.models().size()
-                + " models), about " + Progress.format(java.time.Duration.ofMillis((long) estimate)) + "; results in " + dir);
+        int models = settings.models().size();
+        out.println("asyncbench: " + settings.label() + " run of " + total + " combinations (" + models + (models == 1 ? " model" : " models")
+                + "), about " + Progress.format(java.time.Duration.ofMillis((long) estimate)) + "; results in " + dir);
 
         Thread killForks = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "forks-stop");
         Runtime.getRuntime().addShutdownHook(killForks);
@@ -193,6 +196,10 @@ final class SuiteRun {
                     progress.note(databaseProblem);
                 }
             }
+            if (settings.shareClasses()) {
+                archive = prepareClassArchive(testbed, serverProblem, databaseProblem, progress);
+                if (minimal != null) minimal = new MinimalRuns(settings, logs, traits);
+            }
             for (Combination c : plan) {
                 progress.begin(c.label());
                 String problem = c.scenario().needsServer() && serverProblem != null ? serverProblem
@@ -222,13 +229,51 @@ final class SuiteRun {
             }
         }
 
-        Environment env = environment(started, (System.nanoTime() - t0) / 1e9, describe, server, database);
+        Environment env = environment(started, (System.nanoTime() - t0) / 1e9, describe, server, database, archive);
         ResultSet results = new ResultSet(env, rows);
         results.save(dir);
         if (!jmhResults.isEmpty()) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, dir.resolve(ResultSet.JMH_JSON).toString()).writeOut(jmhResults);
         }
         return ReportWriter.standard().write(results, dir);
+    }
+
+    /**
+     * Makes (or finds) the class archive for the scenarios whose testbed is up and switches
+     * every measured JVM to it; returns the environment's note on it.
+     */
+    private String prepareClassArchive(TestbedProcesses testbed, String serverProblem, String databaseProblem, Progress progress)
+            throws IOException {
+        List<BenchScenario> trained = settings.sizes().keySet().stream()
+                .filter(s -> !(s.needsServer() && serverProblem != null) && !(s.needsDatabase() && databaseProblem != null))
+                .toList();
+        if (trained.isEmpty()) return "not used: no scenario's testbed is up";
+        progress.note("preparing the forks' class archive (a training JVM runs each scenario once for every model) ...");
+        List<String> properties = new ArrayList<>(testbed.forkProperties(settings.needsServer(), settings.needsDatabase()));
+        if (!providers.isEmpty()) properties.add(providersProperty());
+        StringBuilder problem = new StringBuilder();
+        String classPath = JavaCommand.classPath();
+        ClassArchive.Prepared archive = ClassArchive.prepare(settings, trained, properties, classPath, ClassArchive.cacheFolder(classPath, logs),
+                logs, problem);
+        if (archive == null) {
+            progress.note("no class archive: " + problem + "; every fork starts without it");
+            return "not used: " + problem;
+        }
+        settings = settings.withClassArchive(archive.file());
+        progress.note("class archive ready: " + archive.origin());
+        String what = trained.size() == BenchScenario.values().length ? "every scenario" : trained.size() == 1 ? "the scenario " + trained.getFirst().id()
+                : "the scenarios " + ClassArchive.ids(trained);
+        long mib = Math.round(Files.size(archive.file()) / (1024.0 * 1024));
+        return "every measured JVM (JMH fork and minimal program) maps " + archive.file().getFileName() + " (-XX:SharedArchiveFile, "
+                + mib + " MiB): the classes their forks load, archived by one training JVM that ran " + what + " once for every model"
+                + " of the run; " + archive.origin() + ". It shortens each JVM's start-up, before the setup's checked run, and holds"
+                + " classes only (no compiled code, no profiles). Its pages count in every fork's peak RSS alike, so that figure no"
+                + " longer shows a model's own library classes; --no-class-archive runs without it";
+    }
+
+    private String providersProperty() {
+        return "-D" + dev.asyncbench.bench.jmh.ForkModels.PROPERTY + "=" + providers.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
     }
 
     /** Every combination in order; those over the budget get a negative estimate and are recorded as skipped. */
@@ -282,10 +327,7 @@ final class SuiteRun {
         append.add("-D" + ForkProbe.PINNING + "=" + settings.preset().recordPinning);
         append.add("-D" + ForkProbe.GC_BETWEEN + "=" + c.scenario().collectsBetweenIterations(c.size()));
         append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.WARM_UP_MS + "=" + settings.preset().warmUpMs);
-        if (!providers.isEmpty()) {
-            append.add("-D" + dev.asyncbench.bench.jmh.ForkModels.PROPERTY + "=" + providers.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(",")));
-        }
+        if (!providers.isEmpty()) append.add(providersProperty());
         append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.REFERENCES + "=" + logs.resolve("references").toAbsolutePath());
         List<String> flags = settings.forkFlags();
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -414,7 +456,8 @@ final class SuiteRun {
         };
     }
 
-    private Environment environment(Instant started, double seconds, Map<String, String> describe, String server, String database) {
+    private Environment environment(Instant started, double seconds, Map<String, String> describe, String server, String database,
+                                    String archive) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("budget", "a model whose one operation is expected to exceed " + Durations.format(settings.budget())
@@ -436,6 +479,7 @@ final class SuiteRun {
         notes.put("gc", String.format(java.util.Locale.ROOT, "%s at N >= %,d", BenchScenario.GATHER_MASS.id(), BenchScenario.GC_BETWEEN_MIN_TASKS)
                 + ": a full GC between iterations (untimed) in the fork and between the minimal"
                 + " programs' runs, so that no operation pays for collecting the previous one's tasks; no forced GC elsewhere");
+        notes.put("class archive", archive);
         return new Environment(settings.label(), started.toString(), seconds,
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version(),
                 settings.forkFlags(), "G1", "-Xms" + settings.heap() + " -Xmx" + settings.heap(),

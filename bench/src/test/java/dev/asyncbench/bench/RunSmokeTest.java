@@ -42,6 +42,10 @@ class RunSmokeTest {
         assertTrue(fanOut.metrics().p99Ms() > 0, "per-request latency from the completion marks: " + fanOut);
         assertEquals(List.of("sequential", "rx"), List.copyOf(results.environment().models().keySet()));
         assertTrue(results.environment().forkFlags().contains("--enable-preview"), results.environment().toString());
+        // run from the build's class folders, which the JVM does not archive (ClassArchiveTest covers the jar case): said, not hidden
+        String archive = results.environment().notes().get("class archive");
+        assertTrue(archive.startsWith("not used: the class path holds the class folder"), archive);
+        assertTrue(results.environment().forkFlags().stream().noneMatch(f -> f.startsWith("-XX:SharedArchiveFile=")), results.environment().toString());
         assertTrue(Files.exists(out.resolve(ResultSet.JMH_JSON)));
         assertTrue(Files.exists(out.resolve("report.md")));
     }
