@@ -70,9 +70,11 @@ final class ClassArchive {
         }
         List<String> flags = settings.baseForkFlags();
         List<String> training = trainingArguments(settings.models(), scenarios);
-        String key = key(flags, classPath, training);
-        Path file = cache.resolve(NAME);
-        Path keyFile = cache.resolve(NAME + ".key");
+        // forks that record pinning load JFR's classes too: the full preset's archive is another file
+        boolean pinning = settings.preset().recordPinning;
+        String key = key(flags, classPath, training) + (pinning ? " pinning" : "");
+        Path file = cache.resolve(pinning ? NAME.replace(".jsa", "-jfr.jsa") : NAME);
+        Path keyFile = cache.resolve(file.getFileName() + ".key");
         if (Files.exists(file) && Files.exists(keyFile) && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key)
                 && usable(flags, classPath, file)) {
             return new Prepared(file, "made by an earlier run of the same build, models, scenarios and flags");
@@ -87,7 +89,7 @@ final class ClassArchive {
         command.add("-XX:ArchiveClassesAtExit=" + made);
         command.addAll(properties);
         command.add("-D" + ForkReport.PROPERTY + "=" + logs.resolve("class-archive-training.report").toAbsolutePath());
-        command.add("-D" + ForkProbe.PINNING + "=" + settings.preset().recordPinning);
+        command.add("-D" + ForkProbe.PINNING + "=" + pinning);
         command.add("-D" + ScenarioState.REFERENCES + "=" + logs.resolve("class-archive-training-references").toAbsolutePath());
         command.addAll(List.of("-cp", classPath, ForkTraining.class.getName()));
         command.addAll(training);
