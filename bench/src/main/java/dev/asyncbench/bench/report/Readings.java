@@ -49,6 +49,9 @@ final class Readings {
         return out;
     }
 
+    /** A model whose mean time is over this many times the fastest's is never "within the noise" of it, whatever the margins. */
+    static final double NOISE_MAX_RATIO = 1.5;
+
     private static String leader(ScenarioView s, Size size) {
         List<Entry> measured = s.ranked(size).stream().filter(Entry::measured).toList();
         Entry best = measured.getFirst();
@@ -59,7 +62,11 @@ final class Readings {
         List<String> close = new ArrayList<>();
         for (Entry e : measured.subList(1, measured.size())) {
             double margin = e.m().timeErrorMs() + best.m().timeErrorMs();
-            if (!Double.isNaN(margin) && e.m().timeMs() - best.m().timeMs() <= margin) close.add(e.model());
+            // a few varied operations can give margins wider than any difference: far slower on average is not "close"
+            if (!Double.isNaN(margin) && e.m().timeMs() - best.m().timeMs() <= margin
+                    && e.m().timeMs() <= NOISE_MAX_RATIO * best.m().timeMs()) {
+                close.add(e.model());
+            }
         }
         String sentence = at + ", " + best.model() + " is fastest: " + Text.ms(best.m().timeMs()) + idealText;
         if (!close.isEmpty()) {

@@ -83,6 +83,19 @@ class ReadingsTest {
     }
 
     @Test
+    void aFarSlowerModelIsNotWithinTheNoiseHoweverWideItsMargins() {
+        // quick's threads-per-task at N=5000: three operations of about a second, ± 1.75 s at 99.9%
+        Size size = Size.parse("N=5000 L=20ms");
+        List<ResultRow> rows = List.of(
+                Fixtures.ok("gather-mass", "futures", size, 23.1, 3.2, 20, Metrics.builder()),
+                Fixtures.ok("gather-mass", "rx", size, 24.7, 4.0, 20, Metrics.builder()),
+                Fixtures.ok("gather-mass", "threads-per-task", size, 978.4, 1750.8, 20, Metrics.builder()));
+        String r = text(Readings.of(scenario(new ResultSet(Fixtures.environment(Map.of(), Map.of()), rows), "gather-mass")));
+        assertTrue(r.contains("At N=5000 L=20ms, futures is fastest: 23.1 ms (0.87 of the ideal 20 ms); rx is within the noise of it; "
+                + "the slowest, threads-per-task, takes 42.4x as long."), r);
+    }
+
+    @Test
     void aForkBusyOnTheCpuIsNotReadAsALimitOnWaiting() {
         Size small = Size.parse("K=20 L=10ms B=1KiB C=10");
         Size large = Size.parse("K=500 L=10ms B=4KiB C=100");
