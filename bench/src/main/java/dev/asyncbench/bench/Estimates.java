@@ -12,7 +12,7 @@ final class Estimates {
 
     /**
      * A JVM fork using the testbed: start, class loading (from the class archive), JMH handshake,
-     * HTTP client, pools; half that without. About 0.2 s more each without the archive.
+     * HTTP client, pools; half that without. About 0.3 s more each without the archive.
      */
     static final double FORK_MS = 1500;
 

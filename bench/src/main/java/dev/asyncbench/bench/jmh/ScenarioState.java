@@ -60,6 +60,7 @@ public abstract class ScenarioState {
             verify();
             warmUp();
             afterVerify();
+            ForkProbe.startPinning();
         } catch (Throwable t) {
             ForkReport.failure(t);
             throw t;

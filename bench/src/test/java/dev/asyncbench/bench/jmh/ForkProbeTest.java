@@ -44,6 +44,7 @@ class ForkProbeTest {
             ForkProbe probe = new ForkProbe();
             IterationParams iteration = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.NONE, 1);
             probe.beforeIteration(null, iteration);
+            ForkProbe.startPinning(); // the last step of the setup, which comes after the first beforeIteration
             Thread.sleep(1000); // the JFR stream starts asynchronously
             Thread.ofVirtual().start(SlowToInitialize::touch).join();
             Thread.ofVirtual().start(() -> {
