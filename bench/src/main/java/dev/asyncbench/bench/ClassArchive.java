@@ -54,7 +54,7 @@ final class ClassArchive {
 
     /**
      * The archive for this run, made now if there is none for the same build and set-up;
-     * {@code null} (with the reason on {@code notes}) when it could not be made.
+     * {@code null} (with the reason appended to {@code problem}) when it could not be made.
      *
      * @param scenarios  the scenarios the forks will run (those whose testbed is up)
      * @param properties the forks' system properties (testbed addresses, model providers)
@@ -69,10 +69,12 @@ final class ClassArchive {
             return null;
         }
         List<String> flags = settings.baseForkFlags();
-        List<String> training = trainingArguments(settings.models(), scenarios);
         // forks that record pinning load JFR's classes too: the full preset's archive is another file
         boolean pinning = settings.preset().recordPinning;
-        String key = key(flags, classPath, training) + (pinning ? " pinning" : "");
+        // the training JVM's tail: the pinning switch, class path, main and what it runs; part of the key
+        List<String> training = new ArrayList<>(List.of("-D" + ForkProbe.PINNING + "=" + pinning, "-cp", classPath, ForkTraining.class.getName()));
+        training.addAll(trainingArguments(settings.models(), scenarios));
+        String key = key(flags, classPath, training);
         Path file = cache.resolve(pinning ? NAME.replace(".jsa", "-jfr.jsa") : NAME);
         Path keyFile = cache.resolve(file.getFileName() + ".key");
         if (Files.exists(file) && Files.exists(keyFile) && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key)
@@ -89,9 +91,7 @@ final class ClassArchive {
         command.add("-XX:ArchiveClassesAtExit=" + made);
         command.addAll(properties);
         command.add("-D" + ForkReport.PROPERTY + "=" + logs.resolve("class-archive-training.report").toAbsolutePath());
-        command.add("-D" + ForkProbe.PINNING + "=" + pinning);
         command.add("-D" + ScenarioState.REFERENCES + "=" + logs.resolve("class-archive-training-references").toAbsolutePath());
-        command.addAll(List.of("-cp", classPath, ForkTraining.class.getName()));
         command.addAll(training);
         long start = System.nanoTime();
         try {

@@ -5,7 +5,6 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.util.concurrent.TimeUnit;
 
@@ -36,8 +35,7 @@ public final class ForkTraining {
                     .measurementIterations(1)
                     .forks(0)
                     .addProfiler(ForkProbe.class)
-                    .shouldFailOnError(false)
-                    .verbosity(VerboseMode.NORMAL);
+                    .shouldFailOnError(false);
             for (int p = 1; p < parts.length; p++) {
                 int eq = parts[p].indexOf('=');
                 options.param(parts[p].substring(0, eq), parts[p].substring(eq + 1));
