@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -63,6 +64,60 @@ class ForkProbeTest {
         } finally {
             System.clearProperty(ForkProbe.PINNING);
             ForkProbe.stopPinning();
+            ForkProbe.forgetPinning();
+        }
+    }
+
+    @Test
+    void withWarmUpIterationsPinningIsCountedOverThemAndTheMeasuredOnesRunWithoutJfr() throws Exception {
+        System.setProperty(ForkProbe.PINNING, "true");
+        try {
+            ForkProbe probe = new ForkProbe();
+            IterationParams warmup = new IterationParams(IterationType.WARMUP, 1, TimeValue.NONE, 1);
+            IterationParams measured = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.NONE, 1);
+            probe.beforeIteration(null, warmup);
+            ForkProbe.startPinning();
+            Thread.sleep(1000); // the JFR stream starts asynchronously
+            Thread.ofVirtual().start(SlowToInitialize2::touch).join();
+            probe.afterIteration(null, warmup, new IterationResult(null, warmup, new IterationResultMetaData(4, 4)));
+            assertFalse(ForkProbe.pinningRecording(), "the stream stops after the last warm-up iteration");
+
+            probe.beforeIteration(null, measured);
+            Thread.ofVirtual().start(SlowToInitialize3::touch).join(); // pinned, but not recorded
+            Collection<? extends Result> out = probe.afterIteration(null, measured, new IterationResult(null, measured, new IterationResultMetaData(1, 1)));
+            Map<String, Double> scores = out.stream().collect(Collectors.toMap(Result::getLabel, Result::getScore));
+            // one pinned event over the warm-up's four operations
+            assertEquals(0.25, scores.get(ForkProbe.PINNED), 1e-9, "events per operation, counted over the warm-up");
+        } finally {
+            System.clearProperty(ForkProbe.PINNING);
+            ForkProbe.stopPinning();
+            ForkProbe.forgetPinning();
+        }
+    }
+
+    static final class SlowToInitialize2 {
+        static {
+            sleep();
+        }
+
+        static void touch() {
+        }
+    }
+
+    static final class SlowToInitialize3 {
+        static {
+            sleep();
+        }
+
+        static void touch() {
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
