@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The no-harness-tax check: each model's minimal program ({@code dev.asyncbench.bench.minimal})
  * doing the mass gather's waits with no suite around it, in a JVM with the forks' flags, at
- * the preset's sizes. Its rows (harness {@code minimal}) sit next to the suite's for the same
- * size, so the report can show the suite within about 15% of the bare program.
+ * the preset's sizes, each right after the suite's fork of the same model and size. Its rows
+ * (harness {@code minimal}) sit next to the suite's for the same size, so the report can show
+ * the suite within about 15% of the bare program.
  */
 final class MinimalRuns {
 
@@ -47,33 +48,34 @@ final class MinimalRuns {
         return sizes().size() * settings.models().size();
     }
 
-    /** Runs each model's program where the suite's row for the same size is measured ({@code suite}); a comparison needs both. */
-    List<ResultRow> run(Progress progress, List<ResultRow> suite) throws IOException {
-        List<ResultRow> rows = new ArrayList<>();
-        for (Size size : sizes()) {
-            for (String model : settings.models()) {
-                progress.begin("minimal " + model + " " + size.label());
-                Traits t = traits.get(model);
-                double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, model, t);
-                ResultRow measured = suite.stream().filter(r -> r.scenario().equals(BenchScenario.GATHER_MASS.id())
-                        && r.model().equals(model) && r.size().equals(size)).findFirst().orElse(null);
-                ResultRow row = op > settings.budget().toMillis() ? skipped(model, size, op)
-                        : measured != null && !measured.ok() ? notCompared(model, size, measured)
-                        : measure(model, size, t, op);
-                rows.add(row);
-                progress.end(row.ok() ? String.format(Locale.ROOT, "%.1f ms", row.metrics().timeMs()) : row.status().id() + ": " + row.note(),
-                        estimateMs(size, model, t));
-            }
-        }
-        return rows;
+    /** Whether the check runs this model's program at this size: the suite's row for it is measured just before. */
+    boolean checks(BenchScenario scenario, Size size, String model) {
+        return scenario == BenchScenario.GATHER_MASS && sizes().contains(size) && settings.models().contains(model);
+    }
+
+    /**
+     * Runs the model's program at this size, right after the suite measured the same ({@code suite}; null when
+     * it did not), so that both meet the machine in the same state: a minimal program run tens of minutes
+     * later, at the end of a full run, read up to 18% apart from its suite row on a shared machine. It is
+     * not run where the suite's row failed: a comparison needs both.
+     */
+    ResultRow run(Progress progress, Size size, String model, ResultRow suite) throws IOException {
+        progress.begin("minimal " + model + " " + size.label());
+        Traits t = traits.get(model);
+        double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, model, t);
+        ResultRow row = op > settings.budget().toMillis() ? skipped(model, size, op)
+                : suite != null && !suite.ok() ? notCompared(model, size, suite)
+                : measure(model, size, t, op);
+        progress.end(row.ok() ? String.format(Locale.ROOT, "%.1f ms", row.metrics().timeMs()) : row.status().id() + ": " + row.note(),
+                estimateMs(size, model, t));
+        return row;
     }
 
     double estimateMs(Size size, String model, Traits t) {
         double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, model, t);
         // over the budget, or above the model's ceiling (the suite's row fails, nothing to compare): not run
         if (op > settings.budget().toMillis() || size.get("N") > t.maxMassTasks()) return 0;
-        double starting = size.get("N") * Estimates.startMs(model);
-        double probe = size.get("N") >= 1000 ? Math.max(Math.max(2 * size.get("L"), 1000), 3 * starting) * 1.2 + starting : 0;
+        double probe = Estimates.probeMs(size, model, t);
         int runs = settings.warmups(op) + settings.measurements(op);
         return 800 + runs * op + probe + Estimates.gcMs(BenchScenario.GATHER_MASS, size, runs);
     }

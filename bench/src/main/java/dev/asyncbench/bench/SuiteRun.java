@@ -74,6 +74,7 @@ final class SuiteRun {
     /** Prints every combination with its iterations and estimate (or why it is skipped), and the total. */
     void printPlan() {
         Map<String, Traits> traits = traits(new LinkedHashMap<>());
+        MinimalRuns minimal = settings.minimal() ? new MinimalRuns(settings, logs, traits) : null;
         double total = 0;
         for (Combination c : plan(traits)) {
             if (c.estimateMs() < 0) {
@@ -84,15 +85,10 @@ final class SuiteRun {
                         Progress.format(java.time.Duration.ofMillis((long) c.estimateMs())));
                 total += c.estimateMs();
             }
-        }
-        if (settings.minimal()) {
-            MinimalRuns minimal = new MinimalRuns(settings, logs, traits);
-            for (Size size : minimal.sizes()) {
-                for (String m : settings.models()) {
-                    double ms = minimal.estimateMs(size, m, traits.get(m));
-                    out.printf("%-60s %s%n", "minimal " + m + " " + size.label(), ms == 0 ? "skipped" : Progress.format(java.time.Duration.ofMillis((long) ms)));
-                    total += ms;
-                }
+            if (minimal != null && minimal.checks(c.scenario(), c.size(), c.model())) {
+                double ms = minimal.estimateMs(c.size(), c.model(), traits.get(c.model()));
+                out.printf("%-60s %s%n", "minimal " + c.model() + " " + c.size().label(), ms == 0 ? "skipped" : Progress.format(java.time.Duration.ofMillis((long) ms)));
+                total += ms;
             }
         }
         out.println("about " + Progress.format(java.time.Duration.ofMillis((long) total)) + " in all, plus starting the testbed");
@@ -200,6 +196,8 @@ final class SuiteRun {
                 archive = prepareClassArchive(testbed, serverProblem, databaseProblem, progress);
                 if (minimal != null) minimal = new MinimalRuns(settings, logs, traits);
             }
+            // the no-harness-tax check: each model's minimal program, right after the suite's row it is compared with
+            List<ResultRow> minimalRows = new ArrayList<>();
             for (Combination c : plan) {
                 progress.begin(c.label());
                 String problem = c.scenario().needsServer() && serverProblem != null ? serverProblem
@@ -207,11 +205,11 @@ final class SuiteRun {
                 ResultRow row = problem != null ? notRun(c, problem) : c.estimateMs() < 0 ? skipped(c) : measure(c, testbed.forkProperties(c.scenario().needsServer(), c.scenario().needsDatabase()));
                 rows.add(row);
                 progress.end(outcome(row), Math.max(0, c.estimateMs()));
+                if (minimal != null && minimal.checks(c.scenario(), c.size(), c.model())) {
+                    minimalRows.add(minimal.run(progress, c.size(), c.model(), row));
+                }
             }
-            if (minimal != null) {
-                progress.note("no-harness-tax check: each model's minimal program, without the suite ...");
-                rows.addAll(minimal.run(progress, List.copyOf(rows)));
-            }
+            rows.addAll(minimalRows);
             if (serverUri != null) {
                 // at the end, when the server's JIT has seen the whole run
                 progress.note("measuring the HTTP testbed server's capacity ...");
