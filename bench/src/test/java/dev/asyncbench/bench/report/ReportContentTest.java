@@ -139,6 +139,8 @@ class ReportContentTest {
         String readings = String.join("\n", Readings.harnessTax(pairs));
         assertTrue(readings.contains("Time: the suite differs from the minimal program by more than 15% in 3 of 17 comparisons: "
                 + "rx at N=10,000 +25.0%, rx at N=100,000 +25.0%, rx at N=1,000,000 +25.0%."), readings);
+        assertTrue(readings.matches("(?s).*Peak RSS: .*the suite's peak is a median of [-+][0-9.,]+ MiB above the minimal program's here "
+                + "\\([-+][0-9.,]+ MiB to [-+][0-9.,]+ MiB\\); the memory per task columns leave that fixed part out\\..*"), readings);
     }
 
     @Test
