@@ -461,7 +461,8 @@ final class SuiteRun {
         notes.put("budget", "a model whose one operation is expected to exceed " + Durations.format(settings.budget())
                 + " at a size is skipped there, and its row says so");
         notes.put("pinning", settings.preset().recordPinning ? "JFR jdk.VirtualThreadPinned counted in every fork (threshold 0),"
-                + " from the end of the setup: the memory probe runs before the JFR stream, which holds some live heap per thread"
+                + " over the warm-up iterations (the stream stops before the measured ones and the memory probe: a JFR recording"
+                + " costs time and holds some live heap per thread)"
                 : "not recorded in this preset (a JFR stream adds startup time to every fork)");
         String warming = java.util.Arrays.stream(BenchScenario.values()).filter(BenchScenario::warmsUp).map(BenchScenario::id)
                 .collect(java.util.stream.Collectors.joining(" and "));

@@ -53,7 +53,7 @@ public final class ForkProbe implements InternalProfiler {
 
     /**
      * System property: {@code true} to run a full GC between iterations (before each one but the
-     * first, whose start holds the setup's checked run and memory probe), outside the timed call
+     * first, whose start holds the setup's checked run), outside the timed call
      * and before this probe's readings.
      */
     public static final String GC_BETWEEN = "asyncbench.gcBetweenIterations";
@@ -70,6 +70,8 @@ public final class ForkProbe implements InternalProfiler {
     private static RecordingStream pinning;
     private static boolean pinningStarted;
     private static long pinnedAtStart;
+    /** The counters when the measuring ended ({@link #measurementEnded}), for the last iteration; null before. */
+    private static long[] atMeasurementEnd;
 
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -93,7 +95,7 @@ public final class ForkProbe implements InternalProfiler {
         LATENCIES.recordValue(Math.max(0, nanos / 1000));
     }
 
-    /** A value measured once per fork (memory per waiting task), reported with every iteration. */
+    /** A value measured once per fork, after the measured iterations (memory per waiting task), reported with the last. */
     public static void constant(String label, double value) {
         CONSTANTS.put(label, value);
     }
@@ -120,10 +122,12 @@ public final class ForkProbe implements InternalProfiler {
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        long cpu = os.getProcessCpuTime() - cpuBefore;
-        long alloc = threads.getTotalThreadAllocatedBytes() - allocBefore;
-        int peakThreads = threads.getPeakThreadCount();
-        long rssPeakKb = statusKb("VmHWM");
+        long[] now = takeMeasurementEnd();
+        if (now == null) now = counters();
+        long cpu = now[0] - cpuBefore;
+        long alloc = now[1] - allocBefore;
+        int peakThreads = (int) now[2];
+        long rssPeakKb = now[3];
         Histogram h = LATENCIES.getIntervalHistogram();
         long serverPeak = serverStatsOk ? serverPeak() : -1;
         double ops = Math.max(1, result.getMetadata().getAllOps());
@@ -162,8 +166,32 @@ public final class ForkProbe implements InternalProfiler {
             out.add(new ScalarResult(P99, h.getValueAtPercentile(99) / 1000.0, "ms", AggregationPolicy.AVG));
             out.add(new ScalarResult(MAX, h.getMaxValue() / 1000.0, "ms", AggregationPolicy.MAX));
         }
-        CONSTANTS.forEach((label, value) -> out.add(new ScalarResult(label, value, "B", AggregationPolicy.AVG)));
+        // measured after the iterations (in the teardown, which runs before the last iteration's
+        // profilers), so only the last reports them: JMH's average would divide by every iteration
+        CONSTANTS.forEach((label, value) -> out.add(new ScalarResult(label, value, "B", AggregationPolicy.MAX)));
         return out;
+    }
+
+    /**
+     * Called first thing in the trial's teardown, which JMH runs before the last iteration's
+     * profilers: that iteration's CPU time, allocation and peaks end here, so what the teardown
+     * does (the memory probe, closing the model) is not counted in them.
+     */
+    public static synchronized void measurementEnded() {
+        atMeasurementEnd = counters();
+    }
+
+    private static synchronized long[] takeMeasurementEnd() {
+        long[] end = atMeasurementEnd;
+        atMeasurementEnd = null;
+        return end;
+    }
+
+    /** Process CPU ns, bytes allocated by all threads, peak live platform threads, VmHWM kB. */
+    private static long[] counters() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return new long[] {os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes(), threads.getPeakThreadCount(), statusKb("VmHWM")};
     }
 
     /**
@@ -216,13 +244,14 @@ public final class ForkProbe implements InternalProfiler {
 
     /**
      * Starts counting pinned events, once per fork, when {@value #PINNING} says so. The setup
-     * calls it last ({@link ScenarioState}), after the memory probe: while a JFR recording runs,
-     * every platform thread started holds about 180 B more of live heap (threads-per-task at
-     * N = 10,000: 555 B per waiting task with the stream, 371 B without), which is JFR's, not the
-     * model's. The stream stops after the last warm-up iteration, so the events are counted over
+     * calls it last ({@link ScenarioState}). The stream stops after the last warm-up iteration, so the events are counted over
      * the warm-up iterations (the same operation) and the measured ones run without JFR: with
      * it, a virtual-threads gather of 1,000,000 tasks took 2-8% longer. A fork without warm-up
-     * iterations counts over its measured iterations instead.
+     * iterations counts over its measured iterations instead. Either way it has stopped before
+     * the memory probe (after the measured iterations): while a JFR recording runs, every
+     * platform thread started holds about 180 B more of live heap (threads-per-task at
+     * N = 10,000: 555 B per waiting task with the stream, 371 B without), which is JFR's, not
+     * the model's.
      */
     public static synchronized void startPinning() {
         if (pinningStarted || !Boolean.getBoolean(PINNING)) return;

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * and memory. A model that cannot (its thread ceiling, the kernel's) fails, and that failure
  * is the result.
  *
- * <p>Besides the time, the setup measures memory per waiting task once, outside the measured
+ * <p>Besides the time, memory per waiting task is measured once, after the measured
  * iterations ({@link MemoryProbe}).
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios gather-mass --sizes "N=1000000 L=1s"}, or
@@ -61,7 +61,7 @@ public class MassGatherBenchmark extends ScenarioState {
     }
 
     @Override
-    protected void afterVerify() throws Exception {
+    protected void afterMeasuring() throws Exception {
         if (tasks < MEMORY_PROBE_MIN_TASKS) return;
         var traits = subject.traits();
         if (!traits.concurrent() || traits.maxWaiting() < tasks) {

@@ -5,18 +5,18 @@ import java.util.concurrent.FutureTask;
 import java.util.function.LongUnaryOperator;
 
 /**
- * Memory per waiting task, measured outside any timed run: start N tasks that wait
+ * Memory per waiting task, measured after the measured runs, outside them: start N tasks that wait
  * {@code probeDelayMs}, and at 60% of that delay read the resident set, run a full GC and read
  * the used heap; subtract the used heap after a GC just before, and the resident set before
  * the process first ran the tasks; divide by N. Used alike by the
  * suite's mass-gather benchmark and by the minimal programs, so their figures compare.
  *
- * <p>One probe is not enough while the JIT is still compiling the tasks' code: a waiting
- * virtual thread keeps its stack on the heap, and an interpreted frame is larger than a
- * compiled one. Virtual threads at N = 10,000 read 863-2,003 B per task on a JVM's first two
- * probes and 744-784 B from the third on. The probe therefore repeats until two successive
- * readings of live heap per task agree within {@link #SETTLED}, at most {@link #MAX_PROBES}
- * times, and reports the last.
+ * <p>It runs last because the figure depends on the JIT: a waiting virtual thread keeps its
+ * stack on the heap, and an interpreted frame is larger than a compiled one. Virtual threads at
+ * N = 10,000 read 863-2,003 B per task on a JVM's first two probes and 744-784 B from the third
+ * on; after eleven gathers, 741-765 B from the first. As a guard, the probe repeats until two
+ * successive readings of live heap per task agree within {@link #SETTLED}, at most
+ * {@link #MAX_PROBES} times, and reports the last.
  */
 public final class MemoryProbe {
 

@@ -59,7 +59,6 @@ public abstract class ScenarioState {
             prepare();
             verify();
             warmUp();
-            afterVerify();
             ForkProbe.startPinning();
         } catch (Throwable t) {
             ForkReport.failure(t);
@@ -70,8 +69,14 @@ public abstract class ScenarioState {
     @TearDown(Level.Trial)
     public final void tearDownTrial() throws Exception {
         try {
+            // JMH runs this before the last iteration's profilers: their figures end here
+            ForkProbe.measurementEnded();
             ForkProbe.stopPinning();
+            afterMeasuring();
             cleanUp();
+        } catch (Throwable t) {
+            ForkReport.failure(t);
+            throw t;
         } finally {
             if (subject != null) subject.close();
             if (reference != null) reference.close();
@@ -107,8 +112,11 @@ public abstract class ScenarioState {
         while (System.nanoTime() - end < 0) operation.run();
     }
 
-    /** Anything measured once per fork after the check (memory per waiting task). */
-    protected void afterVerify() throws Exception {
+    /**
+     * Anything measured once per fork, after the measured iterations, when the JIT has compiled
+     * the model's code (memory per waiting task); outside every iteration's figures.
+     */
+    protected void afterMeasuring() throws Exception {
     }
 
     /** Releases what {@link #prepare()} made. */

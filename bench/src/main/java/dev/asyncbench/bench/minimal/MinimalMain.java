@@ -9,11 +9,11 @@ import java.util.Locale;
 /**
  * Runs one minimal program in a JVM of its own, with the same flags as the suite's forks:
  * {@code MinimalMain MODEL N L WARMUPS MEASUREMENTS POOL GC_BETWEEN}. In the order of the suite's
- * fork (one checked run, the memory probe, warm-up and measured runs, with a full GC between
- * runs when GC_BETWEEN is true, as in the fork) it prints the memory probe's
- * {@code heap_per_task} / {@code rss_per_task} (N &gt;= 1000, when every task can wait at once),
- * one {@code time_ms} line per measured run, then {@code threads_peak} and {@code rss_peak_mb},
- * and {@code failure: ...} if it fails.
+ * fork (one checked run, warm-up and measured runs, with a full GC between runs when
+ * GC_BETWEEN is true, as in the fork, then the memory probe) it prints one {@code time_ms} line
+ * per measured run, {@code threads_peak} and {@code rss_peak_mb} of the measured runs, the
+ * memory probe's {@code heap_per_task} / {@code rss_per_task} (N &gt;= 1000, when every task can
+ * wait at once), and {@code failure: ...} if it fails.
  */
 public final class MinimalMain {
 
@@ -38,27 +38,11 @@ public final class MinimalMain {
             Program program = program(model);
             long expected = (long) tasks * (tasks - 1) / 2;
 
-            // the suite's order: one checked run (timed, for the probe's delay), the memory probe,
-            // then the warm-up and measured runs, so both probe a JVM with the same history
+            // the suite's order: one checked run (timed, for the probe's delay), the warm-up and
+            // measured runs, then the memory probe, so both probe a JVM with the same history
             long checkStart = System.nanoTime();
             check(program.gatherMany(tasks, delayMs, pool), expected);
             long checkedMs = (System.nanoTime() - checkStart) / 1_000_000;
-            String cannot = MemoryProbe.cannotSample(checkedMs, delayMs);
-            if (cannot != null && tasks >= 1000 && pool >= tasks) System.out.println("note: " + cannot);
-            if (tasks >= 1000 && pool >= tasks && cannot == null) {
-                MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(checkedMs, delayMs), rssAtStartKb, d -> {
-                    try {
-                        return program.gatherMany(tasks, d, pool);
-                    } catch (RuntimeException | Error e) {
-                        throw e;
-                    } catch (Throwable e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                System.out.println(String.format(Locale.ROOT, "heap_per_task %.3f", r.heapPerTask()));
-                if (!Double.isNaN(r.rssPerTask())) System.out.println(String.format(Locale.ROOT, "rss_per_task %.3f", r.rssPerTask()));
-                if (!r.caveat().isEmpty()) System.out.println("note: " + r.caveat());
-            }
             int runs = 0;
             for (int i = 0; i < warmups; i++) {
                 if (gcBetween && runs++ > 0) ForkProbe.collectGarbage();
@@ -78,6 +62,23 @@ public final class MinimalMain {
             System.out.println("threads_peak " + threads.getPeakThreadCount());
             long hwm = ForkProbe.statusKb("VmHWM");
             if (hwm > 0) System.out.println(String.format(Locale.ROOT, "rss_peak_mb %.3f", hwm / 1024.0));
+
+            String cannot = MemoryProbe.cannotSample(checkedMs, delayMs);
+            if (cannot != null && tasks >= 1000 && pool >= tasks) System.out.println("note: " + cannot);
+            if (tasks >= 1000 && pool >= tasks && cannot == null) {
+                MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(checkedMs, delayMs), rssAtStartKb, d -> {
+                    try {
+                        return program.gatherMany(tasks, d, pool);
+                    } catch (RuntimeException | Error e) {
+                        throw e;
+                    } catch (Throwable e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                System.out.println(String.format(Locale.ROOT, "heap_per_task %.3f", r.heapPerTask()));
+                if (!Double.isNaN(r.rssPerTask())) System.out.println(String.format(Locale.ROOT, "rss_per_task %.3f", r.rssPerTask()));
+                if (!r.caveat().isEmpty()) System.out.println("note: " + r.caveat());
+            }
             System.out.flush();
             System.exit(0);
         } catch (Throwable t) {

@@ -122,6 +122,20 @@ class ForkProbeTest {
     }
 
     @Test
+    void whatTheTeardownDoesAfterTheMeasuringIsNotCountedInTheLastIteration() {
+        ForkProbe probe = new ForkProbe();
+        IterationParams measured = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.NONE, 1);
+        probe.beforeIteration(null, measured);
+        ForkProbe.measurementEnded(); // first thing in the trial's teardown
+        byte[][] probeGarbage = new byte[64][];
+        for (int i = 0; i < probeGarbage.length; i++) probeGarbage[i] = new byte[1 << 20]; // 64 MiB, as a memory probe would
+        java.lang.ref.Reference.reachabilityFence(probeGarbage);
+        Collection<? extends Result> out = probe.afterIteration(null, measured, new IterationResult(null, measured, new IterationResultMetaData(1, 1)));
+        Map<String, Double> scores = out.stream().collect(Collectors.toMap(Result::getLabel, Result::getScore));
+        assertTrue(scores.get(ForkProbe.ALLOC) < 16 << 20, "allocated per operation: " + scores.get(ForkProbe.ALLOC));
+    }
+
+    @Test
     void withGcBetweenIterationsEveryIterationButTheFirstStartsWithAFullGc() {
         System.setProperty(ForkProbe.GC_BETWEEN, "true");
         try {
