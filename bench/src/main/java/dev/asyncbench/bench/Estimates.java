@@ -39,24 +39,25 @@ final class Estimates {
     }
 
     /** The whole fork: start, the checked run (with the reference's), the timed warm-up, warm-up and measured iterations. */
-    static double combinationMs(BenchScenario s, Size z, String model, Traits t, long warmUpMs, int warmups, int measurements) {
+    static double combinationMs(BenchScenario s, Size z, String model, Traits t, long warmUpMs, int memoryProbes, int warmups, int measurements) {
         double op = opMs(s, z, model, t);
         double check = s == BenchScenario.FAIL_FAST || s == BenchScenario.COLLECT_ALL ? 2 * op : op;
-        double probe = s == BenchScenario.GATHER_MASS ? probeMs(z, model, t) : 0;
+        double probe = s == BenchScenario.GATHER_MASS ? probeMs(z, model, t, memoryProbes) : 0;
         double fork = s.needsServer() || s.needsDatabase() ? FORK_MS : FORK_MS / 2;
         double warmUp = s.warmsUp() ? warmUpMs : 0;
         return fork + check + probe + warmUp + (warmups + measurements) * op + gcMs(s, z, warmups + measurements);
     }
 
     /**
-     * The mass gather's memory probe ({@code MemoryProbe}), where it runs: usually two probes (it
-     * repeats until two successive readings agree), each waiting its delay after starting the tasks.
+     * The mass gather's memory probe ({@code MemoryProbe}), where it runs: {@code probes} of them
+     * at most, usually two when that is more than one (it repeats until two readings agree),
+     * each waiting its delay after starting the tasks.
      */
-    static double probeMs(Size z, String model, Traits t) {
+    static double probeMs(Size z, String model, Traits t, int probes) {
         long n = z.get("N");
         if (n < 1000 || !t.concurrent() || t.maxWaiting() < n) return 0;
         double starting = n * startMs(model);
-        return 2 * (Math.max(Math.max(2 * z.get("L"), 1000), 3 * starting) * 1.2 + starting);
+        return Math.min(probes, 2) * (Math.max(Math.max(2 * z.get("L"), 1000), 3 * starting) * 1.2 + starting);
     }
 
     /** The full GCs between {@code runs} runs where {@link BenchScenario#collectsBetweenIterations} asks for them. */

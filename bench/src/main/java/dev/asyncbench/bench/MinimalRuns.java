@@ -75,7 +75,7 @@ final class MinimalRuns {
         double op = Estimates.opMs(BenchScenario.GATHER_MASS, size, model, t);
         // over the budget, or above the model's ceiling (the suite's row fails, nothing to compare): not run
         if (op > settings.budget().toMillis() || size.get("N") > t.maxMassTasks()) return 0;
-        double probe = Estimates.probeMs(size, model, t);
+        double probe = Estimates.probeMs(size, model, t, settings.preset().memoryProbes);
         int runs = settings.warmups(op) + settings.measurements(op);
         return 800 + runs * op + probe + Estimates.gcMs(BenchScenario.GATHER_MASS, size, runs);
     }
@@ -96,6 +96,7 @@ final class MinimalRuns {
     private ResultRow measure(String model, Size size, Traits t, double opMs) throws IOException {
         List<String> command = new ArrayList<>(JavaCommand.java());
         command.addAll(settings.forkFlags());
+        command.add("-D" + dev.asyncbench.bench.jmh.MemoryProbe.PROBES + "=" + settings.preset().memoryProbes);
         command.addAll(List.of("-cp", JavaCommand.classPath(), MAIN, model, Long.toString(size.get("N")), Long.toString(size.get("L")),
                 Integer.toString(settings.warmups(opMs)), Integer.toString(settings.measurements(opMs)), Integer.toString(t.maxWaiting()),
                 Boolean.toString(BenchScenario.GATHER_MASS.collectsBetweenIterations(size))));

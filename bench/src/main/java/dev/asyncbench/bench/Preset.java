@@ -22,8 +22,8 @@ import static dev.asyncbench.bench.results.BenchScenario.*;
  * there: its row says so, with the estimate.
  */
 enum Preset {
-    QUICK(0, 3, 8, 300, Duration.ofSeconds(3), false, 0, Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(5_000)),
-    FULL(2, 8, 30, 4000, Duration.ofSeconds(15), true, 5000, Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(10_000, 100_000, 1_000_000));
+    QUICK(0, 3, 8, 300, Duration.ofSeconds(3), false, 0, Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(5_000), 1),
+    FULL(2, 8, 30, 4000, Duration.ofSeconds(15), true, 5000, Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(10_000, 100_000, 1_000_000), 4);
 
     /** Single-shot iterations thrown away, after the setup's checked operation, at least. */
     final int warmups;
@@ -41,9 +41,15 @@ enum Preset {
     final Duration capacityWarmUp, capacityMeasure;
     /** N of the no-harness-tax check (minimal programs vs suite), at this preset's gather-mass delay for that N. */
     final List<Integer> minimalSizes;
+    /**
+     * How many times the memory probe may run until two readings agree ({@code MemoryProbe}):
+     * quick probes once (after the measured iterations the JIT has settled; each repeat costs
+     * seconds), full up to four times.
+     */
+    final int memoryProbes;
 
     Preset(int warmups, int measurements, int maxMeasurements, long measureMs, Duration opBudget, boolean recordPinning,
-           long warmUpMs, Duration capacityWarmUp, Duration capacityMeasure, List<Integer> minimalSizes) {
+           long warmUpMs, Duration capacityWarmUp, Duration capacityMeasure, List<Integer> minimalSizes, int memoryProbes) {
         this.warmups = warmups;
         this.measurements = measurements;
         this.maxMeasurements = maxMeasurements;
@@ -54,6 +60,7 @@ enum Preset {
         this.capacityWarmUp = capacityWarmUp;
         this.capacityMeasure = capacityMeasure;
         this.minimalSizes = minimalSizes;
+        this.memoryProbes = memoryProbes;
     }
 
     /**

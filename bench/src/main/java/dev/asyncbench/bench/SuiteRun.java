@@ -285,7 +285,7 @@ final class SuiteRun {
                     double op = Estimates.opMs(s, size, model, t);
                     int w = settings.warmups(op);
                     int m = settings.measurements(op);
-                    double all = Estimates.combinationMs(s, size, model, t, settings.preset().warmUpMs, w, m);
+                    double all = Estimates.combinationMs(s, size, model, t, settings.preset().warmUpMs, settings.preset().memoryProbes, w, m);
                     boolean over = op > settings.budget().toMillis();
                     plan.add(new Combination(s, size, model, op, over ? -1 : all, w, m));
                 }
@@ -325,6 +325,7 @@ final class SuiteRun {
         append.add("-D" + ForkProbe.PINNING + "=" + settings.preset().recordPinning);
         append.add("-D" + ForkProbe.GC_BETWEEN + "=" + c.scenario().collectsBetweenIterations(c.size()));
         append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.WARM_UP_MS + "=" + settings.preset().warmUpMs);
+        append.add("-D" + dev.asyncbench.bench.jmh.MemoryProbe.PROBES + "=" + settings.preset().memoryProbes);
         if (!providers.isEmpty()) append.add(providersProperty());
         append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.REFERENCES + "=" + logs.resolve("references").toAbsolutePath());
         List<String> flags = settings.forkFlags();
@@ -476,6 +477,9 @@ final class SuiteRun {
                 + "http-fan-out/db/files/aggregate from core.io's completion marks (aggregate: the store); none for gather-mass, timeout, race");
         notes.put("memory", "gather-mass memory per waiting task: RSS growth and live heap after a full GC, sampled once per fork "
                 + "while N tasks wait (outside the measured iterations)");
+        notes.put("memory probe", BenchScenario.GATHER_MASS.id() + " at N >= 1,000: memory per waiting task is probed after the measured iterations, "
+                + (settings.preset().memoryProbes == 1 ? "once" : "until two readings of live heap per task agree within 10%, at most "
+                + settings.preset().memoryProbes + " times") + ", in the forks and the minimal programs alike");
         notes.put("gc", String.format(java.util.Locale.ROOT, "%s at N >= %,d", BenchScenario.GATHER_MASS.id(), BenchScenario.GC_BETWEEN_MIN_TASKS)
                 + ": a full GC between iterations (untimed) in the fork and between the minimal"
                 + " programs' runs, so that no operation pays for collecting the previous one's tasks; no forced GC elsewhere");

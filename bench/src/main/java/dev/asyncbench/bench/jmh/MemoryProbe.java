@@ -16,7 +16,7 @@ import java.util.function.LongUnaryOperator;
  * N = 10,000 read 863-2,003 B per task on a JVM's first two probes and 744-784 B from the third
  * on; after eleven gathers, 741-765 B from the first. As a guard, the probe repeats until two
  * successive readings of live heap per task agree within {@link #SETTLED}, at most
- * {@link #MAX_PROBES} times, and reports the last.
+ * {@link #MAX_PROBES} times (or {@value #PROBES}), and reports the last.
  */
 public final class MemoryProbe {
 
@@ -27,8 +27,10 @@ public final class MemoryProbe {
     /** Two successive readings of live heap per task this close (relative), or within {@link #SETTLED_BYTES}, settle the probe. */
     static final double SETTLED = 0.10;
     static final double SETTLED_BYTES = 16;
-    /** The most probes run before the last reading is reported as not settled. */
+    /** The most probes run before the last reading is reported as not settled ... */
     static final int MAX_PROBES = 4;
+    /** ... unless this system property says fewer (1: a single probe, no guard). */
+    public static final String PROBES = "asyncbench.memoryProbes";
 
     private MemoryProbe() {
     }
@@ -67,11 +69,12 @@ public final class MemoryProbe {
      * @param gather        runs the N tasks with the given delay in ms and returns their sum
      */
     public static Reading measure(int tasks, long delayMs, long rssBaselineKb, LongUnaryOperator gather) throws Exception {
+        int most = Math.clamp(Integer.getInteger(PROBES, MAX_PROBES), 1, MAX_PROBES);
         Reading previous = null;
         for (int probe = 1; ; probe++) {
             Reading r = probeOnce(tasks, delayMs, rssBaselineKb, gather, probe);
-            if (previous != null && settled(previous.heapPerTask(), r.heapPerTask())) return r;
-            if (probe == MAX_PROBES) {
+            if (most == 1 || previous != null && settled(previous.heapPerTask(), r.heapPerTask())) return r;
+            if (probe == most) {
                 String unsettled = String.format(java.util.Locale.ROOT, "memory per task did not settle: the last two of %d probes read %.0f and %.0f B of live heap per task",
                         probe, previous.heapPerTask(), r.heapPerTask());
                 return new Reading(r.heapPerTask(), r.rssPerTask(), probe, r.caveat().isEmpty() ? unsettled : r.caveat() + "; " + unsettled);
