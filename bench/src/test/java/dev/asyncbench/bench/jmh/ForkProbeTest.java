@@ -27,75 +27,15 @@ class ForkProbeTest {
     /** Sleeping in here pins the virtual thread that runs it: a VM call (class initialization) is on its stack. */
     static final class SlowToInitialize {
         static {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sleep();
         }
 
         static void touch() {
         }
     }
 
-    @Test
-    void aPinnedVirtualThreadIsCountedPerOperation() throws Exception {
-        System.setProperty(ForkProbe.PINNING, "true");
-        try {
-            ForkProbe probe = new ForkProbe();
-            IterationParams iteration = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.NONE, 1);
-            probe.beforeIteration(null, iteration);
-            ForkProbe.startPinning(); // the last step of the setup, which comes after the first beforeIteration
-            Thread.sleep(1000); // the JFR stream starts asynchronously
-            Thread.ofVirtual().start(SlowToInitialize::touch).join();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }).join();
-            IterationResult result = new IterationResult(null, iteration, new IterationResultMetaData(2, 2));
-            Collection<? extends Result> out = probe.afterIteration(null, iteration, result);
-            Map<String, Double> scores = out.stream().collect(Collectors.toMap(Result::getLabel, Result::getScore));
-            assertTrue(scores.containsKey(ForkProbe.PINNED), "reported: " + scores.keySet());
-            // one pinned event over two operations
-            assertEquals(0.5, scores.get(ForkProbe.PINNED), 1e-9, "events per operation");
-        } finally {
-            System.clearProperty(ForkProbe.PINNING);
-            ForkProbe.stopPinning();
-            ForkProbe.forgetPinning();
-        }
-    }
-
-    @Test
-    void withWarmUpIterationsPinningIsCountedOverThemAndTheMeasuredOnesRunWithoutJfr() throws Exception {
-        System.setProperty(ForkProbe.PINNING, "true");
-        try {
-            ForkProbe probe = new ForkProbe();
-            IterationParams warmup = new IterationParams(IterationType.WARMUP, 1, TimeValue.NONE, 1);
-            IterationParams measured = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.NONE, 1);
-            probe.beforeIteration(null, warmup);
-            ForkProbe.startPinning();
-            Thread.sleep(1000); // the JFR stream starts asynchronously
-            Thread.ofVirtual().start(SlowToInitialize2::touch).join();
-            probe.afterIteration(null, warmup, new IterationResult(null, warmup, new IterationResultMetaData(4, 4)));
-            assertFalse(ForkProbe.pinningRecording(), "the stream stops after the last warm-up iteration");
-
-            probe.beforeIteration(null, measured);
-            Thread.ofVirtual().start(SlowToInitialize3::touch).join(); // pinned, but not recorded
-            Collection<? extends Result> out = probe.afterIteration(null, measured, new IterationResult(null, measured, new IterationResultMetaData(1, 1)));
-            Map<String, Double> scores = out.stream().collect(Collectors.toMap(Result::getLabel, Result::getScore));
-            // one pinned event over the warm-up's four operations
-            assertEquals(0.25, scores.get(ForkProbe.PINNED), 1e-9, "events per operation, counted over the warm-up");
-        } finally {
-            System.clearProperty(ForkProbe.PINNING);
-            ForkProbe.stopPinning();
-            ForkProbe.forgetPinning();
-        }
-    }
-
-    static final class SlowToInitialize2 {
+    /** The same, for the second test (a class initializes once per JVM) ... */
+    static final class SlowToInitializeInWarmUp {
         static {
             sleep();
         }
@@ -104,7 +44,8 @@ class ForkProbeTest {
         }
     }
 
-    static final class SlowToInitialize3 {
+    /** ... and once more, in its measured iteration. */
+    static final class SlowToInitializeWhileMeasured {
         static {
             sleep();
         }
@@ -121,6 +62,65 @@ class ForkProbeTest {
         }
     }
 
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} with pinning switched on, and leaves the JVM as it found it. */
+    private static void withPinning(Body body) throws Exception {
+        System.setProperty(ForkProbe.PINNING, "true");
+        try {
+            body.run();
+        } finally {
+            System.clearProperty(ForkProbe.PINNING);
+            ForkProbe.stopPinning();
+            ForkProbe.forgetPinning();
+        }
+    }
+
+    private static Map<String, Double> scores(Collection<? extends Result> results) {
+        return results.stream().collect(Collectors.toMap(Result::getLabel, Result::getScore));
+    }
+
+    @Test
+    void aPinnedVirtualThreadIsCountedPerOperation() throws Exception {
+        withPinning(() -> {
+            ForkProbe probe = new ForkProbe();
+            IterationParams iteration = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.NONE, 1);
+            probe.beforeIteration(null, iteration);
+            ForkProbe.startPinning(); // the last step of the setup, which comes after the first beforeIteration
+            Thread.sleep(1000); // the JFR stream starts asynchronously
+            Thread.ofVirtual().start(SlowToInitialize::touch).join();
+            Thread.ofVirtual().start(ForkProbeTest::sleep).join();
+            Map<String, Double> scores = scores(probe.afterIteration(null, iteration, new IterationResult(null, iteration, new IterationResultMetaData(2, 2))));
+            assertTrue(scores.containsKey(ForkProbe.PINNED), "reported: " + scores.keySet());
+            // one pinned event over two operations
+            assertEquals(0.5, scores.get(ForkProbe.PINNED), 1e-9, "events per operation");
+        });
+    }
+
+    @Test
+    void withWarmUpIterationsPinningIsCountedOverThemAndTheMeasuredOnesRunWithoutJfr() throws Exception {
+        withPinning(() -> {
+            ForkProbe probe = new ForkProbe();
+            IterationParams warmup = new IterationParams(IterationType.WARMUP, 1, TimeValue.NONE, 1);
+            IterationParams measured = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.NONE, 1);
+            probe.beforeIteration(null, warmup);
+            ForkProbe.startPinning();
+            Thread.sleep(1000); // the JFR stream starts asynchronously
+            Thread.ofVirtual().start(SlowToInitializeInWarmUp::touch).join();
+            probe.afterIteration(null, warmup, new IterationResult(null, warmup, new IterationResultMetaData(4, 4)));
+            assertFalse(ForkProbe.pinningRecording(), "the stream stops after the last warm-up iteration");
+
+            probe.beforeIteration(null, measured);
+            Thread.ofVirtual().start(SlowToInitializeWhileMeasured::touch).join(); // pinned, but not recorded
+            Map<String, Double> scores = scores(probe.afterIteration(null, measured, new IterationResult(null, measured, new IterationResultMetaData(1, 1))));
+            // one pinned event over the warm-up's four operations
+            assertEquals(0.25, scores.get(ForkProbe.PINNED), 1e-9, "events per operation, counted over the warm-up");
+        });
+    }
+
     @Test
     void whatTheTeardownDoesAfterTheMeasuringIsNotCountedInTheLastIteration() {
         ForkProbe probe = new ForkProbe();
@@ -130,8 +130,7 @@ class ForkProbeTest {
         byte[][] probeGarbage = new byte[64][];
         for (int i = 0; i < probeGarbage.length; i++) probeGarbage[i] = new byte[1 << 20]; // 64 MiB, as a memory probe would
         java.lang.ref.Reference.reachabilityFence(probeGarbage);
-        Collection<? extends Result> out = probe.afterIteration(null, measured, new IterationResult(null, measured, new IterationResultMetaData(1, 1)));
-        Map<String, Double> scores = out.stream().collect(Collectors.toMap(Result::getLabel, Result::getScore));
+        Map<String, Double> scores = scores(probe.afterIteration(null, measured, new IterationResult(null, measured, new IterationResultMetaData(1, 1))));
         assertTrue(scores.get(ForkProbe.ALLOC) < 16 << 20, "allocated per operation: " + scores.get(ForkProbe.ALLOC));
     }
 
