@@ -295,6 +295,17 @@ final class SuiteRun {
     }
 
     /** A combination whose testbed is missing: a failed row saying which part and why, no fork. */
+    /**
+     * Whether the no-harness-tax check compares this combination with a minimal program. Its
+     * fork records no pinning: what a JFR recording holds stays resident after it stops, so
+     * it would count in the fork's memory and not the minimal program's (bench/RESULTS.md has
+     * the figures), and pinning depends on the code path, not on N.
+     */
+    private boolean harnessChecked(Combination c) {
+        return settings.minimal() && c.scenario() == BenchScenario.GATHER_MASS
+                && settings.preset().minimalSizes.contains((int) c.size().get("N"));
+    }
+
     private static ResultRow notRun(Combination c, String problem) {
         return new ResultRow(c.scenario().id(), c.model(), ResultRow.SUITE, c.size(), ResultRow.Status.FAILED, "not run: " + problem,
                 Metrics.builder().idealMs(c.scenario().idealMs(c.size())).build());
@@ -322,7 +333,7 @@ final class SuiteRun {
 
         List<String> append = new ArrayList<>(testbedProperties);
         append.add("-D" + ForkReport.PROPERTY + "=" + report.toAbsolutePath());
-        append.add("-D" + ForkProbe.PINNING + "=" + settings.preset().recordPinning);
+        append.add("-D" + ForkProbe.PINNING + "=" + (settings.preset().recordPinning && !harnessChecked(c)));
         append.add("-D" + ForkProbe.GC_BETWEEN + "=" + c.scenario().collectsBetweenIterations(c.size()));
         append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.WARM_UP_MS + "=" + settings.preset().warmUpMs);
         append.add("-D" + dev.asyncbench.bench.jmh.MemoryProbe.PROBES + "=" + settings.preset().memoryProbes);
@@ -461,7 +472,9 @@ final class SuiteRun {
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("budget", "a model whose one operation is expected to exceed " + Durations.format(settings.budget())
                 + " at a size is skipped there, and its row says so");
-        notes.put("pinning", settings.preset().recordPinning ? "JFR jdk.VirtualThreadPinned counted in every fork (threshold 0),"
+        notes.put("pinning", settings.preset().recordPinning ? "JFR jdk.VirtualThreadPinned counted in every fork (threshold 0)"
+                + (settings.minimal() ? " but " + BenchScenario.GATHER_MASS.id() + "'s at the no-harness-tax sizes (what a JFR recording holds stays resident"
+                        + " after it stops, and the minimal programs record none; the same gather at N = 10 counts its pinning)" : "") + ","
                 + " over the warm-up iterations (the stream stops before the measured ones and the memory probe: a JFR recording"
                 + " costs time and holds some live heap per thread)"
                 : "not recorded in this preset (a JFR stream adds startup time to every fork)");
