@@ -202,10 +202,12 @@ final class SuiteRun {
                 progress.begin(c.label());
                 String problem = c.scenario().needsServer() && serverProblem != null ? serverProblem
                         : c.scenario().needsDatabase() && databaseProblem != null ? databaseProblem : null;
-                ResultRow row = problem != null ? notRun(c, problem) : c.estimateMs() < 0 ? skipped(c) : measure(c, testbed.forkProperties(c.scenario().needsServer(), c.scenario().needsDatabase()));
+                boolean checked = minimal != null && minimal.checks(c.scenario(), c.size(), c.model());
+                ResultRow row = problem != null ? notRun(c, problem) : c.estimateMs() < 0 ? skipped(c)
+                        : measure(c, testbed.forkProperties(c.scenario().needsServer(), c.scenario().needsDatabase()), !checked);
                 rows.add(row);
                 progress.end(outcome(row), Math.max(0, c.estimateMs()));
-                if (minimal != null && minimal.checks(c.scenario(), c.size(), c.model())) {
+                if (checked) {
                     minimalRows.add(minimal.run(progress, c.size(), c.model(), row));
                 }
             }
@@ -295,17 +297,6 @@ final class SuiteRun {
     }
 
     /** A combination whose testbed is missing: a failed row saying which part and why, no fork. */
-    /**
-     * Whether the no-harness-tax check compares this combination with a minimal program. Its
-     * fork records no pinning: what a JFR recording holds stays resident after it stops, so
-     * it would count in the fork's memory and not the minimal program's (bench/RESULTS.md has
-     * the figures), and pinning depends on the code path, not on N.
-     */
-    private boolean harnessChecked(Combination c) {
-        return settings.minimal() && c.scenario() == BenchScenario.GATHER_MASS
-                && settings.preset().minimalSizes.contains((int) c.size().get("N"));
-    }
-
     private static ResultRow notRun(Combination c, String problem) {
         return new ResultRow(c.scenario().id(), c.model(), ResultRow.SUITE, c.size(), ResultRow.Status.FAILED, "not run: " + problem,
                 Metrics.builder().idealMs(c.scenario().idealMs(c.size())).build());
@@ -324,7 +315,14 @@ final class SuiteRun {
     }
 
     /** One JMH fork for one combination; its failure, if any, becomes the row. */
-    private ResultRow measure(Combination c, List<String> testbedProperties) throws IOException {
+    /**
+     * Runs one fork. {@code pinning}: whether it may record pinning (when the preset does). A fork
+     * the no-harness-tax check compares with a minimal program records none: what a JFR
+     * recording holds stays resident after it stops, so it would count in the fork's memory and
+     * not the minimal program's (bench/RESULTS.md has the figures); pinning depends on the code
+     * path, not on N, and the scenario's smallest size still counts it.
+     */
+    private ResultRow measure(Combination c, List<String> testbedProperties, boolean pinning) throws IOException {
         Benchmarks.Binding b = Benchmarks.of(c.scenario());
         String name = (c.scenario().id() + "-" + c.model() + "-" + c.size().label()).replaceAll("[^A-Za-z0-9=.-]+", "_");
         Path log = logs.resolve(name + ".log");
@@ -333,7 +331,7 @@ final class SuiteRun {
 
         List<String> append = new ArrayList<>(testbedProperties);
         append.add("-D" + ForkReport.PROPERTY + "=" + report.toAbsolutePath());
-        append.add("-D" + ForkProbe.PINNING + "=" + (settings.preset().recordPinning && !harnessChecked(c)));
+        append.add("-D" + ForkProbe.PINNING + "=" + (settings.preset().recordPinning && pinning));
         append.add("-D" + ForkProbe.GC_BETWEEN + "=" + c.scenario().collectsBetweenIterations(c.size()));
         append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.WARM_UP_MS + "=" + settings.preset().warmUpMs);
         append.add("-D" + dev.asyncbench.bench.jmh.MemoryProbe.PROBES + "=" + settings.preset().memoryProbes);

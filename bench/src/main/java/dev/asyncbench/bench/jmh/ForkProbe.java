@@ -73,9 +73,9 @@ public final class ForkProbe implements InternalProfiler {
     /** The counters when the measuring ended ({@link #measurementEnded}), for the last iteration; null before. */
     private static long[] atMeasurementEnd;
 
-    private final com.sun.management.OperatingSystemMXBean os =
+    private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private final com.sun.management.ThreadMXBean threads =
+    private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private boolean serverStatsOk;
@@ -110,13 +110,13 @@ public final class ForkProbe implements InternalProfiler {
         if (iterationsStarted++ > 0 && Boolean.getBoolean(GC_BETWEEN)) collectGarbage();
         serverStatsOk = resetServerStats();
         resetPeakRss();
-        threads.resetPeakThreadCount();
+        THREADS.resetPeakThreadCount();
         LATENCIES.reset();
         if (iterationParams.getType() == IterationType.MEASUREMENT && pinnedAtMeasurementStart < 0) {
             pinnedAtMeasurementStart = PINNED_EVENTS.get();
         }
-        allocBefore = threads.getTotalThreadAllocatedBytes();
-        cpuBefore = os.getProcessCpuTime();
+        allocBefore = THREADS.getTotalThreadAllocatedBytes();
+        cpuBefore = OS.getProcessCpuTime();
     }
 
     @Override
@@ -189,9 +189,7 @@ public final class ForkProbe implements InternalProfiler {
 
     /** Process CPU ns, bytes allocated by all threads, peak live platform threads, VmHWM kB. */
     private static long[] counters() {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        return new long[] {os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes(), threads.getPeakThreadCount(), statusKb("VmHWM")};
+        return new long[] {OS.getProcessCpuTime(), THREADS.getTotalThreadAllocatedBytes(), THREADS.getPeakThreadCount(), statusKb("VmHWM")};
     }
 
     /**

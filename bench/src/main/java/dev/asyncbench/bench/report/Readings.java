@@ -314,18 +314,17 @@ final class Readings {
         if (pairs.isEmpty()) return out;
         for (HarnessTax.Measure m : HarnessTax.measures(pairs)) {
             List<String> flagged = new ArrayList<>();
-            int compared = 0;
             List<Double> differences = new ArrayList<>();
             for (HarnessTax.Pair p : pairs) {
                 HarnessTax.Diff d = HarnessTax.diff(p, m);
                 if (!d.comparable()) continue;
-                compared++;
                 differences.add(d.suite() - d.minimal());
                 if (d.flagged()) {
                     flagged.add(p.model() + " at " + main(p.size()) + " " + Text.pct(d.relative())
                             + (d.withinNoise() ? " (within the noise)" : ""));
                 }
             }
+            int compared = differences.size();
             if (compared == 0) continue;
             String sentence;
             if (flagged.isEmpty()) {
