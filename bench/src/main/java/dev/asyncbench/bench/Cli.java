@@ -1,5 +1,9 @@
 package dev.asyncbench.bench;
 
+import dev.asyncbench.bench.fork.ForkReport;
+
+import dev.asyncbench.bench.run.BadInput;
+
 import dev.asyncbench.core.Models;
 import dev.asyncbench.core.TaskScenario;
 import picocli.CommandLine;
@@ -108,7 +112,7 @@ public final class Cli implements Runnable {
     }
 
     static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return ForkReport.oneLine(message);
     }
 
     private static boolean debug() {

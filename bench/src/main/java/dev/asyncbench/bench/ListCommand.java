@@ -1,5 +1,7 @@
 package dev.asyncbench.bench;
 
+import dev.asyncbench.bench.run.Preset;
+
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.core.Models;

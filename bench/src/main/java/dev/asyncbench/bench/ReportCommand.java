@@ -1,5 +1,7 @@
 package dev.asyncbench.bench;
 
+import dev.asyncbench.bench.run.BadInput;
+
 import dev.asyncbench.bench.report.ReportWriter;
 import dev.asyncbench.bench.results.ResultSet;
 import picocli.CommandLine.Command;

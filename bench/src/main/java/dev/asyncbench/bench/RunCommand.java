@@ -1,5 +1,12 @@
 package dev.asyncbench.bench;
 
+import dev.asyncbench.bench.run.BadInput;
+import dev.asyncbench.bench.run.Durations;
+import dev.asyncbench.bench.run.Preset;
+import dev.asyncbench.bench.run.RunLock;
+import dev.asyncbench.bench.run.RunSettings;
+import dev.asyncbench.bench.run.SuiteRun;
+
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.core.Models;

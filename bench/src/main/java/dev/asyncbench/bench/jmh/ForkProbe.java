@@ -1,5 +1,10 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.fork.ProcessStats;
+
+import dev.asyncbench.bench.fork.ForkReport;
+import dev.asyncbench.bench.fork.ForkTestbed;
+
 import jdk.jfr.consumer.RecordingStream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -12,10 +17,7 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 import org.openjdk.jmh.runner.IterationType;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,11 +60,6 @@ public final class ForkProbe implements InternalProfiler {
      */
     public static final String GC_BETWEEN = "asyncbench.gcBetweenIterations";
 
-    /** What JMH's -gc does, minus its waiting: two full GCs. The minimal programs call it too. */
-    public static void collectGarbage() {
-        System.gc();
-        System.gc();
-    }
 
     private static final Recorder LATENCIES = new Recorder(3);
     private static final Map<String, Double> CONSTANTS = new ConcurrentHashMap<>();
@@ -107,9 +104,9 @@ public final class ForkProbe implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        if (iterationsStarted++ > 0 && Boolean.getBoolean(GC_BETWEEN)) collectGarbage();
+        if (iterationsStarted++ > 0 && Boolean.getBoolean(GC_BETWEEN)) ProcessStats.collectGarbage();
         serverStatsOk = resetServerStats();
-        resetPeakRss();
+        ProcessStats.resetPeakRss();
         THREADS.resetPeakThreadCount();
         LATENCIES.reset();
         if (iterationParams.getType() == IterationType.MEASUREMENT && pinnedAtMeasurementStart < 0) {
@@ -189,7 +186,7 @@ public final class ForkProbe implements InternalProfiler {
 
     /** Process CPU ns, bytes allocated by all threads, peak live platform threads, VmHWM kB. */
     private static long[] counters() {
-        return new long[] {OS.getProcessCpuTime(), THREADS.getTotalThreadAllocatedBytes(), THREADS.getPeakThreadCount(), statusKb("VmHWM")};
+        return new long[] {OS.getProcessCpuTime(), THREADS.getTotalThreadAllocatedBytes(), THREADS.getPeakThreadCount(), ProcessStats.statusKb("VmHWM")};
     }
 
     /**
@@ -261,24 +258,5 @@ public final class ForkProbe implements InternalProfiler {
         pinning.startAsync();
     }
 
-    /** Resets VmHWM to the current RSS (Linux: write 5 to /proc/self/clear_refs); harmless elsewhere. */
-    public static void resetPeakRss() {
-        try {
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            // not Linux, or not allowed: the peak is then the process's lifetime peak
-        }
-    }
 
-    /** A field of /proc/self/status in kB (VmRSS, VmHWM), or -1 when unavailable. */
-    public static long statusKb(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return -1;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.run.ClassArchive;
+
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;

@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.fork.ForkTestbed;
+
 import dev.asyncbench.core.io.Completions;
 import dev.asyncbench.core.spec.FanOutResult;
 import dev.asyncbench.core.spec.FanOutSpec;

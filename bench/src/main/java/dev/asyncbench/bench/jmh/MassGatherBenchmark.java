@@ -1,5 +1,8 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.fork.ForkReport;
+import dev.asyncbench.bench.fork.MemoryProbe;
+
 import dev.asyncbench.core.spec.MassGatherSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

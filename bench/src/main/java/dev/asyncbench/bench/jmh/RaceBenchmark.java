@@ -1,5 +1,8 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.fork.ForkReport;
+import dev.asyncbench.bench.fork.ForkTestbed;
+
 import dev.asyncbench.core.spec.RaceSpec;
 import dev.asyncbench.core.spec.Replica;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,5 +1,10 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.fork.ProcessStats;
+
+import dev.asyncbench.bench.fork.ForkModels;
+import dev.asyncbench.bench.fork.ForkReport;
+
 import dev.asyncbench.core.TaskScenario;
 import dev.asyncbench.core.io.Completions;
 import org.openjdk.jmh.annotations.Level;
@@ -48,7 +53,7 @@ public abstract class ScenarioState {
 
     @Setup(Level.Trial)
     public final void setUpTrial(BenchmarkParams params) throws Exception {
-        rssAtStartKb = ForkProbe.statusKb("VmRSS");
+        rssAtStartKb = ProcessStats.statusKb("VmRSS");
         String benchmark = params.getBenchmark();
         measured = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         StringBuilder key = new StringBuilder(getClass().getSimpleName().replace("_jmhType", ""));

@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.fork.ForkTestbed;
+
 import dev.asyncbench.core.spec.TimeoutSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

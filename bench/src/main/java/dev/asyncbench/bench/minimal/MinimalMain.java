@@ -1,7 +1,9 @@
 package dev.asyncbench.bench.minimal;
 
+import dev.asyncbench.bench.fork.ProcessStats;
+
 import dev.asyncbench.bench.jmh.ForkProbe;
-import dev.asyncbench.bench.jmh.MemoryProbe;
+import dev.asyncbench.bench.fork.MemoryProbe;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -26,7 +28,7 @@ public final class MinimalMain {
     }
 
     public static void main(String[] args) {
-        long rssAtStartKb = ForkProbe.statusKb("VmRSS");
+        long rssAtStartKb = ProcessStats.statusKb("VmRSS");
         try {
             String model = args[0];
             int tasks = Integer.parseInt(args[1]);
@@ -45,14 +47,14 @@ public final class MinimalMain {
             long checkedMs = (System.nanoTime() - checkStart) / 1_000_000;
             int runs = 0;
             for (int i = 0; i < warmups; i++) {
-                if (gcBetween && runs++ > 0) ForkProbe.collectGarbage();
+                if (gcBetween && runs++ > 0) ProcessStats.collectGarbage();
                 check(program.gatherMany(tasks, delayMs, pool), expected);
             }
             var threads = ManagementFactory.getThreadMXBean();
             threads.resetPeakThreadCount();
-            ForkProbe.resetPeakRss();
+            ProcessStats.resetPeakRss();
             for (int i = 0; i < measurements; i++) {
-                if (gcBetween && runs++ > 0) ForkProbe.collectGarbage();
+                if (gcBetween && runs++ > 0) ProcessStats.collectGarbage();
                 long start = System.nanoTime();
                 long sum = program.gatherMany(tasks, delayMs, pool);
                 double ms = (System.nanoTime() - start) / 1e6;
@@ -60,7 +62,7 @@ public final class MinimalMain {
                 System.out.println(String.format(Locale.ROOT, "time_ms %.3f", ms));
             }
             System.out.println("threads_peak " + threads.getPeakThreadCount());
-            long hwm = ForkProbe.statusKb("VmHWM");
+            long hwm = ProcessStats.statusKb("VmHWM");
             if (hwm > 0) System.out.println(String.format(Locale.ROOT, "rss_peak_mb %.3f", hwm / 1024.0));
 
             String cannot = MemoryProbe.cannotSample(checkedMs, delayMs);
@@ -82,7 +84,7 @@ public final class MinimalMain {
             System.out.flush();
             System.exit(0);
         } catch (Throwable t) {
-            System.out.println("failure: " + dev.asyncbench.bench.jmh.ForkReport.describe(t));
+            System.out.println("failure: " + dev.asyncbench.bench.fork.ForkReport.describe(t));
             System.out.flush();
             System.exit(1);
         }

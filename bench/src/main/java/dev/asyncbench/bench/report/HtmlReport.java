@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.report;
 
+import dev.asyncbench.bench.run.Preset;
+
 import dev.asyncbench.bench.report.RunView.Entry;
 import dev.asyncbench.bench.report.RunView.ScenarioView;
 import dev.asyncbench.bench.results.Environment;

@@ -1,4 +1,9 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
+
+import dev.asyncbench.bench.run.ClassArchive;
+import dev.asyncbench.bench.run.JavaCommand;
+import dev.asyncbench.bench.run.Preset;
+import dev.asyncbench.bench.run.RunSettings;
 
 import dev.asyncbench.bench.jmh.Benchmarks;
 import dev.asyncbench.bench.jmh.ForkTraining;

@@ -1,4 +1,4 @@
-package dev.asyncbench.bench.jmh;
+package dev.asyncbench.bench.fork;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +37,11 @@ public final class ForkReport {
         String msg = message(t);
         if (root != t && !msg.contains(message(root))) msg += " (cause: " + message(root) + ")";
         return msg.replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    /** The text on one line: surrounding blanks gone, line breaks as "; ". */
+    public static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private static String message(Throwable t) {

@@ -1,4 +1,4 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
 
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Metrics;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * (harness {@code minimal}) sit next to the suite's for the same size, so the report can show
  * the suite within about 15% of the bare program.
  */
-final class MinimalRuns {
+public final class MinimalRuns {
 
     static final String MAIN = "dev.asyncbench.bench.minimal.MinimalMain";
 
@@ -96,7 +96,7 @@ final class MinimalRuns {
     private ResultRow measure(String model, Size size, Traits t, double opMs) throws IOException {
         List<String> command = new ArrayList<>(JavaCommand.java());
         command.addAll(settings.forkFlags());
-        command.add("-D" + dev.asyncbench.bench.jmh.MemoryProbe.PROBES + "=" + settings.preset().memoryProbes);
+        command.add("-D" + dev.asyncbench.bench.fork.MemoryProbe.PROBES + "=" + settings.preset().memoryProbes);
         command.addAll(List.of("-cp", JavaCommand.classPath(), MAIN, model, Long.toString(size.get("N")), Long.toString(size.get("L")),
                 Integer.toString(settings.warmups(opMs)), Integer.toString(settings.measurements(opMs)), Integer.toString(t.maxWaiting()),
                 Boolean.toString(BenchScenario.GATHER_MASS.collectsBetweenIterations(size))));

@@ -1,4 +1,4 @@
-package dev.asyncbench.bench.jmh;
+package dev.asyncbench.bench.fork;
 
 import dev.asyncbench.core.io.OrdersRepository;
 import dev.asyncbench.core.io.TestbedClient;

@@ -1,4 +1,6 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
+
+import dev.asyncbench.bench.fork.MemoryProbe;
 
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Size;
@@ -8,7 +10,7 @@ import dev.asyncbench.core.Traits;
  * Rough expected times, for the progress bar's estimate and for leaving out what would not
  * fit the run's budget (the sequential model at 10,000 tasks). Never part of a result.
  */
-final class Estimates {
+public final class Estimates {
 
     /**
      * A JVM fork using the testbed: start, class loading (from the class archive), JMH handshake,

@@ -1,8 +1,8 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
 
 import dev.asyncbench.bench.jmh.Benchmarks;
 import dev.asyncbench.bench.jmh.ForkProbe;
-import dev.asyncbench.bench.jmh.ForkReport;
+import dev.asyncbench.bench.fork.ForkReport;
 import dev.asyncbench.bench.report.ReportWriter;
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Environment;
@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  * size and model in a JMH fork of its own, runs the no-harness-tax check, and writes the
  * results and the report. A combination that fails is a result, never the end of the run.
  */
-final class SuiteRun {
+public final class SuiteRun {
 
     /** Final but for the class archive, added once it is ready ({@link ClassArchive}). */
     private RunSettings settings;
@@ -64,7 +64,7 @@ final class SuiteRun {
         }
     }
 
-    SuiteRun(RunSettings settings, PrintStream out) {
+    public SuiteRun(RunSettings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
         this.dir = settings.out();
@@ -72,7 +72,7 @@ final class SuiteRun {
     }
 
     /** Prints every combination with its iterations and estimate (or why it is skipped), and the total. */
-    void printPlan() {
+    public void printPlan() {
         Map<String, Traits> traits = traits(new LinkedHashMap<>());
         MinimalRuns minimal = settings.minimal() ? new MinimalRuns(settings, logs, traits) : null;
         double total = 0;
@@ -96,13 +96,13 @@ final class SuiteRun {
 
     /**
      * Each selected model's traits and describe() line, read in a JVM with the forks' flags
-     * ({@link dev.asyncbench.bench.jmh.ModelsProbe}): a model may size its limits from the heap.
+     * ({@link dev.asyncbench.bench.fork.ModelsProbe}): a model may size its limits from the heap.
      */
     private Map<String, Traits> traits(Map<String, String> describe) {
         Map<String, Traits> traits = new LinkedHashMap<>();
         List<String> command = new ArrayList<>(JavaCommand.java());
         command.addAll(settings.forkFlags());
-        command.addAll(List.of("-cp", JavaCommand.classPath(), dev.asyncbench.bench.jmh.ModelsProbe.class.getName()));
+        command.addAll(List.of("-cp", JavaCommand.classPath(), dev.asyncbench.bench.fork.ModelsProbe.class.getName()));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -139,7 +139,7 @@ final class SuiteRun {
     }
 
     /** Runs everything; returns the report's main file. */
-    Path execute() throws IOException {
+    public Path execute() throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Files.createDirectories(logs);
@@ -176,7 +176,7 @@ final class SuiteRun {
                     serverUri = testbed.startServer(logs);
                     server = "Netty testbed server in its own JVM (" + String.join(" ", TestbedProcesses.FLAGS) + ") at " + serverUri;
                 } catch (RuntimeException e) {
-                    serverProblem = "the HTTP testbed server did not start: " + Cli.oneLine(e.getMessage());
+                    serverProblem = "the HTTP testbed server did not start: " + ForkReport.oneLine(e.getMessage());
                     server = serverProblem;
                     progress.note(serverProblem);
                 }
@@ -187,7 +187,7 @@ final class SuiteRun {
                     testbed.startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), logs);
                     database = testbed.dbDescription();
                 } catch (RuntimeException e) {
-                    databaseProblem = "the testbed database did not start: " + Cli.oneLine(e.getMessage());
+                    databaseProblem = "the testbed database did not start: " + ForkReport.oneLine(e.getMessage());
                     database = databaseProblem;
                     progress.note(databaseProblem);
                 }
@@ -272,7 +272,7 @@ final class SuiteRun {
     }
 
     private String providersProperty() {
-        return "-D" + dev.asyncbench.bench.jmh.ForkModels.PROPERTY + "=" + providers.entrySet().stream()
+        return "-D" + dev.asyncbench.bench.fork.ForkModels.PROPERTY + "=" + providers.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
     }
 
@@ -334,7 +334,7 @@ final class SuiteRun {
         append.add("-D" + ForkProbe.PINNING + "=" + (settings.preset().recordPinning && pinning));
         append.add("-D" + ForkProbe.GC_BETWEEN + "=" + c.scenario().collectsBetweenIterations(c.size()));
         append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.WARM_UP_MS + "=" + settings.preset().warmUpMs);
-        append.add("-D" + dev.asyncbench.bench.jmh.MemoryProbe.PROBES + "=" + settings.preset().memoryProbes);
+        append.add("-D" + dev.asyncbench.bench.fork.MemoryProbe.PROBES + "=" + settings.preset().memoryProbes);
         if (!providers.isEmpty()) append.add(providersProperty());
         append.add("-D" + dev.asyncbench.bench.jmh.ScenarioState.REFERENCES + "=" + logs.resolve("references").toAbsolutePath());
         List<String> flags = settings.forkFlags();

@@ -1,4 +1,4 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * combination of the second run fail. {@code run} takes this lock for its whole length, and
  * first checks JMH's, so that a second run stops up front with one line.
  */
-final class RunLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -24,7 +24,7 @@ final class RunLock implements AutoCloseable {
     }
 
     /** Takes the run lock in {@code folder} (java.io.tmpdir, where JMH keeps jmh.lock); a {@link BadInput} when another run holds either. */
-    static RunLock acquire(Path folder) {
+    public static RunLock acquire(Path folder) {
         Path ours = folder.resolve("asyncbench-run.lock");
         Path jmh = folder.resolve("jmh.lock");
         FileChannel channel = null;

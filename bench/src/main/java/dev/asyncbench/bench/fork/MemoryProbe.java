@@ -1,4 +1,4 @@
-package dev.asyncbench.bench.jmh;
+package dev.asyncbench.bench.fork;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.FutureTask;
@@ -92,14 +92,14 @@ public final class MemoryProbe {
         var memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long heapBefore = memory.getHeapMemoryUsage().getUsed();
-        long rssBeforeKb = rssBaselineKb > 0 ? rssBaselineKb : ForkProbe.statusKb("VmRSS");
+        long rssBeforeKb = rssBaselineKb > 0 ? rssBaselineKb : ProcessStats.statusKb("VmRSS");
 
         FutureTask<Long> run = new FutureTask<>(() -> gather.applyAsLong(delayMs));
         long start = System.nanoTime();
         Thread.ofPlatform().name("memory-probe").daemon().start(run);
         Thread.sleep(delayMs * 6 / 10);
         long sampledAtMs = (System.nanoTime() - start) / 1_000_000;
-        long rssKb = ForkProbe.statusKb("VmRSS");
+        long rssKb = ProcessStats.statusKb("VmRSS");
         System.gc();
         long heap = memory.getHeapMemoryUsage().getUsed();
         long sum = run.get();

@@ -1,4 +1,4 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * lines otherwise (a pipe, a dumb terminal, CI). The time left is the remaining estimates,
  * scaled by how the estimates have compared with reality so far ({@link #leftMs}).
  */
-final class Progress {
+public final class Progress {
 
     private final PrintStream out;
     private final boolean bar;

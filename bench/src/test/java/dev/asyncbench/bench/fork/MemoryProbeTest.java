@@ -1,4 +1,6 @@
-package dev.asyncbench.bench.jmh;
+package dev.asyncbench.bench.fork;
+
+import dev.asyncbench.bench.fork.MemoryProbe;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
 
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Size;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What one {@code run} measures and how, checked. */
-record RunSettings(Preset preset, String label, List<String> models, Map<BenchScenario, List<Size>> sizes, Path out,
+public record RunSettings(Preset preset, String label, List<String> models, Map<BenchScenario, List<Size>> sizes, Path out,
                    Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
                    String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive) {
 

@@ -1,4 +1,6 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
+
+import dev.asyncbench.bench.run.Progress;
 
 import org.junit.jupiter.api.Test;
 

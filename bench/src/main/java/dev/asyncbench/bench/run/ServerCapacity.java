@@ -1,4 +1,4 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
 
 import dev.asyncbench.core.io.TestbedClient;
 
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * requests per second than this measures the machine, not the model (docs/testbed.md has the
  * longer probe this repeats in short).
  */
-final class ServerCapacity {
+public final class ServerCapacity {
 
     static final int USERS = 64;
 

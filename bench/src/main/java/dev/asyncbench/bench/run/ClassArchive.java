@@ -1,9 +1,9 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
 
 import dev.asyncbench.bench.jmh.Benchmarks;
-import dev.asyncbench.bench.jmh.ForkModels;
+import dev.asyncbench.bench.fork.ForkModels;
 import dev.asyncbench.bench.jmh.ForkProbe;
-import dev.asyncbench.bench.jmh.ForkReport;
+import dev.asyncbench.bench.fork.ForkReport;
 import dev.asyncbench.bench.jmh.ForkTraining;
 import dev.asyncbench.bench.jmh.ScenarioState;
 import dev.asyncbench.bench.results.BenchScenario;
@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * the trained scenarios and models stay the same (the JVM itself also refuses an archive whose
  * class path changed). When it cannot be made, the run goes on without it and says so.
  */
-final class ClassArchive {
+public final class ClassArchive {
 
     /** An archive ready to map, and where it came from (for the report's notes). */
     record Prepared(Path file, String origin) {

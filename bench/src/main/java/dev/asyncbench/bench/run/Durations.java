@@ -1,4 +1,4 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
 
 import picocli.CommandLine;
 
@@ -6,14 +6,14 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Reads durations as people write them: {@code 200ms}, {@code 1s}, {@code 1.5s}, {@code 2m}. */
-final class Durations implements CommandLine.ITypeConverter<Duration> {
+public final class Durations implements CommandLine.ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
         return parse(value);
     }
 
-    static Duration parse(String value) {
+    public static Duration parse(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         try {
             if (v.endsWith("ms")) return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
@@ -26,7 +26,7 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
     }
 
     /** {@code 1.00 s} or {@code 250 ms}. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         return d.toMillis() >= 1000 ? String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9) : d.toMillis() + " ms";
     }
 }

@@ -1,4 +1,4 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  * threads run inside a measured fork. Started once per run; stopped at the end, on failure,
  * and on Ctrl-C (a shutdown hook), with every process they started (PostgreSQL's too).
  */
-final class TestbedProcesses implements AutoCloseable {
+public final class TestbedProcesses implements AutoCloseable {
 
     static final String SERVER_MAIN = "dev.asyncbench.core.testbed.HttpTestbedServer";
     static final String DB_MAIN = "dev.asyncbench.core.testbed.TestbedDatabase";

@@ -1,4 +1,8 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
+
+import dev.asyncbench.bench.Run;
+import dev.asyncbench.bench.run.BadInput;
+import dev.asyncbench.bench.run.RunLock;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,6 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
+
+import dev.asyncbench.bench.fork.MemoryProbe;
 
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Size;
@@ -21,7 +23,7 @@ import static dev.asyncbench.bench.results.BenchScenario.*;
  * sequential model at 10,000 tasks of 100 ms would take 17 minutes per operation) is not run
  * there: its row says so, with the estimate.
  */
-enum Preset {
+public enum Preset {
     QUICK(0, 3, 8, 300, Duration.ofSeconds(3), false, 0, Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(5_000), 1),
     FULL(2, 8, 30, 4000, Duration.ofSeconds(15), true, 5000, Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(10_000, 100_000, 1_000_000), 4);
 
@@ -70,14 +72,14 @@ enum Preset {
      * longer than all of {@link #measureMs} gets only the minimum (quick's 2 s sequential query
      * run is not run a fifth time to warm up).
      */
-    int warmups(double opMs) {
+    public int warmups(double opMs) {
         if (opMs > LONG_OP_MS) return Math.min(warmups, 1);
         if (opMs > measureMs) return warmups;
         return (int) Math.clamp((long) Math.ceil(measureMs / 3.0 / Math.max(opMs, 1)), warmups, Math.max(2L, 3L * warmups));
     }
 
     /** Measured iterations for an operation of about {@code opMs}; operations over 5 s, whose noise is relatively small, get at most 5. */
-    int measurements(double opMs) {
+    public int measurements(double opMs) {
         int min = opMs > LONG_OP_MS ? Math.min(measurements, 5) : measurements;
         return (int) Math.clamp((long) Math.ceil(measureMs / Math.max(opMs, 1)), min, maxMeasurements);
     }
@@ -85,21 +87,21 @@ enum Preset {
     /** An operation this long is measured fewer times. */
     static final double LONG_OP_MS = 5000;
 
-    String id() {
+    public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    Duration opBudget() {
+    public Duration opBudget() {
         return opBudget;
     }
 
-    static Preset byId(String id) {
+    public static Preset byId(String id) {
         for (Preset p : values()) if (p.id().equals(id)) return p;
         throw new BadInput("unknown preset '" + id + "'; accepted: " + Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", ")));
     }
 
     /** The sizes this preset runs a scenario at, smallest first. */
-    List<Size> sizes(BenchScenario s) {
+    public List<Size> sizes(BenchScenario s) {
         List<Size> quick = switch (s) {
             case HELLO -> List.of(Size.of("L", 10), Size.of("L", 100));
             case GATHER -> List.of(Size.of("N", 3, "U", 10), Size.of("N", 300, "U", 10));

@@ -1,10 +1,10 @@
-package dev.asyncbench.bench;
+package dev.asyncbench.bench.run;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /** How to start another JVM like this one: the same java binary and class path. */
-final class JavaCommand {
+public final class JavaCommand {
     private JavaCommand() {
     }
 
