@@ -10,10 +10,6 @@ import java.util.stream.Collectors;
 /** Finds the concurrency models on the class path with {@link ServiceLoader}. */
 public final class Models {
 
-    /** The order reports list models in; models not named here follow, by name. */
-    public static final List<String> ORDER = List.of(
-            "sequential", "threads", "threads-per-task", "futures", "rx", "virtual-threads", "coroutines");
-
     private Models() {
     }
 
@@ -33,7 +29,7 @@ public final class Models {
                 // best effort: the iterator has consumed this provider's name and moves on
             }
         }
-        found.sort(Comparator.comparingInt((TaskScenario m) -> rank(m.name())).thenComparing(TaskScenario::name));
+        found.sort(Comparator.comparingInt(TaskScenario::rank).thenComparing(TaskScenario::name));
         return found;
     }
 
@@ -86,9 +82,20 @@ public final class Models {
         return chosen;
     }
 
-    private static int rank(String name) {
-        int i = ORDER.indexOf(name);
-        return i < 0 ? ORDER.size() : i;
+    /**
+     * The models' own order ({@link TaskScenario#rank}) for these names; a name no model on the
+     * class path has (a result from elsewhere) follows, by name.
+     */
+    public static List<String> ordered(java.util.Collection<String> names) {
+        List<String> known = Ranked.NAMES;
+        return names.stream().distinct()
+                .sorted(Comparator.comparingInt((String n) -> known.contains(n) ? known.indexOf(n) : known.size()).thenComparing(n -> n))
+                .toList();
+    }
+
+    /** Every model's name in order, read once. */
+    private static final class Ranked {
+        static final List<String> NAMES = names();
     }
 
     static String describeAll() {

@@ -44,6 +44,23 @@ public interface TaskScenario extends AutoCloseable {
         return Traits.CONCURRENT;
     }
 
+    /**
+     * Where lists and reports put this model: lower first, equal ranks by name. The reference
+     * model is 0; the others leave gaps, so that a new model can sit between two.
+     */
+    default int rank() {
+        return 1000;
+    }
+
+    /**
+     * Roughly what starting one task costs this model (an operating-system thread, a virtual
+     * thread, a timer, a coroutine), for the bench's estimates of a run's length only: never a
+     * result, and an estimate well above the truth only costs samples.
+     */
+    default Duration taskStart() {
+        return Duration.ofNanos(3_000);
+    }
+
     /** Scenario 1, the post's first example: log "Hello", wait {@code pause}, log "world". */
     void hello(Duration pause, EventLog log);
 

@@ -43,6 +43,8 @@ class CoroutinesModel : TaskScenario {
 
     override fun name(): String = "coroutines"
 
+    override fun rank(): Int = 60
+
     override fun describe(): String = config.describe()
 
     /** Unlimited W: a waiting coroutine holds no thread (a mass gather of 10,000,000 fits in about 3 GB of heap). */

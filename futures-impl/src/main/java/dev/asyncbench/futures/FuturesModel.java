@@ -39,6 +39,11 @@ public final class FuturesModel implements TaskScenario {
     }
 
     @Override
+    public int rank() {
+        return 30;
+    }
+
+    @Override
     public String describe() {
         return config.describe();
     }

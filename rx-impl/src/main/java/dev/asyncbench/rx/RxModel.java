@@ -49,6 +49,11 @@ public final class RxModel implements TaskScenario {
     }
 
     @Override
+    public int rank() {
+        return 40;
+    }
+
+    @Override
     public String describe() {
         return config.describe();
     }

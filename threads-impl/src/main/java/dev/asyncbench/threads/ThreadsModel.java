@@ -34,13 +34,16 @@ public class ThreadsModel implements TaskScenario {
     private final Traits traits;
     private final ExecutorService executor;
 
+    private final int rank;
+
     public ThreadsModel() {
-        this("threads", ThreadsConfig.boundedPool());
+        this("threads", 10, ThreadsConfig.boundedPool());
     }
 
     /** For {@link ThreadsPerTaskModel}: the same scenario files, another executor. */
-    ThreadsModel(String name, ThreadsConfig config) {
+    ThreadsModel(String name, int rank, ThreadsConfig config) {
         this.name = name;
+        this.rank = rank;
         this.config = config;
         this.traits = config.traits();
         this.executor = config.executor();
@@ -49,6 +52,11 @@ public class ThreadsModel implements TaskScenario {
     @Override
     public final String name() {
         return name;
+    }
+
+    @Override
+    public final int rank() {
+        return rank;
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.asyncbench.bench.fork;
 
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
+
 import dev.asyncbench.core.Models;
 import dev.asyncbench.core.TaskScenario;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 
@@ -11,12 +12,10 @@ import java.util.ServiceLoader;
  * Creates only the models a fork uses. {@link Models#byName} instantiates every provider to
  * read its name, and a model's construction can start threads (schedulers, dispatchers) that
  * would then live in another model's measured JVM. The runner therefore hands each fork the
- * provider class of every model ({@value #PROPERTY}: {@code name=class,...}, read once by
+ * provider class of every model ({@code Property.MODELS}: {@code name=class,...}, read once by
  * {@link ModelsProbe}), and the fork instantiates just the one it asks for.
  */
 public final class ForkModels {
-
-    public static final String PROPERTY = "asyncbench.models";
 
     private ForkModels() {
     }
@@ -37,12 +36,6 @@ public final class ForkModels {
     }
 
     private static Map<String, String> classes() {
-        Map<String, String> map = new LinkedHashMap<>();
-        String value = System.getProperty(PROPERTY, "");
-        for (String pair : value.split(",")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) map.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        return map;
+        return ForkProtocol.pairs(Property.MODELS.get());
     }
 }

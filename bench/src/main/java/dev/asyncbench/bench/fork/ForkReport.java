@@ -1,33 +1,45 @@
 package dev.asyncbench.bench.fork;
 
+import dev.asyncbench.bench.fork.ForkProtocol.Line;
+import dev.asyncbench.bench.fork.ForkProtocol.Measure;
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
- * What a fork tells the runner besides JMH's numbers: why it failed ("unable to create native
- * thread", "Incorrect benchmark, ...") and caveats on a metric. One line each, appended to the
- * file named by {@value #PROPERTY}; nothing when the fork runs without the suite.
+ * What a JVM tells the runner besides JMH's numbers, written to the file named by
+ * {@link Property#REPORT} in the protocol's lines ({@link ForkProtocol}): why it failed
+ * ("unable to create native thread"), a wrong answer ({@link IncorrectResult}), caveats on a
+ * figure, and a minimal program's own values. Without the runner, to stderr.
  */
 public final class ForkReport {
-
-    /** System property naming the file; the runner sets a fresh one per forked combination. */
-    public static final String PROPERTY = "asyncbench.report";
-    public static final String FAILURE = "failure: ";
-    public static final String NOTE = "note: ";
 
     private ForkReport() {
     }
 
     /** Records why the benchmark failed; the first failure is the one the result shows. */
     public static void failure(Throwable t) {
-        append(FAILURE + describe(t));
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof IncorrectResult wrong) {
+                append(Line.INCORRECT.write(wrong.expected(), wrong.actual()));
+                return;
+            }
+        }
+        append(Line.FAILED.write(describe(t)));
     }
 
     public static void note(String line) {
-        append(NOTE + line);
+        append(Line.NOTE.write(line));
+    }
+
+    /** A value this JVM measured itself (minimal programs). */
+    public static void value(Measure m, double value) {
+        append(Line.VALUE.write(m.label, String.format(Locale.ROOT, "%.6f", value)));
     }
 
     /** One line: the exception's message, with the root cause's when it adds something. */
@@ -36,7 +48,7 @@ public final class ForkReport {
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String msg = message(t);
         if (root != t && !msg.contains(message(root))) msg += " (cause: " + message(root) + ")";
-        return msg.replaceAll("\\s*\\R\\s*", "; ");
+        return oneLine(msg);
     }
 
     /** The text on one line: surrounding blanks gone, line breaks as "; ". */
@@ -53,7 +65,7 @@ public final class ForkReport {
     }
 
     private static synchronized void append(String line) {
-        String file = System.getProperty(PROPERTY);
+        String file = Property.REPORT.get();
         if (file == null) {
             System.err.println("asyncbench: " + line);
             return;

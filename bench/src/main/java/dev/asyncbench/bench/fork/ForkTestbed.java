@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.fork;
 
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
+
 import dev.asyncbench.core.io.OrdersRepository;
 import dev.asyncbench.core.io.TestbedClient;
 import dev.asyncbench.core.testbed.DatabaseChoice;
@@ -18,11 +20,6 @@ import java.nio.file.Path;
  */
 public final class ForkTestbed {
 
-    /** {@code http://127.0.0.1:PORT} of the HTTP testbed server. */
-    public static final String SERVER = "asyncbench.server";
-    /** JDBC URL of the testbed database; user and password in {@code asyncbench.db.user} / {@code .password}. */
-    public static final String DB = "asyncbench.db";
-
     private static TestbedClient http;
     private static TestbedDatabase database;
 
@@ -31,20 +28,20 @@ public final class ForkTestbed {
 
     /** Whether this fork was handed a server address. */
     public static boolean hasServer() {
-        return System.getProperty(SERVER) != null;
+        return Property.SERVER.get() != null;
     }
 
     public static synchronized TestbedClient http() {
-        if (http == null) http = TestbedClient.of(URI.create(required(SERVER, "the HTTP testbed server's address, http://127.0.0.1:PORT")));
+        if (http == null) http = TestbedClient.of(URI.create(Property.SERVER.required("the HTTP testbed server's address, http://127.0.0.1:PORT")));
         return http;
     }
 
     /** A fresh pool of {@code poolSize} connections to the testbed database; the caller closes it. */
     public static synchronized OrdersRepository orders(int poolSize) {
         if (database == null) {
-            String url = required(DB, "the testbed database's JDBC URL");
-            if (!url.startsWith("jdbc:")) throw new IllegalStateException(DB + " must be a jdbc: URL, was '" + url + "'");
-            DatabaseChoice choice = DatabaseChoice.parse(url, System.getProperty(DB + ".user"), System.getProperty(DB + ".password"));
+            String url = Property.DB.required("the testbed database's JDBC URL");
+            if (!url.startsWith("jdbc:")) throw new IllegalStateException(Property.DB.key + " must be a jdbc: URL, was '" + url + "'");
+            DatabaseChoice choice = DatabaseChoice.parse(url, Property.DB_USER.get(), Property.DB_PASSWORD.get());
             // attaching to a URL writes no files: the folder argument is not created
             database = TestbedDatabase.start(choice, Path.of(System.getProperty("java.io.tmpdir"), "asyncbench-db-attached"));
         }
@@ -59,12 +56,4 @@ public final class ForkTestbed {
         }
     }
 
-    private static String required(String property, String what) {
-        String v = System.getProperty(property);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException("no testbed: this benchmark needs " + what + " in -D" + property
-                    + "; run it through './suite run', which starts the testbed and passes it to every fork");
-        }
-        return v;
-    }
 }

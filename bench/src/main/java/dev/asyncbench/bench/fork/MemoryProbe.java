@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.fork;
 
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
+
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.FutureTask;
 import java.util.function.LongUnaryOperator;
@@ -16,7 +18,7 @@ import java.util.function.LongUnaryOperator;
  * N = 10,000 read 863-2,003 B per task on a JVM's first two probes and 744-784 B from the third
  * on; after eleven gathers, 741-765 B from the first. As a guard, the probe repeats until two
  * successive readings of live heap per task agree within {@link #SETTLED}, at most
- * {@link #MAX_PROBES} times (or {@value #PROBES}), and reports the last.
+ * {@link #MAX_PROBES} times (or {@code Property.MEMORY_PROBES}), and reports the last.
  */
 public final class MemoryProbe {
 
@@ -29,8 +31,6 @@ public final class MemoryProbe {
     static final double SETTLED_BYTES = 16;
     /** The most probes run before the last reading is reported as not settled ... */
     static final int MAX_PROBES = 4;
-    /** ... unless this system property says fewer (1: a single probe, no guard). */
-    public static final String PROBES = "asyncbench.memoryProbes";
 
     private MemoryProbe() {
     }
@@ -69,7 +69,7 @@ public final class MemoryProbe {
      * @param gather        runs the N tasks with the given delay in ms and returns their sum
      */
     public static Reading measure(int tasks, long delayMs, long rssBaselineKb, LongUnaryOperator gather) throws Exception {
-        int most = Math.clamp(Integer.getInteger(PROBES, MAX_PROBES), 1, MAX_PROBES);
+        int most = Math.clamp((int) Property.MEMORY_PROBES.number(MAX_PROBES), 1, MAX_PROBES);
         Reading previous = null;
         for (int probe = 1; ; probe++) {
             Reading r = probeOnce(tasks, delayMs, rssBaselineKb, gather, probe);
@@ -105,7 +105,7 @@ public final class MemoryProbe {
         long sum = run.get();
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         long expected = (long) tasks * (tasks - 1) / 2;
-        if (sum != expected) throw new IllegalStateException("Incorrect benchmark, the memory probe's gather returned " + sum + ", expected " + expected);
+        if (sum != expected) throw new IncorrectResult("the memory probe's gather", sum, expected);
 
         // the last task starts at about (wall time - delay); after the sample, not every task was waiting yet
         String caveat = wallMs - delayMs > sampledAtMs

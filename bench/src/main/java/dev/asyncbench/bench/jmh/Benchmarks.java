@@ -1,8 +1,11 @@
 package dev.asyncbench.bench.jmh;
 
 import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.Size;
 
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** Which JMH benchmark measures each scenario, and which {@code @Param} holds each letter of its size. */
 public final class Benchmarks {
@@ -11,7 +14,14 @@ public final class Benchmarks {
     public record Binding(BenchScenario scenario, Class<? extends ScenarioState> type, String method, Map<String, String> params) {
         /** JMH's include pattern selecting exactly this method. */
         public String include() {
-            return "^" + java.util.regex.Pattern.quote(type.getName() + "." + method) + "$";
+            return "^" + Pattern.quote(type.getName() + "." + method) + "$";
+        }
+
+        /** JMH's parameters for this size: each {@code @Param} by name, with the size's value for its letter. */
+        public Map<String, String> params(Size size) {
+            Map<String, String> values = new TreeMap<>();
+            params.forEach((letter, param) -> values.put(param, Long.toString(size.get(letter))));
+            return values;
         }
     }
 

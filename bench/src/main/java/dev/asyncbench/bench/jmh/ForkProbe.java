@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.fork.ForkProtocol.Measure;
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
 import dev.asyncbench.bench.fork.ProcessStats;
 
 import dev.asyncbench.bench.fork.ForkReport;
@@ -31,34 +33,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * JMH does not measure by itself: CPU time of the whole process, bytes allocated (all threads,
  * including those that ended during the iteration), peak resident set, peak live platform
  * threads, the HTTP server's peak in flight, JFR pinned-thread events, and the per-task
- * latencies the benchmark recorded with {@link #latency}.
+ * latencies the benchmark recorded with {@link #latency} (p50, p99 and max over all the measured
+ * iterations' tasks together, reported with the last).
  *
  * <p>Used by {@code ./suite run}; by hand: {@code java -jar benchmarks.jar -prof dev.asyncbench.bench.jmh.ForkProbe}.
  */
 public final class ForkProbe implements InternalProfiler {
 
-    /** Secondary result labels, read back by the runner. */
-    public static final String CPU = "asyncbench.cpu.ms";
-    public static final String ALLOC = "asyncbench.alloc.bytes";
-    public static final String RSS_PEAK = "asyncbench.rss.peak.mb";
-    public static final String THREADS_PEAK = "asyncbench.threads.peak";
-    public static final String SERVER_PEAK = "asyncbench.server.peak";
-    public static final String PINNED = "asyncbench.pinned";
-    public static final String P50 = "asyncbench.latency.p50.ms";
-    public static final String P99 = "asyncbench.latency.p99.ms";
-    public static final String MAX = "asyncbench.latency.max.ms";
-    public static final String RSS_PER_TASK = "asyncbench.rss.per.task.bytes";
-    public static final String HEAP_PER_TASK = "asyncbench.heap.per.task.bytes";
 
-    /** System property: {@code true} to count JFR jdk.VirtualThreadPinned events. */
-    public static final String PINNING = "asyncbench.pinning";
-
-    /**
-     * System property: {@code true} to run a full GC between iterations (before each one but the
-     * first, whose start holds the setup's checked run), outside the timed call
-     * and before this probe's readings.
-     */
-    public static final String GC_BETWEEN = "asyncbench.gcBetweenIterations";
 
 
     private static final Recorder LATENCIES = new Recorder(3);
@@ -86,6 +68,8 @@ public final class ForkProbe implements InternalProfiler {
     /** Pinned events over the warm-up iterations, once the stream stopped after the last of them; -1 before. */
     private long pinnedInWarmups = -1;
     private int iterationsStarted;
+    /** Every measured iteration's task latencies, in us. */
+    private final Histogram latencies = new Histogram(3);
 
     /** One task's latency from the start of its operation; call from the benchmark, outside the timed call if possible. */
     public static void latency(long nanos) {
@@ -93,8 +77,8 @@ public final class ForkProbe implements InternalProfiler {
     }
 
     /** A value measured once per fork, after the measured iterations (memory per waiting task), reported with the last. */
-    public static void constant(String label, double value) {
-        CONSTANTS.put(label, value);
+    public static void constant(Measure measure, double value) {
+        CONSTANTS.put(measure.label, value);
     }
 
     @Override
@@ -104,7 +88,7 @@ public final class ForkProbe implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        if (iterationsStarted++ > 0 && Boolean.getBoolean(GC_BETWEEN)) ProcessStats.collectGarbage();
+        if (iterationsStarted++ > 0 && Property.GC_BETWEEN.flag()) ProcessStats.collectGarbage();
         serverStatsOk = resetServerStats();
         ProcessStats.resetPeakRss();
         THREADS.resetPeakThreadCount();
@@ -141,11 +125,11 @@ public final class ForkProbe implements InternalProfiler {
         measuredOps += (long) ops;
         boolean last = ++measuredIterations == iterationParams.getCount();
         List<Result> out = new ArrayList<>();
-        out.add(new ScalarResult(CPU, cpu / 1e6 / ops, "ms/op", AggregationPolicy.AVG));
-        out.add(new ScalarResult(ALLOC, alloc / ops, "B/op", AggregationPolicy.AVG));
-        out.add(new ScalarResult(THREADS_PEAK, peakThreads, "threads", AggregationPolicy.MAX));
-        if (rssPeakKb > 0) out.add(new ScalarResult(RSS_PEAK, rssPeakKb / 1024.0, "MiB", AggregationPolicy.MAX));
-        if (serverPeak >= 0) out.add(new ScalarResult(SERVER_PEAK, serverPeak, "requests", AggregationPolicy.MAX));
+        out.add(new ScalarResult(Measure.CPU.label, cpu / 1e6 / ops, "ms/op", AggregationPolicy.AVG));
+        out.add(new ScalarResult(Measure.ALLOC.label, alloc / ops, "B/op", AggregationPolicy.AVG));
+        out.add(new ScalarResult(Measure.THREADS_PEAK.label, peakThreads, "threads", AggregationPolicy.MAX));
+        if (rssPeakKb > 0) out.add(new ScalarResult(Measure.RSS_PEAK.label, rssPeakKb / 1024.0, "MiB", AggregationPolicy.MAX));
+        if (serverPeak >= 0) out.add(new ScalarResult(Measure.SERVER_PEAK.label, serverPeak, "requests", AggregationPolicy.MAX));
         if (last && pinningStarted) {
             // counted over the warm-up iterations; without any, over the measured ones. JFR hands
             // events over about once a second: stopping the stream delivers what is pending
@@ -156,12 +140,14 @@ public final class ForkProbe implements InternalProfiler {
                 stopPinning();
                 perOp = (double) (PINNED_EVENTS.get() - pinnedAtMeasurementStart) / measuredOps;
             }
-            out.add(new ScalarResult(PINNED, perOp, "events/op", AggregationPolicy.AVG));
+            out.add(new ScalarResult(Measure.PINNED.label, perOp, "events/op", AggregationPolicy.AVG));
         }
-        if (h.getTotalCount() > 0) {
-            out.add(new ScalarResult(P50, h.getValueAtPercentile(50) / 1000.0, "ms", AggregationPolicy.AVG));
-            out.add(new ScalarResult(P99, h.getValueAtPercentile(99) / 1000.0, "ms", AggregationPolicy.AVG));
-            out.add(new ScalarResult(MAX, h.getMaxValue() / 1000.0, "ms", AggregationPolicy.MAX));
+        latencies.add(h);
+        if (last && latencies.getTotalCount() > 0) {
+            // percentiles of every measured iteration's tasks together, reported once (so MAX, not AVG)
+            out.add(new ScalarResult(Measure.P50.label, latencies.getValueAtPercentile(50) / 1000.0, "ms", AggregationPolicy.MAX));
+            out.add(new ScalarResult(Measure.P99.label, latencies.getValueAtPercentile(99) / 1000.0, "ms", AggregationPolicy.MAX));
+            out.add(new ScalarResult(Measure.MAX.label, latencies.getMaxValue() / 1000.0, "ms", AggregationPolicy.MAX));
         }
         // measured after the iterations (in the teardown, which runs before the last iteration's
         // profilers), so only the last reports them: JMH's average would divide by every iteration
@@ -238,7 +224,7 @@ public final class ForkProbe implements InternalProfiler {
     }
 
     /**
-     * Starts counting pinned events, once per fork, when {@value #PINNING} says so. The setup
+     * Starts counting pinned events, once per fork, when {@code Property.PINNING} says so. The setup
      * calls it last ({@link ScenarioState}). The stream stops after the last warm-up iteration, so the events are counted over
      * the warm-up iterations (the same operation) and the measured ones run without JFR: with
      * it, a virtual-threads gather of 1,000,000 tasks took 2-8% longer. A fork without warm-up
@@ -249,7 +235,7 @@ public final class ForkProbe implements InternalProfiler {
      * the model's.
      */
     public static synchronized void startPinning() {
-        if (pinningStarted || !Boolean.getBoolean(PINNING)) return;
+        if (pinningStarted || !Property.PINNING.flag()) return;
         pinningStarted = true;
         pinnedAtStart = PINNED_EVENTS.get();
         pinning = new RecordingStream();

@@ -1,7 +1,8 @@
 package dev.asyncbench.bench.jmh;
 
-import dev.asyncbench.bench.run.ClassArchive;
-
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
+import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.Size;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -12,12 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The training run behind a run's class archive (the runner's {@code ClassArchive}): runs each
- * given benchmark once for every given model, in this JVM (JMH without forks), so that this JVM,
- * started with {@code -XX:ArchiveClassesAtExit}, archives at exit the classes that every model's
- * forks load. Each benchmark's setup still checks its answer; nothing is measured or kept.
- *
- * <p>Arguments: the models, comma-separated; then one argument per benchmark,
- * {@code include;param=value;...} (JMH's include pattern and the size's parameters).
+ * scenario of {@link Property#TRAINING} once for every model of {@link Property#MODEL}, in this
+ * JVM (JMH without forks), so that this JVM, started with {@code -XX:ArchiveClassesAtExit},
+ * archives at exit the classes that every model's forks load. Each benchmark's setup still
+ * checks its answer; nothing is measured or kept.
  */
 public final class ForkTraining {
 
@@ -25,11 +24,12 @@ public final class ForkTraining {
     }
 
     public static void main(String[] args) throws RunnerException {
-        String[] models = args[0].split(",");
-        for (int i = 1; i < args.length; i++) {
-            String[] parts = args[i].split(";");
+        String[] models = Property.MODEL.required("the models to train, comma-separated").split(",");
+        for (String item : Property.TRAINING.required("the scenarios to train, scenario-id:size;...").split(";")) {
+            int colon = item.indexOf(':');
+            Benchmarks.Binding b = Benchmarks.of(BenchScenario.byId(item.substring(0, colon)));
             ChainedOptionsBuilder options = new OptionsBuilder()
-                    .include(parts[0])
+                    .include(b.include())
                     .param("model", models)
                     .mode(Mode.SingleShotTime)
                     .timeUnit(TimeUnit.MILLISECONDS)
@@ -38,10 +38,7 @@ public final class ForkTraining {
                     .forks(0)
                     .addProfiler(ForkProbe.class)
                     .shouldFailOnError(false);
-            for (int p = 1; p < parts.length; p++) {
-                int eq = parts[p].indexOf('=');
-                options.param(parts[p].substring(0, eq), parts[p].substring(eq + 1));
-            }
+            b.params(Size.parse(item.substring(colon + 1))).forEach(options::param);
             new Runner(options.build()).run();
         }
         // the archive is written as the JVM exits; models may leave non-daemon threads behind

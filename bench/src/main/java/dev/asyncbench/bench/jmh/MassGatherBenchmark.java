@@ -1,6 +1,7 @@
 package dev.asyncbench.bench.jmh;
 
 import dev.asyncbench.bench.fork.ForkReport;
+import dev.asyncbench.bench.fork.ForkProtocol.Measure;
 import dev.asyncbench.bench.fork.MemoryProbe;
 
 import dev.asyncbench.core.spec.MassGatherSpec;
@@ -87,8 +88,8 @@ public class MassGatherBenchmark extends ScenarioState {
     private void measureMemoryPerTask() throws Exception {
         MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(checkedMs, delayMs), rssAtStartKb,
                 probeDelay -> subject.gatherMany(new MassGatherSpec(tasks, ms(probeDelay))));
-        ForkProbe.constant(ForkProbe.HEAP_PER_TASK, r.heapPerTask());
-        if (!Double.isNaN(r.rssPerTask())) ForkProbe.constant(ForkProbe.RSS_PER_TASK, r.rssPerTask());
+        ForkProbe.constant(Measure.HEAP_PER_TASK, r.heapPerTask());
+        if (!Double.isNaN(r.rssPerTask())) ForkProbe.constant(Measure.RSS_PER_TASK, r.rssPerTask());
         if (!r.caveat().isEmpty()) ForkReport.note(r.caveat());
     }
 }

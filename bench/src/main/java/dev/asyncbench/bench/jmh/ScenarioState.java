@@ -1,5 +1,8 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
+import dev.asyncbench.bench.fork.IncorrectResult;
+
 import dev.asyncbench.bench.fork.ProcessStats;
 
 import dev.asyncbench.bench.fork.ForkModels;
@@ -23,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What every benchmark shares: the {@code model} parameter, the model's instance, and the
  * check that comes before any measurement (in the manner of kotlinx.coroutines' scrabble
  * benchmarks and Renaissance): the setup runs the scenario once and compares its answer with
- * the sequential reference's, failing with "Incorrect benchmark, ..." when they differ.
+ * the sequential reference's, failing with an {@link IncorrectResult} when they differ.
  *
  * <p>Each subclass is one scenario: its sizes as {@code @Param}s, {@link #prepare()} building
  * the spec, {@link #verify()} checking one run, and a {@code @Benchmark} method making the one
@@ -33,7 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 @State(Scope.Benchmark)
 public abstract class ScenarioState {
 
-    @Param({"sequential", "threads", "threads-per-task", "futures", "rx", "virtual-threads", "coroutines"})
+    /**
+     * The model measured. The runner always names it ({@code -p model=rx} by hand); the default is
+     * the reference model alone, so that no list of models is kept here.
+     */
+    @Param("sequential")
     public String model;
 
     /** The model being measured. */
@@ -103,16 +110,13 @@ public abstract class ScenarioState {
     protected void warmUp() throws Exception {
     }
 
-    /** System property: how long {@link #warmUpWith} runs the operation, in ms (0: not at all). */
-    public static final String WARM_UP_MS = "asyncbench.warmUpMs";
-
     /**
-     * Runs {@code operation} over and over for as many ms as {@value #WARM_UP_MS} says, so that the JIT has
+     * Runs {@code operation} over and over for as many ms as {@code Property.WARM_UP_MS} says, so that the JIT has
      * compiled the shared clients' and the model's code before anything is measured. Every
      * model gets the same time.
      */
     protected final void warmUpWith(Runnable operation) {
-        long ms = Long.getLong(WARM_UP_MS, 0);
+        long ms = Property.WARM_UP_MS.number(0);
         long end = System.nanoTime() + ms * 1_000_000;
         while (System.nanoTime() - end < 0) operation.run();
     }
@@ -137,11 +141,11 @@ public abstract class ScenarioState {
     /**
      * Compares one answer with the sequential reference's, computed by {@code reference} (at
      * latency 0: answers do not depend on it). A run computes each size's reference once: the
-     * first fork writes its text to the folder named by {@value #REFERENCES}, and the forks of
+     * first fork writes its text to the folder named by {@code Property.REFERENCES}, and the forks of
      * the other models compare their answer's text with it.
      */
     protected final void expectReference(Object actual, java.util.function.Function<TaskScenario, Object> reference) throws java.io.IOException {
-        String folder = System.getProperty(REFERENCES);
+        String folder = Property.REFERENCES.get();
         java.nio.file.Path file = folder == null ? null : java.nio.file.Path.of(folder, referenceKey + ".txt");
         if (file != null && java.nio.file.Files.exists(file)) {
             String expected = java.nio.file.Files.readString(file);
@@ -158,24 +162,13 @@ public abstract class ScenarioState {
         expect(actual, expected);
     }
 
-    /** System property: the folder where the sequential reference's answers are kept for the run. */
-    public static final String REFERENCES = "asyncbench.references";
-
     /** Compares one answer with the reference's; the exception the runner records as "incorrect". */
     protected final void expect(Object actual, Object expected) {
         if (!Objects.equals(actual, expected)) throw incorrect(actual, expected);
     }
 
-    protected final IllegalStateException incorrect(Object actual, Object expected) {
-        return new IllegalStateException("Incorrect benchmark, " + model + " returned " + abbreviate(actual)
-                + ", expected " + abbreviate(expected));
-    }
-
-    private static String abbreviate(Object o) {
-        String s = String.valueOf(o).codePoints()
-                .map(c -> Character.isISOControl(c) || c == 0xFFFD ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    protected final IncorrectResult incorrect(Object actual, Object expected) {
+        return new IncorrectResult(model, actual, expected);
     }
 
     protected static Duration ms(long millis) {

@@ -1,21 +1,24 @@
 package dev.asyncbench.bench.minimal;
 
-import dev.asyncbench.bench.fork.ProcessStats;
-
-import dev.asyncbench.bench.jmh.ForkProbe;
+import dev.asyncbench.bench.fork.ForkProtocol.Measure;
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
+import dev.asyncbench.bench.fork.ForkReport;
+import dev.asyncbench.bench.fork.IncorrectResult;
 import dev.asyncbench.bench.fork.MemoryProbe;
+import dev.asyncbench.bench.fork.ProcessStats;
+import dev.asyncbench.bench.results.Size;
 
 import java.lang.management.ManagementFactory;
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * Runs one minimal program in a JVM of its own, with the same flags as the suite's forks:
- * {@code MinimalMain MODEL N L WARMUPS MEASUREMENTS POOL GC_BETWEEN}. In the order of the suite's
- * fork (one checked run, warm-up and measured runs, with a full GC between runs when
- * GC_BETWEEN is true, as in the fork, then the memory probe) it prints one {@code time_ms} line
- * per measured run, {@code threads_peak} and {@code rss_peak_mb} of the measured runs, the
- * memory probe's {@code heap_per_task} / {@code rss_per_task} (N &gt;= 1000, when every task can
- * wait at once), and {@code failure: ...} if it fails.
+ * Runs one minimal program in a JVM of its own, with the same flags as the suite's forks and its
+ * settings in the fork protocol's properties ({@code MODEL}, {@code SIZE}, {@code WARMUPS},
+ * {@code MEASUREMENTS}, {@code POOL}, {@code GC_BETWEEN}). In the order of the suite's fork (one
+ * checked run, warm-up and measured runs, with a full GC between runs when GC_BETWEEN is true,
+ * then the memory probe) it reports each measured run's time, the peak threads and RSS of the
+ * measured runs and the memory probe's figures (N &gt;= 1000, when every task can wait at once)
+ * through {@link ForkReport}, or why it failed.
  */
 public final class MinimalMain {
 
@@ -24,19 +27,30 @@ public final class MinimalMain {
         long gatherMany(int tasks, long delayMs, int pool) throws Throwable;
     }
 
+    /** The minimal program of each model that has one; the check skips the others. */
+    static final Map<String, Program> PROGRAMS = Map.of(
+            "sequential", MinimalPrograms::sequential,
+            "threads", MinimalPrograms::threads,
+            "threads-per-task", MinimalPrograms::threadsPerTask,
+            "futures", MinimalPrograms::futures,
+            "rx", MinimalPrograms::rx,
+            "virtual-threads", MinimalPrograms::virtualThreads,
+            "coroutines", MinimalPrograms::coroutines);
+
     private MinimalMain() {
     }
 
     public static void main(String[] args) {
         long rssAtStartKb = ProcessStats.statusKb("VmRSS");
         try {
-            String model = args[0];
-            int tasks = Integer.parseInt(args[1]);
-            long delayMs = Long.parseLong(args[2]);
-            int warmups = Integer.parseInt(args[3]);
-            int measurements = Integer.parseInt(args[4]);
-            int pool = Integer.parseInt(args[5]);
-            boolean gcBetween = Boolean.parseBoolean(args[6]);
+            String model = Property.MODEL.required("the model");
+            Size size = Size.parse(Property.SIZE.required("the size, N=... L=..."));
+            int tasks = (int) size.get("N");
+            long delayMs = size.get("L");
+            int warmups = (int) Property.WARMUPS.number(0);
+            int measurements = (int) Property.MEASUREMENTS.number(1);
+            int pool = (int) Property.POOL.number(tasks);
+            boolean gcBetween = Property.GC_BETWEEN.flag();
             Program program = program(model);
             long expected = (long) tasks * (tasks - 1) / 2;
 
@@ -59,51 +73,50 @@ public final class MinimalMain {
                 long sum = program.gatherMany(tasks, delayMs, pool);
                 double ms = (System.nanoTime() - start) / 1e6;
                 check(sum, expected);
-                System.out.println(String.format(Locale.ROOT, "time_ms %.3f", ms));
+                ForkReport.value(Measure.TIME, ms);
             }
-            System.out.println("threads_peak " + threads.getPeakThreadCount());
+            ForkReport.value(Measure.THREADS_PEAK, threads.getPeakThreadCount());
             long hwm = ProcessStats.statusKb("VmHWM");
-            if (hwm > 0) System.out.println(String.format(Locale.ROOT, "rss_peak_mb %.3f", hwm / 1024.0));
+            if (hwm > 0) ForkReport.value(Measure.RSS_PEAK, hwm / 1024.0);
 
             String cannot = MemoryProbe.cannotSample(checkedMs, delayMs);
-            if (cannot != null && tasks >= 1000 && pool >= tasks) System.out.println("note: " + cannot);
+            if (cannot != null && tasks >= 1000 && pool >= tasks) ForkReport.note(cannot);
             if (tasks >= 1000 && pool >= tasks && cannot == null) {
-                MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(checkedMs, delayMs), rssAtStartKb, d -> {
-                    try {
-                        return program.gatherMany(tasks, d, pool);
-                    } catch (RuntimeException | Error e) {
-                        throw e;
-                    } catch (Throwable e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                System.out.println(String.format(Locale.ROOT, "heap_per_task %.3f", r.heapPerTask()));
-                if (!Double.isNaN(r.rssPerTask())) System.out.println(String.format(Locale.ROOT, "rss_per_task %.3f", r.rssPerTask()));
-                if (!r.caveat().isEmpty()) System.out.println("note: " + r.caveat());
+                MemoryProbe.Reading r = MemoryProbe.measure(tasks, MemoryProbe.probeDelayMs(checkedMs, delayMs), rssAtStartKb,
+                        d -> run(program, tasks, d, pool));
+                ForkReport.value(Measure.HEAP_PER_TASK, r.heapPerTask());
+                if (!Double.isNaN(r.rssPerTask())) ForkReport.value(Measure.RSS_PER_TASK, r.rssPerTask());
+                if (!r.caveat().isEmpty()) ForkReport.note(r.caveat());
             }
-            System.out.flush();
             System.exit(0);
         } catch (Throwable t) {
-            System.out.println("failure: " + dev.asyncbench.bench.fork.ForkReport.describe(t));
-            System.out.flush();
+            ForkReport.failure(t);
             System.exit(1);
         }
     }
 
+    private static long run(Program program, int tasks, long delayMs, int pool) {
+        try {
+            return program.gatherMany(tasks, delayMs, pool);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void check(long sum, long expected) {
-        if (sum != expected) throw new IllegalStateException("Incorrect benchmark, the minimal program returned " + sum + ", expected " + expected);
+        if (sum != expected) throw new IncorrectResult("the minimal program", sum, expected);
     }
 
     static Program program(String model) {
-        return switch (model) {
-            case "sequential" -> MinimalPrograms::sequential;
-            case "threads" -> MinimalPrograms::threads;
-            case "threads-per-task" -> MinimalPrograms::threadsPerTask;
-            case "futures" -> MinimalPrograms::futures;
-            case "rx" -> MinimalPrograms::rx;
-            case "virtual-threads" -> MinimalPrograms::virtualThreads;
-            case "coroutines" -> MinimalPrograms::coroutines;
-            default -> throw new IllegalArgumentException("no minimal program for model '" + model + "'");
-        };
+        Program p = PROGRAMS.get(model);
+        if (p == null) throw new IllegalArgumentException("no minimal program for model '" + model + "'");
+        return p;
+    }
+
+    /** Whether {@code model} has a minimal program. */
+    public static boolean has(String model) {
+        return PROGRAMS.containsKey(model);
     }
 }

@@ -66,7 +66,7 @@ final class HarnessTax {
             pairs.add(new Pair(m.scenario(), m.model(), m.size(), suite, m));
         }
         pairs.sort(Comparator.comparing(Pair::scenario).thenComparingLong(p -> p.size().x())
-                .thenComparingInt(p -> RunView.rank(p.model())).thenComparing(Pair::model));
+                .thenComparingInt(p -> view.models.indexOf(p.model())).thenComparing(Pair::model));
         return pairs;
     }
 

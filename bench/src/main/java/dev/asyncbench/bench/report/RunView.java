@@ -27,7 +27,7 @@ final class RunView {
 
     final ResultSet results;
     final Environment env;
-    /** Every model of the run: environment.json's and any with a row, in {@link Models#ORDER}. */
+    /** Every model of the run: environment.json's and any with a row, in the models' own order ({@link Models#ordered}). */
     final List<String> models;
     final List<ScenarioView> scenarios;
     /** The suite's scenarios that this run did not include. */
@@ -40,9 +40,7 @@ final class RunView {
         this.env = results.environment();
         Set<String> names = new LinkedHashSet<>(env.models().keySet());
         for (ResultRow r : results.rows()) names.add(r.model());
-        List<String> ordered = new ArrayList<>(names);
-        ordered.sort(Comparator.comparingInt(RunView::rank).thenComparing(Comparator.naturalOrder()));
-        this.models = List.copyOf(ordered);
+        this.models = Models.ordered(names);
 
         Map<String, List<ResultRow>> byScenario = new LinkedHashMap<>();
         for (BenchScenario s : BenchScenario.values()) byScenario.put(s.id(), new ArrayList<>());
@@ -64,11 +62,6 @@ final class RunView {
 
     static RunView of(ResultSet results) {
         return new RunView(results);
-    }
-
-    static int rank(String model) {
-        int i = Models.ORDER.indexOf(model);
-        return i < 0 ? Models.ORDER.size() : i;
     }
 
     /** Every model at one size of one scenario: its row, or none. */

@@ -1,13 +1,9 @@
 package dev.asyncbench.bench.run;
 
-import dev.asyncbench.bench.jmh.Benchmarks;
-import dev.asyncbench.bench.fork.ForkModels;
-import dev.asyncbench.bench.jmh.ForkProbe;
-import dev.asyncbench.bench.fork.ForkReport;
+import dev.asyncbench.bench.fork.ForkProtocol;
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
 import dev.asyncbench.bench.jmh.ForkTraining;
-import dev.asyncbench.bench.jmh.ScenarioState;
 import dev.asyncbench.bench.results.BenchScenario;
-import dev.asyncbench.bench.results.Size;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +58,7 @@ public final class ClassArchive {
      * @param classPath  the forks' class path: jars only (the JVM archives no class folders)
      * @param cache      the folder the archive is kept in
      */
-    static Prepared prepare(RunSettings settings, List<BenchScenario> scenarios, List<String> properties, String classPath, Path cache,
+    static Prepared prepare(RunSettings settings, List<BenchScenario> scenarios, Map<Property, String> properties, String classPath, Path cache,
                             Path logs, StringBuilder problem) throws IOException {
         String folder = classFolder(classPath);
         if (folder != null) {
@@ -72,8 +69,8 @@ public final class ClassArchive {
         // forks that record pinning load JFR's classes too: the full preset's archive is another file
         boolean pinning = settings.preset().recordPinning;
         // the training JVM's tail: the pinning switch, class path, main and what it runs; part of the key
-        List<String> training = new ArrayList<>(List.of("-D" + ForkProbe.PINNING + "=" + pinning, "-cp", classPath, ForkTraining.class.getName()));
-        training.addAll(trainingArguments(settings.models(), scenarios));
+        List<String> training = new ArrayList<>(trainingProperties(settings.models(), scenarios, pinning));
+        training.addAll(List.of("-cp", classPath, ForkTraining.class.getName()));
         String key = key(flags, classPath, training);
         Path file = cache.resolve(pinning ? NAME.replace(".jsa", "-jfr.jsa") : NAME);
         Path keyFile = cache.resolve(file.getFileName() + ".key");
@@ -89,9 +86,11 @@ public final class ClassArchive {
         List<String> command = new ArrayList<>(JavaCommand.java());
         command.addAll(flags);
         command.add("-XX:ArchiveClassesAtExit=" + made);
-        command.addAll(properties);
-        command.add("-D" + ForkReport.PROPERTY + "=" + logs.resolve("class-archive-training.report").toAbsolutePath());
-        command.add("-D" + ScenarioState.REFERENCES + "=" + logs.resolve("class-archive-training-references").toAbsolutePath());
+        Map<Property, Object> more = new EnumMap<>(Property.class);
+        more.putAll(properties);
+        more.put(Property.REPORT, logs.resolve("class-archive-training.report").toAbsolutePath());
+        more.put(Property.REFERENCES, logs.resolve("class-archive-training-references").toAbsolutePath());
+        command.addAll(ForkProtocol.args(more));
         command.addAll(training);
         long start = System.nanoTime();
         try {
@@ -140,21 +139,17 @@ public final class ClassArchive {
         return null;
     }
 
-    /** One argument per scenario for {@link ForkTraining}: its benchmark and its smallest quick size. */
-    static List<String> trainingArguments(List<String> models, List<BenchScenario> scenarios) {
-        List<String> args = new ArrayList<>();
-        args.add(String.join(",", models));
-        for (BenchScenario s : scenarios) {
-            Benchmarks.Binding b = Benchmarks.of(s);
-            Size size = Preset.QUICK.sizes(s).getFirst();
-            StringBuilder arg = new StringBuilder(b.include());
-            // in a fixed order (Map.of's changes from JVM to JVM), so that the key is stable
-            for (Map.Entry<String, String> p : new java.util.TreeMap<>(b.params()).entrySet()) {
-                arg.append(';').append(p.getValue()).append('=').append(size.get(p.getKey()));
-            }
-            args.add(arg.toString());
-        }
-        return args;
+    /**
+     * What the training JVM ({@link ForkTraining}) runs: the models, and each scenario at its
+     * smallest quick size; whether it records pinning (forks that do load JFR's classes too).
+     */
+    static List<String> trainingProperties(List<String> models, List<BenchScenario> scenarios, boolean pinning) {
+        Map<Property, Object> p = new EnumMap<>(Property.class);
+        p.put(Property.MODEL, String.join(",", models));
+        p.put(Property.TRAINING, scenarios.stream().map(s -> s.id() + ":" + Preset.QUICK.sizes(s).getFirst().label())
+                .collect(Collectors.joining(";")));
+        p.put(Property.PINNING, pinning);
+        return ForkProtocol.args(p);
     }
 
     /** Whether a JVM with these flags and this class path maps the archive (-Xshare:on fails otherwise). */
@@ -188,6 +183,40 @@ public final class ClassArchive {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Makes (or finds) the class archive for the scenarios whose testbed is up; returns the
+     * archive, or null, and the environment's note on it.
+     */
+    static Settled settle(RunSettings settings, TestbedProcesses testbed, String providers, Path logs, Progress progress) throws IOException {
+        if (!settings.shareClasses()) return new Settled(null, "not used (--no-class-archive)");
+        List<BenchScenario> trained = settings.sizes().keySet().stream().filter(s -> testbed.problemFor(s) == null).toList();
+        if (trained.isEmpty()) return new Settled(null, "not used: no scenario's testbed is up");
+        progress.note("preparing the forks' class archive (a training JVM runs each scenario once for every model) ...");
+        Map<Property, String> properties = new EnumMap<>(Property.class);
+        properties.putAll(testbed.forkProperties(settings.needsServer(), settings.needsDatabase()));
+        if (providers != null) properties.put(Property.MODELS, providers);
+        StringBuilder problem = new StringBuilder();
+        String classPath = JavaCommand.classPath();
+        Prepared archive = prepare(settings, trained, properties, classPath, cacheFolder(classPath, logs), logs, problem);
+        if (archive == null) {
+            progress.note("no class archive: " + problem + "; every fork starts without it");
+            return new Settled(null, "not used: " + problem);
+        }
+        progress.note("class archive ready: " + archive.origin());
+        String what = trained.size() == BenchScenario.values().length ? "every scenario"
+                : trained.size() == 1 ? "the scenario " + trained.getFirst().id() : "the scenarios " + ids(trained);
+        long mib = Math.round(Files.size(archive.file()) / (1024.0 * 1024));
+        return new Settled(archive.file(), "every measured JVM (JMH fork and minimal program) maps " + archive.file().getFileName()
+                + " (-XX:SharedArchiveFile, " + mib + " MiB): the classes their forks load, archived by one training JVM that ran " + what
+                + " once for every model of the run; " + archive.origin() + ". It shortens each JVM's start-up, before the setup's checked"
+                + " run, and holds classes only (no compiled code, no profiles). Its pages count in every fork's peak RSS alike, so that"
+                + " figure no longer shows a model's own library classes; --no-class-archive runs without it");
+    }
+
+    /** The archive every measured JVM maps (null: none) and the environment's note on it. */
+    record Settled(Path file, String note) {
     }
 
     /** The scenarios' ids, for notes. */

@@ -4,6 +4,7 @@ import dev.asyncbench.bench.fork.MemoryProbe;
 
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Size;
+import dev.asyncbench.bench.fork.ModelsProbe.Model;
 import dev.asyncbench.core.Traits;
 
 /**
@@ -22,7 +23,8 @@ public final class Estimates {
     }
 
     /** Expected wall time of one operation of this model at this size, in ms. */
-    static double opMs(BenchScenario s, Size z, String model, Traits t) {
+    static double opMs(BenchScenario s, Size z, Model model) {
+        Traits t = model.traits();
         long w = t.concurrent() ? t.maxWaiting() : 1;
         return switch (s) {
             case HELLO -> z.get("L") + 1;
@@ -41,10 +43,10 @@ public final class Estimates {
     }
 
     /** The whole fork: start, the checked run (with the reference's), the timed warm-up, warm-up and measured iterations. */
-    static double combinationMs(BenchScenario s, Size z, String model, Traits t, long warmUpMs, int memoryProbes, int warmups, int measurements) {
-        double op = opMs(s, z, model, t);
+    static double combinationMs(BenchScenario s, Size z, Model model, long warmUpMs, int memoryProbes, int warmups, int measurements) {
+        double op = opMs(s, z, model);
         double check = s == BenchScenario.FAIL_FAST || s == BenchScenario.COLLECT_ALL ? 2 * op : op;
-        double probe = s == BenchScenario.GATHER_MASS ? probeMs(z, model, t, memoryProbes) : 0;
+        double probe = s == BenchScenario.GATHER_MASS ? probeMs(z, model, memoryProbes) : 0;
         double fork = s.needsServer() || s.needsDatabase() ? FORK_MS : FORK_MS / 2;
         double warmUp = s.warmsUp() ? warmUpMs : 0;
         return fork + check + probe + warmUp + (warmups + measurements) * op + gcMs(s, z, warmups + measurements);
@@ -55,7 +57,8 @@ public final class Estimates {
      * at most, usually two when that is more than one (it repeats until two readings agree),
      * each waiting its delay after starting the tasks.
      */
-    static double probeMs(Size z, String model, Traits t, int probes) {
+    static double probeMs(Size z, Model model, int probes) {
+        Traits t = model.traits();
         long n = z.get("N");
         if (n < 1000 || !t.concurrent() || t.maxWaiting() < n) return 0;
         double starting = n * startMs(model);
@@ -70,19 +73,9 @@ public final class Estimates {
     /** Two full GCs of a 4 GiB heap holding little but garbage, with some margin. */
     static final double GC_MS = 300;
 
-    /**
-     * Starting one task (and its share of the GC), as measured on the 2-core test machine: an
-     * operating-system thread for threads-per-task (about 0.2 ms), a virtual thread in a
-     * structured scope, a timer or a continuation for the others (0.7-1.9 us at N = 1,000,000
-     * with a GC between operations), here with about twice that as margin. An estimate well
-     * above the truth costs samples: over {@link Preset#LONG_OP_MS} an operation gets only five.
-     */
-    static double startMs(String model) {
-        return switch (model) {
-            case "threads-per-task" -> 0.2;
-            case "virtual-threads" -> 0.004;
-            default -> 0.003;
-        };
+    /** Starting one task, as the model declares it ({@code TaskScenario.taskStart}). */
+    static double startMs(Model model) {
+        return model.taskStart().toNanos() / 1e6;
     }
 
     private static long waves(long tasks, long atOnce) {

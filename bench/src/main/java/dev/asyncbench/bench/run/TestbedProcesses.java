@@ -1,5 +1,9 @@
 package dev.asyncbench.bench.run;
 
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
+import dev.asyncbench.bench.fork.ForkReport;
+import dev.asyncbench.bench.results.BenchScenario;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +44,59 @@ public final class TestbedProcesses implements AutoCloseable {
 
     TestbedProcesses() {
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** What a run's testbed is, or why a part of it is not up, in the results' words. */
+    private String serverNote = "not used";
+    private String databaseNote = "not used";
+    private String serverProblem;
+    private String databaseProblem;
+
+    /**
+     * Starts what the run's scenarios use; a part that does not start is noted, and the
+     * combinations that need it are recorded as not run ({@link #problemFor}), never the end of the run.
+     */
+    void startFor(RunSettings settings, Path logs, Progress progress) {
+        if (settings.needsServer()) {
+            progress.note("starting the HTTP testbed server (its own JVM) ...");
+            try {
+                String uri = startServer(logs);
+                serverNote = "Netty testbed server in its own JVM (" + String.join(" ", FLAGS) + ") at " + uri;
+            } catch (RuntimeException e) {
+                serverProblem = "the HTTP testbed server did not start: " + ForkReport.oneLine(e.getMessage());
+                serverNote = serverProblem;
+                progress.note(serverProblem);
+            }
+        }
+        if (settings.needsDatabase()) {
+            progress.note("starting the testbed database (" + settings.db() + ") ...");
+            try {
+                startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), logs);
+                databaseNote = dbDescription();
+            } catch (RuntimeException e) {
+                databaseProblem = "the testbed database did not start: " + ForkReport.oneLine(e.getMessage());
+                databaseNote = databaseProblem;
+                progress.note(databaseProblem);
+            }
+        }
+    }
+
+    /** Why {@code s} cannot run (the part of the testbed it needs is not up), or null. */
+    String problemFor(BenchScenario s) {
+        return s.needsServer() && serverProblem != null ? serverProblem : s.needsDatabase() && databaseProblem != null ? databaseProblem : null;
+    }
+
+    /** The HTTP server, for the results; its capacity is added once measured. */
+    String serverNote() {
+        return serverNote;
+    }
+
+    void addToServerNote(String more) {
+        serverNote += "; " + more;
+    }
+
+    String databaseNote() {
+        return databaseNote;
     }
 
     /** Starts the HTTP server; returns its address. */
@@ -85,13 +144,13 @@ public final class TestbedProcesses implements AutoCloseable {
      * that is handed no server address opens no HTTP client (whose threads would count as the
      * model's).
      */
-    List<String> forkProperties(boolean server, boolean database) {
-        List<String> props = new ArrayList<>();
-        if (server && serverUri != null) props.add("-Dasyncbench.server=" + serverUri);
+    Map<Property, String> forkProperties(boolean server, boolean database) {
+        Map<Property, String> props = new EnumMap<>(Property.class);
+        if (server && serverUri != null) props.put(Property.SERVER, serverUri);
         if (database && jdbcUrl != null) {
-            props.add("-Dasyncbench.db=" + jdbcUrl);
-            if (dbUser != null) props.add("-Dasyncbench.db.user=" + dbUser);
-            if (dbPassword != null) props.add("-Dasyncbench.db.password=" + dbPassword);
+            props.put(Property.DB, jdbcUrl);
+            if (dbUser != null) props.put(Property.DB_USER, dbUser);
+            if (dbPassword != null) props.put(Property.DB_PASSWORD, dbPassword);
         }
         return props;
     }

@@ -38,14 +38,14 @@ class MemoryProbeTest {
 
     @Test
     void withOneProbeAllowedTheFirstReadingIsReported() throws Exception {
-        System.setProperty(MemoryProbe.PROBES, "1");
+        System.setProperty(ForkProtocol.Property.MEMORY_PROBES.key, "1");
         try {
             MemoryProbe.Reading r = MemoryProbe.measure(TASKS, 300, -1, holding(4000, 2000));
             assertEquals(1, r.probes());
             assertEquals(4000, r.heapPerTask(), 300);
             assertEquals("", r.caveat(), "no guard, no caveat");
         } finally {
-            System.clearProperty(MemoryProbe.PROBES);
+            System.clearProperty(ForkProtocol.Property.MEMORY_PROBES.key);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.fork.ForkProtocol.Measure;
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
+
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.IterationResultMetaData;
@@ -69,11 +72,11 @@ class ForkProbeTest {
 
     /** Runs {@code body} with pinning switched on, and leaves the JVM as it found it. */
     private static void withPinning(Body body) throws Exception {
-        System.setProperty(ForkProbe.PINNING, "true");
+        System.setProperty(Property.PINNING.key, "true");
         try {
             body.run();
         } finally {
-            System.clearProperty(ForkProbe.PINNING);
+            System.clearProperty(Property.PINNING.key);
             ForkProbe.stopPinning();
             ForkProbe.forgetPinning();
         }
@@ -94,9 +97,9 @@ class ForkProbeTest {
             Thread.ofVirtual().start(SlowToInitialize::touch).join();
             Thread.ofVirtual().start(ForkProbeTest::sleep).join();
             Map<String, Double> scores = scores(probe.afterIteration(null, iteration, new IterationResult(null, iteration, new IterationResultMetaData(2, 2))));
-            assertTrue(scores.containsKey(ForkProbe.PINNED), "reported: " + scores.keySet());
+            assertTrue(scores.containsKey(Measure.PINNED.label), "reported: " + scores.keySet());
             // one pinned event over two operations
-            assertEquals(0.5, scores.get(ForkProbe.PINNED), 1e-9, "events per operation");
+            assertEquals(0.5, scores.get(Measure.PINNED.label), 1e-9, "events per operation");
         });
     }
 
@@ -117,7 +120,7 @@ class ForkProbeTest {
             Thread.ofVirtual().start(SlowToInitializeWhileMeasured::touch).join(); // pinned, but not recorded
             Map<String, Double> scores = scores(probe.afterIteration(null, measured, new IterationResult(null, measured, new IterationResultMetaData(1, 1))));
             // one pinned event over the warm-up's four operations
-            assertEquals(0.25, scores.get(ForkProbe.PINNED), 1e-9, "events per operation, counted over the warm-up");
+            assertEquals(0.25, scores.get(Measure.PINNED.label), 1e-9, "events per operation, counted over the warm-up");
         });
     }
 
@@ -131,12 +134,12 @@ class ForkProbeTest {
         for (int i = 0; i < probeGarbage.length; i++) probeGarbage[i] = new byte[1 << 20]; // 64 MiB, as a memory probe would
         java.lang.ref.Reference.reachabilityFence(probeGarbage);
         Map<String, Double> scores = scores(probe.afterIteration(null, measured, new IterationResult(null, measured, new IterationResultMetaData(1, 1))));
-        assertTrue(scores.get(ForkProbe.ALLOC) < 16 << 20, "allocated per operation: " + scores.get(ForkProbe.ALLOC));
+        assertTrue(scores.get(Measure.ALLOC.label) < 16 << 20, "allocated per operation: " + scores.get(Measure.ALLOC.label));
     }
 
     @Test
     void withGcBetweenIterationsEveryIterationButTheFirstStartsWithAFullGc() {
-        System.setProperty(ForkProbe.GC_BETWEEN, "true");
+        System.setProperty(Property.GC_BETWEEN.key, "true");
         try {
             ForkProbe probe = new ForkProbe();
             IterationParams warmup = new IterationParams(IterationType.WARMUP, 1, TimeValue.NONE, 1);
@@ -152,7 +155,7 @@ class ForkProbeTest {
             probe.beforeIteration(null, measured);
             assertTrue(collections() >= second + 2, "and before the third");
         } finally {
-            System.clearProperty(ForkProbe.GC_BETWEEN);
+            System.clearProperty(Property.GC_BETWEEN.key);
         }
     }
 

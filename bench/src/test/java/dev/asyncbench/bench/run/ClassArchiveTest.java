@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.run;
 
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
+
 import dev.asyncbench.bench.run.ClassArchive;
 import dev.asyncbench.bench.run.JavaCommand;
 import dev.asyncbench.bench.run.Preset;
@@ -36,20 +38,16 @@ class ClassArchiveTest {
 
     @Test
     void trainingRunsEveryScenarioAtItsSmallestQuickSizeForEveryModel() {
-        List<String> args = ClassArchive.trainingArguments(List.of("rx", "coroutines"), List.of(BenchScenario.values()));
-        assertEquals("rx,coroutines", args.getFirst());
-        assertEquals(1 + BenchScenario.values().length, args.size(), args.toString());
+        List<String> args = ClassArchive.trainingProperties(List.of("rx", "coroutines"), List.of(BenchScenario.values()), false);
+        assertTrue(args.contains(Property.MODEL.arg("rx,coroutines")), args.toString());
+        assertTrue(args.contains(Property.PINNING.arg(false)), args.toString());
+        String training = args.stream().filter(a -> a.startsWith("-D" + Property.TRAINING.key + "=")).findFirst().orElseThrow()
+                .substring(("-D" + Property.TRAINING.key + "=").length());
+        List<String> items = List.of(training.split(";"));
+        assertEquals(BenchScenario.values().length, items.size(), training);
         for (BenchScenario s : BenchScenario.values()) {
-            String arg = args.get(1 + s.ordinal());
-            Benchmarks.Binding b = Benchmarks.of(s);
-            assertTrue(arg.startsWith(b.include() + ";"), arg);
-            for (var p : b.params().entrySet()) {
-                assertTrue(arg.contains(";" + p.getValue() + "=" + Preset.QUICK.sizes(s).getFirst().get(p.getKey())), s + ": " + arg);
-            }
+            assertEquals(s.id() + ":" + Preset.QUICK.sizes(s).getFirst().label(), items.get(s.ordinal()));
         }
-        // parameters in the letters' order, whatever order Map.of iterates in: the archive's key must not change
-        assertEquals(Benchmarks.of(BenchScenario.DB).include() + ";latencyMs=10;poolSize=10;queries=20",
-                args.get(1 + BenchScenario.DB.ordinal()));
     }
 
     @Test
@@ -86,12 +84,12 @@ class ClassArchiveTest {
                 Duration.ofSeconds(3), "256m", "auto", null, null, false, true, null);
         Path logs = Files.createDirectories(dir.resolve("logs"));
         StringBuilder problem = new StringBuilder();
-        ClassArchive.Prepared made = ClassArchive.prepare(settings, List.of(BenchScenario.HELLO), List.of(), classPath, dir, logs, problem);
+        ClassArchive.Prepared made = ClassArchive.prepare(settings, List.of(BenchScenario.HELLO), Map.of(), classPath, dir, logs, problem);
         assertNotNull(made, () -> problem + "\n" + read(logs.resolve("class-archive-training.log")));
         assertTrue(made.origin().startsWith("made at the start of this run"), made.origin());
         assertTrue(Files.size(made.file()) > 1_000_000, "an archive of the training's classes");
 
-        ClassArchive.Prepared again = ClassArchive.prepare(settings, List.of(BenchScenario.HELLO), List.of(), classPath, dir, logs, problem);
+        ClassArchive.Prepared again = ClassArchive.prepare(settings, List.of(BenchScenario.HELLO), Map.of(), classPath, dir, logs, problem);
         assertNotNull(again, problem::toString);
         assertEquals(made.file(), again.file());
         assertTrue(again.origin().startsWith("made by an earlier run"), again.origin());
@@ -99,8 +97,8 @@ class ClassArchiveTest {
         // a JVM with the archive loads the benchmark and the model from it, not from the jars
         List<String> command = new ArrayList<>(JavaCommand.java());
         command.addAll(settings.withClassArchive(made.file()).forkFlags());
+        command.addAll(ClassArchive.trainingProperties(List.of("futures"), List.of(BenchScenario.HELLO), false));
         command.addAll(List.of("-Xlog:class+load", "-cp", classPath, ForkTraining.class.getName()));
-        command.addAll(ClassArchive.trainingArguments(List.of("futures"), List.of(BenchScenario.HELLO)));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));

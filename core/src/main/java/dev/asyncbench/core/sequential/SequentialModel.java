@@ -37,6 +37,11 @@ public final class SequentialModel implements TaskScenario {
     }
 
     @Override
+    public int rank() {
+        return 0;
+    }
+
+    @Override
     public String describe() {
         return "one thing at a time on the caller's thread; no pool, no limit but one";
     }

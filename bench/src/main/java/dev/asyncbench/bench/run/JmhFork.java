@@ -1,0 +1,188 @@
+package dev.asyncbench.bench.run;
+
+import dev.asyncbench.bench.fork.ForkOutcome;
+import dev.asyncbench.bench.fork.ForkProtocol;
+import dev.asyncbench.bench.fork.ForkProtocol.Measure;
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
+import dev.asyncbench.bench.fork.ForkReport;
+import dev.asyncbench.bench.jmh.Benchmarks;
+import dev.asyncbench.bench.jmh.ForkProbe;
+import dev.asyncbench.bench.results.Metrics;
+import dev.asyncbench.bench.results.ResultRow;
+import dev.asyncbench.bench.run.Plan.Combination;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One combination in a JMH fork of its own: its options and properties ({@link ForkProtocol}),
+ * a watchdog that stops a fork running far past its estimate, and the row its outcome makes.
+ * Keeps each fork's JMH result for the run's {@code jmh-result.json}.
+ */
+final class JmhFork {
+
+    /** The shortest a fork may run before the watchdog stops it (tests lower it). */
+    static final String WATCHDOG_MIN_MS = "asyncbench.watchdog.minMs";
+
+    private final RunSettings settings;
+    private final Path logs;
+    private final String providers;
+    private final List<RunResult> results = new ArrayList<>();
+
+    JmhFork(RunSettings settings, Path logs, String providers) {
+        this.settings = settings;
+        this.logs = logs;
+        this.providers = providers;
+    }
+
+    /** Every JMH result so far, in order. */
+    List<RunResult> results() {
+        return results;
+    }
+
+    /**
+     * Measures {@code c} with the testbed's {@code properties}. {@code pinning}: whether it may
+     * record pinning (when the preset does): a fork the no-harness-tax check compares with a
+     * minimal program records none (bench/RESULTS.md says why).
+     */
+    ResultRow measure(Combination c, Map<Property, String> testbed, boolean pinning) throws IOException {
+        Benchmarks.Binding b = Benchmarks.of(c.scenario());
+        String name = (c.scenario().id() + "-" + c.model().name() + "-" + c.size().label()).replaceAll("[^A-Za-z0-9=.-]+", "_");
+        Path log = logs.resolve(name + ".log");
+        Path report = logs.resolve(name + ".report");
+        Files.deleteIfExists(report);
+
+        Map<Property, Object> properties = new EnumMap<>(Property.class);
+        properties.putAll(testbed);
+        properties.put(Property.REPORT, report.toAbsolutePath());
+        properties.put(Property.PINNING, settings.preset().recordPinning && pinning);
+        properties.put(Property.GC_BETWEEN, c.scenario().collectsBetweenIterations(c.size()));
+        properties.put(Property.WARM_UP_MS, settings.preset().warmUpMs);
+        properties.put(Property.MEMORY_PROBES, settings.preset().memoryProbes);
+        properties.put(Property.MODELS, providers);
+        properties.put(Property.REFERENCES, logs.resolve("references").toAbsolutePath());
+        List<String> flags = settings.forkFlags();
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(b.include())
+                .param("model", c.model().name())
+                .mode(Mode.SingleShotTime)
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .warmupIterations(c.warmups())
+                .measurementIterations(c.measurements())
+                .warmupBatchSize(1)
+                .measurementBatchSize(1)
+                .forks(1)
+                .warmupForks(0)
+                .jvm(JavaCommand.javaBinary())
+                .jvmArgsPrepend(flags.getFirst())
+                .jvmArgs(flags.subList(1, flags.size()).toArray(String[]::new))
+                .jvmArgsAppend(ForkProtocol.args(properties).toArray(String[]::new))
+                .addProfiler(ForkProbe.class)
+                .timeout(TimeValue.seconds(Math.max(60, settings.budget().toSeconds() * 10)))
+                .shouldFailOnError(false)
+                .output(log.toString());
+        b.params(c.size()).forEach(options::param);
+
+        long limitMs = (long) Math.max(Long.getLong(WATCHDOG_MIN_MS, 120_000), 5 * c.estimateMs());
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread watchdog = Thread.ofPlatform().daemon().name("fork-watchdog").start(() -> stopAfter(limitMs, stopped));
+        List<RunResult> run = List.of();
+        String runnerError = null;
+        try {
+            run = new ArrayList<>(new Runner(options.build()).run());
+        } catch (RunnerException e) {
+            runnerError = ForkReport.describe(e);
+        } finally {
+            watchdog.interrupt();
+        }
+        ForkOutcome outcome = ForkOutcome.read(report);
+        double ideal = c.scenario().idealMs(c.size());
+        String model = c.model().name();
+        if (stopped.get()) {
+            return Rows.unmeasured(c.scenario(), model, ResultRow.SUITE, c.size(), ResultRow.Status.FAILED,
+                    "stopped after " + Progress.format(Duration.ofMillis(limitMs)) + ", five times the expected "
+                            + Progress.format(Duration.ofMillis((long) c.estimateMs()))
+                            + " (one operation took far longer than expected); see logs/" + log.getFileName());
+        }
+        if (outcome.problem() != null) return Rows.problem(c.scenario(), model, ResultRow.SUITE, c.size(), outcome.problem(), outcome.notes());
+        if (run.isEmpty()) {
+            String why = runnerError != null ? runnerError
+                    : "the fork ended without a result" + firstException(log) + "; see logs/" + log.getFileName();
+            return Rows.problem(c.scenario(), model, ResultRow.SUITE, c.size(), new ForkOutcome.Failed(why), outcome.notes());
+        }
+        RunResult r = run.getFirst();
+        results.add(r);
+        return new ResultRow(c.scenario().id(), model, ResultRow.SUITE, c.size(), ResultRow.Status.OK, String.join("; ", outcome.notes()),
+                metrics(r, ideal));
+    }
+
+    /** Stops this JVM's JMH forks (and what they started) after {@code ms}, unless interrupted first. */
+    private static void stopAfter(long ms, AtomicBoolean stopped) {
+        try {
+            Thread.sleep(ms);
+            stopped.set(true);
+            ProcessHandle.current().children()
+                    .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains("ForkedMain")).orElse(false))
+                    .forEach(h -> {
+                        h.descendants().forEach(ProcessHandle::destroyForcibly);
+                        h.destroyForcibly();
+                    });
+        } catch (InterruptedException finished) {
+            // the fork ended in time
+        }
+    }
+
+    /** ": " and the first exception line of a JMH log, or nothing. */
+    private static String firstException(Path log) {
+        try {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.matches("^(Caused by: )?[\\w.$]+(Exception|Error)(: .*)?$")) return ": " + line;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no log: nothing to add
+        }
+        return "";
+    }
+
+    static Metrics metrics(RunResult r, double idealMs) {
+        Result<?> primary = r.getPrimaryResult();
+        long n = primary.getStatistics().getN();
+        Map<String, Result> secondary = r.getSecondaryResults();
+        return Metrics.builder()
+                .samples(n)
+                .time(primary.getScore(), n >= 2 ? primary.getScoreError() : Double.NaN)
+                .idealMs(idealMs)
+                .latency(score(secondary, Measure.P50), score(secondary, Measure.P99), score(secondary, Measure.MAX))
+                .cpuMsPerOp(score(secondary, Measure.CPU))
+                .allocBytesPerOp(score(secondary, Measure.ALLOC))
+                .rssPeakMb(score(secondary, Measure.RSS_PEAK))
+                .rssPerTaskBytes(score(secondary, Measure.RSS_PER_TASK))
+                .heapPerTaskBytes(score(secondary, Measure.HEAP_PER_TASK))
+                .threadsPeak(score(secondary, Measure.THREADS_PEAK))
+                .serverPeakInFlight(score(secondary, Measure.SERVER_PEAK))
+                .pinnedEvents(score(secondary, Measure.PINNED))
+                .build();
+    }
+
+    private static double score(Map<String, Result> secondary, Measure m) {
+        Result<?> r = secondary.get(m.label);
+        return r == null ? Double.NaN : r.getScore();
+    }
+}
