@@ -93,9 +93,32 @@ public final class Models {
                 .toList();
     }
 
-    /** Every model's name in order, read once. */
+    /** Every model's name in the models' own order, read once per JVM. */
+    public static List<String> known() {
+        return Ranked.NAMES;
+    }
+
+    /** The position of {@code name} in the models' own order, or -1 when no model on the class path has it. */
+    public static int position(String name) {
+        return Ranked.NAMES.indexOf(name);
+    }
+
+    /** The class of the model named {@code name}, or empty when no model on the class path has it. */
+    public static java.util.Optional<Class<?>> type(String name) {
+        return java.util.Optional.ofNullable(Ranked.TYPES.get(name));
+    }
+
+    /** Every model's name in order and its class, read once. */
     private static final class Ranked {
-        static final List<String> NAMES = names();
+        static final List<String> NAMES;
+        static final java.util.Map<String, Class<?>> TYPES = new java.util.LinkedHashMap<>();
+
+        static {
+            List<TaskScenario> all = all();
+            all.forEach(m -> TYPES.put(m.name(), m.getClass()));
+            all.forEach(TaskScenario::close);
+            NAMES = List.copyOf(TYPES.keySet());
+        }
     }
 
     static String describeAll() {

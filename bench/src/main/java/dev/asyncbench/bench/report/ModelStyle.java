@@ -1,11 +1,14 @@
 package dev.asyncbench.bench.report;
 
+import dev.asyncbench.core.Models;
+
 import java.util.List;
 
 /**
  * How a model looks in every chart: a colour (Okabe-Ito's palette, distinguishable with the
  * common colour-vision deficiencies), a marker and a dash pattern, so series stay apart in
- * grey print too. Models the suite does not know get the spare styles in turn.
+ * grey print too. Each model gets the style of its place in the models' order, so a new model
+ * needs nothing here.
  *
  * @param colour CSS colour
  * @param marker the marker's shape
@@ -18,27 +21,23 @@ record ModelStyle(String colour, Marker marker, String dash) {
     /** The ideal line: black, dashed, no marker. */
     static final ModelStyle IDEAL = new ModelStyle("#222222", null, "5 4");
 
-    private static final List<String> KNOWN = List.of(
-            "sequential", "threads", "threads-per-task", "futures", "rx", "virtual-threads", "coroutines");
-
+    /** In the models' own order: today sequential, threads, threads-per-task, futures, rx, virtual-threads, coroutines, then spares. */
     private static final List<ModelStyle> STYLES = List.of(
-            new ModelStyle("#7a7a7a", Marker.SQUARE, "2 3"),          // sequential
-            new ModelStyle("#E69F00", Marker.TRIANGLE, ""),           // threads
-            new ModelStyle("#D55E00", Marker.TRIANGLE_DOWN, "7 3"),   // threads-per-task
-            new ModelStyle("#0072B2", Marker.CIRCLE, ""),             // futures
-            new ModelStyle("#CC79A7", Marker.DIAMOND, "9 3 2 3"),     // rx
-            new ModelStyle("#009E73", Marker.CROSS, ""),              // virtual-threads
-            new ModelStyle("#6A3D9A", Marker.PLUS, "4 2"));           // coroutines
-
-    private static final List<ModelStyle> SPARE = List.of(
+            new ModelStyle("#7a7a7a", Marker.SQUARE, "2 3"),
+            new ModelStyle("#E69F00", Marker.TRIANGLE, ""),
+            new ModelStyle("#D55E00", Marker.TRIANGLE_DOWN, "7 3"),
+            new ModelStyle("#0072B2", Marker.CIRCLE, ""),
+            new ModelStyle("#CC79A7", Marker.DIAMOND, "9 3 2 3"),
+            new ModelStyle("#009E73", Marker.CROSS, ""),
+            new ModelStyle("#6A3D9A", Marker.PLUS, "4 2"),
             new ModelStyle("#56B4E9", Marker.CIRCLE, "1 3"),
             new ModelStyle("#8C564B", Marker.SQUARE, "6 2 1 2"),
             new ModelStyle("#B8A000", Marker.DIAMOND, "3 3"));
 
+    /** The style of the model at its place in the models' own order ({@link Models#position}); one no model has, by its name. */
     static ModelStyle of(String model) {
-        int i = KNOWN.indexOf(model);
-        if (i >= 0) return STYLES.get(i);
-        return SPARE.get(Math.floorMod(model.hashCode(), SPARE.size()));
+        int i = Models.position(model);
+        return STYLES.get(i >= 0 ? i % STYLES.size() : Math.floorMod(model.hashCode(), STYLES.size()));
     }
 
     /** SVG for this marker centred at (x, y), filled with the colour, with a white rim. */

@@ -1,17 +1,30 @@
 package dev.asyncbench.bench.report;
 
+import dev.asyncbench.core.Models;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Each model's source for a scenario, so the report shows the code next to its numbers. The
@@ -29,20 +42,48 @@ final class SourceFiles {
     record Source(String model, String file, String repoPath, String language, String text, String note) {
     }
 
-    /** Where a model's files are: the folder in the jar, the folder in the repository, the language. */
-    private record Home(String folder, String repoFolder, String extension) {
+    /**
+     * Every folder the build copied model sources from, as repository paths (bench/pom.xml,
+     * execution {@code model-sources}, keeps each file's path from the repository's root).
+     */
+    private static final class Folders {
+        static final List<String> ALL = list();
+
+        private static List<String> list() {
+            Set<String> folders = new TreeSet<>();
+            try {
+                Enumeration<URL> roots = SourceFiles.class.getClassLoader().getResources(ROOT);
+                while (roots.hasMoreElements()) {
+                    URL root = roots.nextElement();
+                    if (root.getProtocol().equals("jar")) {
+                        String jar = root.getPath().substring("file:".length(), root.getPath().indexOf("!/"));
+                        try (JarFile file = new JarFile(URLDecoder.decode(jar, StandardCharsets.UTF_8))) {
+                            file.stream().map(JarEntry::getName).filter(n -> n.startsWith(ROOT + "/") && !n.endsWith("/"))
+                                    .forEach(n -> folders.add(n.substring(ROOT.length() + 1, n.lastIndexOf('/'))));
+                        }
+                    } else if (root.getProtocol().equals("file")) {
+                        Path dir = Path.of(root.toURI());
+                        try (Stream<Path> files = Files.walk(dir)) {
+                            files.filter(Files::isRegularFile).forEach(f -> folders.add(dir.relativize(f.getParent()).toString().replace('\\', '/')));
+                        }
+                    }
+                }
+            } catch (IOException | URISyntaxException | RuntimeException e) {
+                // no sources to show: the report says so per file
+            }
+            return List.copyOf(folders);
+        }
     }
 
-    private static final Map<String, Home> HOMES = new LinkedHashMap<>();
+    private static final String ROOT = "sources";
 
-    static {
-        HOMES.put("sequential", new Home("sequential", "core/src/main/java/dev/asyncbench/core/sequential", "java"));
-        HOMES.put("threads", new Home("threads", "threads-impl/src/main/java/dev/asyncbench/threads", "java"));
-        HOMES.put("threads-per-task", new Home("threads", "threads-impl/src/main/java/dev/asyncbench/threads", "java"));
-        HOMES.put("futures", new Home("futures", "futures-impl/src/main/java/dev/asyncbench/futures", "java"));
-        HOMES.put("rx", new Home("rx", "rx-impl/src/main/java/dev/asyncbench/rx", "java"));
-        HOMES.put("virtual-threads", new Home("vthreads", "virtual-threads-impl/src/main/java/dev/asyncbench/vthreads", "java"));
-        HOMES.put("coroutines", new Home("coroutines", "coroutines-impl/src/main/kotlin/dev/asyncbench/coroutines", "kt"));
+    /**
+     * The repository folder of a model's scenario files: the one whose path ends with the
+     * package of the model's class; for a model not on the class path, its name.
+     */
+    static String folder(String model) {
+        Optional<String> pkg = Models.type(model).map(t -> t.getPackageName().replace('.', '/'));
+        return pkg.flatMap(p -> Folders.ALL.stream().filter(f -> f.endsWith("/" + p)).findFirst()).orElse(model);
     }
 
     /** The facts every scenario file lists first, in this order. */
@@ -79,17 +120,23 @@ final class SourceFiles {
     Optional<Source> of(String model, String scenario) {
         Optional<String> file = fileFor(scenario);
         if (file.isEmpty()) return Optional.empty();
-        Home home = HOMES.getOrDefault(model, new Home(model, model, "java"));
-        for (String ext : home.extension().equals("kt") ? List.of("kt", "java") : List.of("java", "kt")) {
+        String folder = folder(model);
+        for (String ext : List.of("java", "kt")) {
             String name = file.get() + "." + ext;
-            String text = resources.apply("sources/" + home.folder() + "/" + name);
+            String text = resources.apply(ROOT + "/" + folder + "/" + name);
             if (text != null) {
-                String note = model.equals("threads-per-task")
-                        ? "the same file as threads: only the executor differs (a new platform thread per task, see ThreadsConfig)" : "";
-                return Optional.of(new Source(model, name, home.repoFolder() + "/" + name, ext.equals("kt") ? "kotlin" : "java", text, note));
+                String first = firstModelIn(folder);
+                String note = first != null && !first.equals(model)
+                        ? "the same file as " + first + ": only the model's configuration differs (see its describe() line)" : "";
+                return Optional.of(new Source(model, name, folder + "/" + name, ext.equals("kt") ? "kotlin" : "java", text, note));
             }
         }
         return Optional.empty();
+    }
+
+    /** The first model, in the models' order, whose files are in {@code folder}, or null. */
+    private static String firstModelIn(String folder) {
+        return Models.known().stream().filter(m -> folder(m).equals(folder)).findFirst().orElse(null);
     }
 
     private static String classpath(String path) {
