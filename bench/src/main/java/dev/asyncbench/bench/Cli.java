@@ -25,7 +25,7 @@ import java.util.Set;
  * <p>Every bad input ends the same way: one line on stderr naming what is wrong and what is
  * accepted, exit code 2, no stack trace.
  */
-@Command(name = "suite", mixinStandardHelpOptions = true, version = "asyncbench 0.1.0", scope = CommandLine.ScopeType.INHERIT,
+@Command(name = "suite", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class, scope = CommandLine.ScopeType.INHERIT,
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, DemoCommand.class, ListCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"Five JVM concurrency models on identical, real IO-bound work: conformant first, then measured.",
