@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "run", description = {
         "Measures the models on the scenarios (JMH, one fork per combination, the testbed in processes of its own)",
         "and writes results.csv, environment.json, jmh-result.json and the report into the output folder.",
+        "Progress goes to stderr; the results folder and the report's path, to stdout.",
         "Examples: run --preset quick | run --models rx,virtual-threads --scenarios http-fan-out --sizes 'K=1000 L=20ms B=4KiB C=100'"})
 final class RunCommand implements Callable<Integer> {
 
@@ -87,7 +88,9 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         try (RunLock lock = RunLock.acquire(Path.of(System.getProperty("java.io.tmpdir")))) {
-            Path report = new SuiteRun(settings, cli.out).execute();
+            // what the run is doing goes to stderr; what it produced, to stdout
+            Path report = new SuiteRun(settings, cli.err).execute();
+            cli.out.println("Results: " + settings.out());
             cli.out.println("Report: " + report);
         }
         return 0;

@@ -25,7 +25,11 @@ class RunSmokeTest {
         Run run = Run.of("run", "--models", "sequential,rx", "--scenarios", "hello,http-fan-out",
                 "--sizes", "L=10ms;K=10 L=10ms B=1KiB C=5", "--warmups", "0", "--measurements", "2", "--heap", "256m", "--out", out.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("Report: " + out), run.out());
+        // progress on stderr; on stdout only what the run produced
+        assertEquals(2, run.outLines().size(), run.out());
+        assertEquals("Results: " + out, run.outLines().getFirst(), run.out());
+        assertTrue(run.outLines().getLast().startsWith("Report: " + out + "/"), run.out());
+        assertTrue(run.err().contains("[4/4] "), run.err());
 
         ResultSet results = ResultSet.load(out);
         List<ResultRow> rows = results.rows();
