@@ -74,6 +74,7 @@ class BadInputTest {
                 new Case(List.of("compare", noEnv.toString()), "Missing required parameter: 'NEW'"),
                 new Case(List.of("demo", "--model", "nope"), "unknown model 'nope'; accepted: "),
                 new Case(List.of("demo", "--unit", "0ms"), "--unit must be between 1 ms and 1 min"),
+                new Case(List.of("demo", "--unit", "100000000000000s"), "--unit must be between 1 ms and 1 min, was 100000000000000.00 s"),
                 new Case(List.of("demo", "--unit", "soon"), "Invalid value for option '--unit'"),
                 new Case(List.of("list", "--bogus"), "Unknown option: '--bogus'"),
                 // a mistyped command, or an option given to suite itself, is a bad input, not a JMH run
