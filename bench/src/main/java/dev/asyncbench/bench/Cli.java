@@ -152,6 +152,31 @@ public final class Cli implements Runnable {
         return problems.isEmpty() ? "" : " (not loadable here: " + String.join("; ", problems) + ")";
     }
 
+    /**
+     * This command line as typed, {@code ./suite ...}, each argument quoted for a POSIX shell so
+     * that it can be pasted back; a --db-password's value is left out ({@code ***}).
+     */
+    String typed() {
+        return typed(args);
+    }
+
+    static String typed(List<String> args) {
+        StringBuilder line = new StringBuilder("./suite");
+        boolean password = false;
+        for (String arg : args) {
+            String shown = password ? "***" : arg.startsWith("--db-password=") ? "--db-password=***" : arg;
+            password = arg.equals("--db-password");
+            line.append(' ').append(shellQuoted(shown));
+        }
+        return line.toString();
+    }
+
+    /** {@code value} as one word of a POSIX shell: as it is when that is safe, else in single quotes. */
+    static String shellQuoted(String value) {
+        if (value.matches("[A-Za-z0-9_@%+=:,./-]+")) return value;
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
     static String oneLine(String message) {
         return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }

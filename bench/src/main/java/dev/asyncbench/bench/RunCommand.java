@@ -151,7 +151,8 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInput("--out must be a folder, but " + dir + " is a file");
         }
         boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
-        return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, db, dbUser, dbPassword, minimal, !noClassArchive, null);
+        return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, db, dbUser, dbPassword, minimal, !noClassArchive, null,
+                cli == null ? "" : cli.typed());
     }
 
     private List<String> resolveModels() {

@@ -503,7 +503,7 @@ final class SuiteRun {
                         + "the setup runs and checks one operation first",
                 Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                database, server, TestbedClient.SETTINGS, describe, Models.unavailable(), gitCommit(), notes);
+                database, server, TestbedClient.SETTINGS, describe, Models.unavailable(), gitCommit(), notes, settings.command());
     }
 
     private String iterations() {

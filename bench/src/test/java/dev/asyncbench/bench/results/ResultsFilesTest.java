@@ -18,7 +18,8 @@ class ResultsFilesTest {
             List.of("--enable-preview", "-Xms4g", "-Xmx4g", "-XX:+UseG1GC"), "G1", "-Xms4g -Xmx4g", "JMH 1.37", 2, 25_000_000_000L,
             "Linux 6.1 amd64", "PostgreSQL 15.18 (local, fsync off)", "Netty \"testbed\" at http://127.0.0.1:8080",
             "JDK HttpClient, HTTP/1.1", Map.of("rx", "RxJava 3: timers on computation(), C from the spec\nsecond line"),
-            List.of(), "0123456789abcdef0123456789abcdef01234567", Map.of("budget", "2 s, per operation"));
+            List.of(), "0123456789abcdef0123456789abcdef01234567", Map.of("budget", "2 s, per operation"),
+            "./suite run --scenarios race --sizes 'R=8 W=20ms' --out 'my results'");
 
     static final List<ResultRow> ROWS = List.of(
             new ResultRow("http-fan-out", "rx", ResultRow.SUITE, Size.parse("K=1000 L=20ms B=4KiB C=100"), ResultRow.Status.OK, "",
@@ -63,6 +64,17 @@ class ResultsFilesTest {
     @Test
     void environmentRoundTrip() {
         assertEquals(ENV, Environment.fromJson(ENV.toJson()));
+    }
+
+    @Test
+    void environmentWrittenBeforeTheCommandWasRecordedReadsWithoutIt() {
+        String json = ENV.toJson();
+        assertTrue(json.contains("\"command\": \"./suite run --scenarios race --sizes 'R=8 W=20ms' --out 'my results'\""), json);
+        String old = json.replaceAll(",\\s*\"command\": \"[^\"]*\"", "");
+        assertTrue(!old.contains("command"), old);
+        Environment read = Environment.fromJson(old);
+        assertEquals("", read.command());
+        assertEquals(ENV.notes(), read.notes());
     }
 
     @Test
