@@ -1,21 +1,27 @@
 package dev.asyncbench.bench;
 
 import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.ResultRow;
+import dev.asyncbench.bench.results.ResultSet;
 import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.core.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** Measures models on scenarios with JMH, against the real testbed, and writes the results and the report. */
 @Command(name = "run", description = {
@@ -80,9 +86,18 @@ final class RunCommand implements Callable<Integer> {
             + " (made once per build by a training JVM that runs every scenario for every model; it only shortens each fork's start-up)")
     boolean noClassArchive;
 
+    @Option(names = "--fail-on", split = ",", paramLabel = "STATUS",
+            description = "Exit with code 1, once the results and the report are written, when a row has one of these statuses: "
+                    + "incorrect, failed (comma-separated; for CI)")
+    List<String> failOn = new ArrayList<>();
+
+    @Option(names = "--force", description = "Write into an --out folder that already holds results, replacing them")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         RunSettings settings = settings();
+        Set<ResultRow.Status> failing = failOnStatuses();
         if (planOnly) {
             new SuiteRun(settings, cli.out).printPlan();
             return 0;
@@ -93,7 +108,34 @@ final class RunCommand implements Callable<Integer> {
             cli.out.println("Results: " + settings.out());
             cli.out.println("Report: " + report);
         }
-        return 0;
+        return failing.isEmpty() ? 0 : failIfAny(ReportCommand.load(settings.out()).rows(), failing, cli.err);
+    }
+
+    /** --fail-on's statuses, checked. */
+    Set<ResultRow.Status> failOnStatuses() {
+        Set<ResultRow.Status> statuses = EnumSet.noneOf(ResultRow.Status.class);
+        for (String value : failOn) {
+            String v = value.trim();
+            if (v.equals(ResultRow.Status.INCORRECT.id())) statuses.add(ResultRow.Status.INCORRECT);
+            else if (v.equals(ResultRow.Status.FAILED.id())) statuses.add(ResultRow.Status.FAILED);
+            else throw new BadInput("--fail-on takes incorrect, failed (comma-separated), was '" + v + "'");
+        }
+        return statuses;
+    }
+
+    /** 1 and one line on {@code err} naming the rows with one of {@code statuses}; 0 when there is none. */
+    static int failIfAny(List<ResultRow> rows, Set<ResultRow.Status> statuses, PrintStream err) {
+        List<String> bad = new ArrayList<>();
+        for (ResultRow row : rows) {
+            if (statuses.contains(row.status())) {
+                bad.add(row.scenario() + " " + row.model() + (row.harness().equals(ResultRow.SUITE) ? "" : " (" + row.harness() + ")")
+                        + " " + row.size().label() + ": " + row.status().id());
+            }
+        }
+        if (bad.isEmpty()) return 0;
+        String which = statuses.stream().map(ResultRow.Status::id).collect(Collectors.joining(" or "));
+        err.println("run: " + bad.size() + (bad.size() == 1 ? " row is " : " rows are ") + which + " (--fail-on): " + String.join("; ", bad));
+        return 1;
     }
 
     /** Everything asked for, checked; a {@link BadInput} naming the first mistake. */
@@ -150,6 +192,10 @@ final class RunCommand implements Callable<Integer> {
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new BadInput("--out must be a folder, but " + dir + " is a file");
         }
+        if (!force && java.nio.file.Files.exists(dir.resolve(ResultSet.CSV))) {
+            throw new BadInput("--out " + dir + " already holds results (" + ResultSet.CSV + "); choose another folder, or add --force to replace them");
+        }
+        failOnStatuses();
         boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
         return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, db, dbUser, dbPassword, minimal, !noClassArchive, null,
                 cli == null ? "" : cli.typed());

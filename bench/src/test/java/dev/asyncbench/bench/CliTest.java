@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,5 +42,13 @@ class CliTest {
         String out = dir.resolve("a b").toString();
         RunSettings settings = parsedRun("run", "--models", "futures", "--scenarios", "hello", "--sizes", "L=10ms", "--out", out).settings();
         assertEquals("./suite run --models futures --scenarios hello --sizes L=10ms --out '" + out + "'", settings.command());
+    }
+
+    @Test
+    void anOutFolderWithResultsIsReplacedOnlyWithForce(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("results.csv"), "scenario\n");
+        assertEquals(dir, parsedRun("run", "--scenarios", "hello", "--out", dir.toString(), "--force").settings().out());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals(empty, parsedRun("run", "--scenarios", "hello", "--out", empty.toString()).settings().out(), "a folder without results is fine");
     }
 }
