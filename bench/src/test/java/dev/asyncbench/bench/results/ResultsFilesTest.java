@@ -97,6 +97,32 @@ class ResultsFilesTest {
         assertThrows(IllegalArgumentException.class, () -> BenchScenario.GATHER.check(Size.parse("N=3 L=10ms")));
     }
 
+    /** Results written before a column existed (or by a newer version, with one this one lacks) still read, by header name. */
+    @Test
+    void csvIsReadByHeaderName() {
+        String csv = "model,scenario,harness,size,status,time_ms,time_error_ms,samples,some_future_column\n"
+                + "rx,http-fan-out,suite,K=1000 L=20ms B=4KiB C=100,ok,212.345,3.25,4,whatever\n"
+                + "threads,gather-mass,suite,N=10 L=1000ms,failed,,,,\n";
+        List<ResultRow> rows = ResultsCsv.read(csv);
+        assertEquals(2, rows.size());
+        ResultRow rx = rows.getFirst();
+        assertEquals(List.of("http-fan-out", "rx", ResultRow.SUITE, "K=1000 L=20ms B=4KiB C=100", ResultRow.Status.OK, ""),
+                List.of(rx.scenario(), rx.model(), rx.harness(), rx.size().label(), rx.status(), rx.note()));
+        assertEquals(212.345, rx.metrics().timeMs());
+        assertEquals(3.25, rx.metrics().timeErrorMs());
+        assertEquals(4, rx.metrics().samples());
+        assertTrue(Double.isNaN(rx.metrics().pinnedEvents()) && Double.isNaN(rx.metrics().idealMs()), "a column the file lacks: not measured");
+        assertEquals(ResultRow.Status.FAILED, rows.getLast().status());
+
+        // a whole file without its last column (pinned_events) reads the same but for that column
+        List<ResultRow> simple = List.of(ROWS.getFirst(), ROWS.getLast()); // notes on one line, no quotes
+        List<String> lines = ResultsCsv.write(simple).lines().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+        assertEquals(simple, ResultsCsv.read(String.join("\n", lines) + "\n"));
+
+        var e = assertThrows(IllegalArgumentException.class, () -> ResultsCsv.read("scenario,model,size,status\n"));
+        assertTrue(e.getMessage().startsWith("unexpected header (line 1): no column 'harness'"), e.getMessage());
+    }
+
     @Test
     void corruptCsvNamesTheRecord() {
         String csv = String.join(",", ResultsCsv.COLUMNS) + "\nrx,too,few\n";
