@@ -1,6 +1,7 @@
 package dev.asyncbench.bench;
 
 import dev.asyncbench.bench.results.Environment;
+import dev.asyncbench.bench.run.BadInput;
 import dev.asyncbench.bench.results.Metrics;
 import dev.asyncbench.bench.results.ResultRow;
 import dev.asyncbench.bench.results.ResultSet;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "compare", description = {
         "Shows two saved runs side by side and flags the changes larger than the noise",
-        "(the means differ by more than the two 99.9% error margins together)."})
+        "(the means differ by more than the two 99.9% error margins together).",
+        "Example: compare --fail-on-regression 10 results/A results/B (exit 1 when a row got more than 10% slower, beyond the noise)"})
 final class CompareCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -40,6 +42,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--changes-only", description = "Print only the rows whose time changed beyond the noise, or whose status changed")
     boolean changesOnly;
+
+    @Option(names = "--fail-on-regression", paramLabel = "PCT",
+            description = "Exit with code 1 when a row's time got slower by more than PCT percent and beyond the noise"
+                    + " (one line on stderr per such row; for CI)")
+    Double failOnRegression;
 
     /** How one row moved between the two sets. */
     enum Verdict {
@@ -59,6 +66,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (failOnRegression != null && !(failOnRegression >= 0 && failOnRegression < 1e6)) {
+            throw new BadInput("--fail-on-regression takes a percentage of at least 0, was " + failOnRegression);
+        }
         ResultSet a = ReportCommand.load(base);
         ResultSet b = ReportCommand.load(current);
         PrintStream out = cli.out;
@@ -70,18 +80,30 @@ final class CompareCommand implements Callable<Integer> {
         keys.addAll(right.keySet());
         out.printf("%-13s %-17s %-8s %-32s %22s %22s %8s  %s%n", "scenario", "model", "harness", "size", "base ms", "new ms", "change", "verdict");
         int changes = 0;
+        java.util.List<String> regressions = new java.util.ArrayList<>();
         for (String key : keys) {
             ResultRow l = left.get(key);
             ResultRow r = right.get(key);
             Verdict v = verdict(l, r);
             if (v.isChange()) changes++;
+            if (failOnRegression != null && regressed(l, r, failOnRegression)) {
+                regressions.add("regression: " + l.scenario() + " " + l.model() + (l.harness().equals(ResultRow.SUITE) ? "" : " (" + l.harness() + ")")
+                        + " " + l.size().label() + ": " + cell(l) + " -> " + cell(r) + " ms (" + change(l, r)
+                        + "), beyond the noise and the " + java.math.BigDecimal.valueOf(failOnRegression).stripTrailingZeros().toPlainString() + "% allowed");
+            }
             if (changesOnly && !v.isChange()) continue;
             ResultRow any = l != null ? l : r;
             out.printf("%-13s %-17s %-8s %-32s %22s %22s %8s  %s%n", any.scenario(), any.model(), any.harness(), any.size().label(),
                     cell(l), cell(r), change(l, r), v.text + (v == Verdict.STATUS ? " (" + l.status().id() + " -> " + r.status().id() + ")" : ""));
         }
         out.println(changes + " of " + keys.size() + " rows changed beyond the noise or in status");
-        return 0;
+        regressions.forEach(cli.err::println);
+        return regressions.isEmpty() ? 0 : 1;
+    }
+
+    /** Slower beyond the noise ({@link Verdict#SLOWER}) and by more than {@code pct} percent. */
+    static boolean regressed(ResultRow l, ResultRow r, double pct) {
+        return verdict(l, r) == Verdict.SLOWER && (r.metrics().timeMs() / l.metrics().timeMs() - 1) * 100 > pct;
     }
 
     static Verdict verdict(ResultRow l, ResultRow r) {

@@ -1,5 +1,7 @@
 package dev.asyncbench.bench;
 
+import dev.asyncbench.bench.run.Progress;
+
 import dev.asyncbench.bench.run.BadInput;
 import dev.asyncbench.bench.run.Durations;
 import dev.asyncbench.bench.run.Preset;
@@ -8,26 +10,33 @@ import dev.asyncbench.bench.run.RunSettings;
 import dev.asyncbench.bench.run.SuiteRun;
 
 import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.ResultRow;
+import dev.asyncbench.bench.results.ResultSet;
 import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.core.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** Measures models on scenarios with JMH, against the real testbed, and writes the results and the report. */
 @Command(name = "run", description = {
         "Measures the models on the scenarios (JMH, one fork per combination, the testbed in processes of its own)",
         "and writes results.csv, environment.json, jmh-result.json and the report into the output folder.",
+        "Progress goes to stderr; the results folder and the report's path, to stdout.",
         "Examples: run --preset quick | run --models rx,virtual-threads --scenarios http-fan-out --sizes 'K=1000 L=20ms B=4KiB C=100'"})
 final class RunCommand implements Callable<Integer> {
 
@@ -86,18 +95,56 @@ final class RunCommand implements Callable<Integer> {
             + " (made once per build by a training JVM that runs every scenario for every model; it only shortens each fork's start-up)")
     boolean noClassArchive;
 
+    @Option(names = "--fail-on", split = ",", paramLabel = "STATUS",
+            description = "Exit with code 1, once the results and the report are written, when a row has one of these statuses: "
+                    + "incorrect, failed (comma-separated; for CI)")
+    List<String> failOn = new ArrayList<>();
+
+    @Option(names = "--force", description = "Write into an --out folder that already holds results, replacing them")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         RunSettings settings = settings();
+        Set<ResultRow.Status> failing = failOnStatuses();
         if (planOnly) {
             new SuiteRun(settings, cli.out).printPlan();
             return 0;
         }
         try (RunLock lock = RunLock.acquire(Path.of(System.getProperty("java.io.tmpdir")))) {
-            Path report = new SuiteRun(settings, cli.out).execute();
+            // what the run is doing goes to stderr; what it produced, to stdout
+            Path report = new SuiteRun(settings, cli.err).execute();
+            cli.out.println("Results: " + settings.out());
             cli.out.println("Report: " + report);
         }
-        return 0;
+        return failing.isEmpty() ? 0 : failIfAny(ReportCommand.load(settings.out()).rows(), failing, cli.err);
+    }
+
+    /** --fail-on's statuses, checked. */
+    Set<ResultRow.Status> failOnStatuses() {
+        Set<ResultRow.Status> statuses = EnumSet.noneOf(ResultRow.Status.class);
+        for (String value : failOn) {
+            String v = value.trim();
+            if (v.equals(ResultRow.Status.INCORRECT.id())) statuses.add(ResultRow.Status.INCORRECT);
+            else if (v.equals(ResultRow.Status.FAILED.id())) statuses.add(ResultRow.Status.FAILED);
+            else throw new BadInput("--fail-on takes incorrect, failed (comma-separated), was '" + v + "'");
+        }
+        return statuses;
+    }
+
+    /** 1 and one line on {@code err} naming the rows with one of {@code statuses}; 0 when there is none. */
+    static int failIfAny(List<ResultRow> rows, Set<ResultRow.Status> statuses, PrintStream err) {
+        List<String> bad = new ArrayList<>();
+        for (ResultRow row : rows) {
+            if (statuses.contains(row.status())) {
+                bad.add(row.scenario() + " " + row.model() + (row.harness().equals(ResultRow.SUITE) ? "" : " (" + row.harness() + ")")
+                        + " " + row.size().label() + ": " + row.status().id());
+            }
+        }
+        if (bad.isEmpty()) return 0;
+        String which = statuses.stream().map(ResultRow.Status::id).collect(Collectors.joining(" or "));
+        err.println("run: " + bad.size() + (bad.size() == 1 ? " row is " : " rows are ") + which + " (--fail-on): " + String.join("; ", bad));
+        return 1;
     }
 
     /** Everything asked for, checked; a {@link BadInput} naming the first mistake. */
@@ -135,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
             }
             for (BenchScenario s : chosen) {
                 List<Size> fitting = new ArrayList<>();
-                for (Size size : given) if (fits(s, size)) fitting.add(validated(s, s.check(size)));
+                for (Size size : given) if (fits(s, size)) fitting.add(checked(s, size));
                 if (fitting.isEmpty()) throw new BadInput("no --sizes fit scenario " + s.id() + "; " + takes(List.of(s)));
                 plan.put(s, fitting);
             }
@@ -154,8 +201,13 @@ final class RunCommand implements Callable<Integer> {
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new BadInput("--out must be a folder, but " + dir + " is a file");
         }
+        if (!force && java.nio.file.Files.exists(dir.resolve(ResultSet.CSV))) {
+            throw new BadInput("--out " + dir + " already holds results (" + ResultSet.CSV + "); choose another folder, or add --force to replace them");
+        }
+        failOnStatuses();
         boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
-        return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, db, dbUser, dbPassword, minimal, !noClassArchive, null);
+        return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, db, dbUser, dbPassword, minimal, !noClassArchive, null,
+                cli == null ? "" : cli.typed());
     }
 
     private List<String> resolveModels() {
@@ -181,20 +233,13 @@ final class RunCommand implements Callable<Integer> {
         return size.params().keySet().equals(new java.util.HashSet<>(s.letters()));
     }
 
-    /** The spec records' own limits, checked before any fork starts. */
-    private static Size validated(BenchScenario s, Size size) {
-        for (var e : size.params().entrySet()) {
-            long v = e.getValue();
-            long min = switch (e.getKey()) {
-                case "L", "U", "B" -> 0;
-                default -> 1;
-            };
-            if (v < min || v > 10_000_000) {
-                throw new BadInput("size '" + size.label() + "': " + e.getKey() + " must be between " + min + " and 10000000, was " + v);
-            }
+    /** The size as the scenario's fork takes it, checked by the spec records' own checks before any fork starts. */
+    private static Size checked(BenchScenario s, Size size) {
+        try {
+            return s.check(size);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage(), e);
         }
-        if (s == BenchScenario.RACE && size.get("R") < 2) throw new BadInput("size '" + size.label() + "': R must be at least 2");
-        return size;
     }
 
     private static String takes(List<BenchScenario> chosen) {

@@ -53,4 +53,27 @@ class CompareTest {
         Run changes = Run.of("compare", "--changes-only", base.toString(), current.toString());
         assertTrue(changes.out().lines().noneMatch(l -> l.contains(" rx ")), changes.out());
     }
+
+    @Test
+    void failOnRegressionExits1ForRowsSlowerBeyondTheNoiseAndThePercentage(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("base");
+        Path current = dir.resolve("new");
+        var env = dev.asyncbench.bench.results.ResultsFilesTestAccess.environment();
+        new ResultSet(env, List.of(row("rx", OK, 210, 5), row("futures", OK, 220, 5), row("threads", OK, 100, 30),
+                row("coroutines", OK, 200, 5))).save(base);
+        new ResultSet(env, List.of(row("rx", OK, 212, 5), row("futures", OK, 250, 5), row("threads", OK, 140, 30),
+                row("coroutines", OK, 150, 5))).save(current);
+
+        Run run = Run.of("compare", "--fail-on-regression", "10", base.toString(), current.toString());
+        assertEquals(1, run.exit(), run.out() + run.err());
+        // futures: +13.6% beyond the noise; threads: +40% but within it; coroutines: faster
+        assertEquals(List.of("regression: http-fan-out futures K=1000 L=20ms B=4KiB C=100: 220 ± 5.00 -> 250 ± 5.00 ms (+13.6%),"
+                + " beyond the noise and the 10% allowed"), run.errLines());
+        assertTrue(run.out().contains("2 of 4 rows changed beyond the noise or in status"), run.out());
+
+        Run tolerant = Run.of("compare", "--fail-on-regression", "15", base.toString(), current.toString());
+        assertEquals(0, tolerant.exit(), tolerant.err());
+        assertEquals("", tolerant.err());
+        assertEquals(0, Run.of("compare", base.toString(), current.toString()).exit(), "without the option: never");
+    }
 }

@@ -25,7 +25,11 @@ class RunSmokeTest {
         Run run = Run.of("run", "--models", "sequential,rx", "--scenarios", "hello,http-fan-out",
                 "--sizes", "L=10ms;K=10 L=10ms B=1KiB C=5", "--warmups", "0", "--measurements", "2", "--heap", "256m", "--out", out.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("Report: " + out), run.out());
+        // progress on stderr; on stdout only what the run produced
+        assertEquals(2, run.outLines().size(), run.out());
+        assertEquals("Results: " + out, run.outLines().getFirst(), run.out());
+        assertTrue(run.outLines().getLast().startsWith("Report: " + out + "/"), run.out());
+        assertTrue(run.err().contains("[4/4] "), run.err());
 
         ResultSet results = ResultSet.load(out);
         List<ResultRow> rows = results.rows();
@@ -41,6 +45,8 @@ class RunSmokeTest {
                 "the server saw the concurrency, within C: " + fanOut);
         assertTrue(fanOut.metrics().p99Ms() > 0, "per-request latency from the completion marks: " + fanOut);
         assertEquals(List.of("sequential", "rx"), List.copyOf(results.environment().models().keySet()));
+        assertEquals("./suite run --models sequential,rx --scenarios hello,http-fan-out --sizes 'L=10ms;K=10 L=10ms B=1KiB C=5'"
+                + " --warmups 0 --measurements 2 --heap 256m --out " + out, results.environment().command(), "the command, to paste back");
         assertTrue(results.environment().forkFlags().contains("--enable-preview"), results.environment().toString());
         // run from the build's class folders, which the JVM does not archive (ClassArchiveTest covers the jar case): said, not hidden
         String archive = results.environment().notes().get("class archive");
@@ -48,5 +54,24 @@ class RunSmokeTest {
         assertTrue(results.environment().forkFlags().stream().noneMatch(f -> f.startsWith("-XX:SharedArchiveFile=")), results.environment().toString());
         assertTrue(Files.exists(out.resolve(ResultSet.JMH_JSON)));
         assertTrue(Files.exists(out.resolve("report.md")));
+    }
+
+    /**
+     * {@code --fail-on failed}: a run whose database cannot start (a port nothing listens on)
+     * records its rows as failed without starting a fork, writes its results and report, then
+     * exits 1 naming the rows; without --fail-on the same run exits 0.
+     */
+    @Test
+    void failOnExits1AfterWritingTheResults(@TempDir Path dir) {
+        String[] args = {"run", "--models", "sequential", "--scenarios", "db", "--sizes", "Q=1 L=1ms P=1", "--db", "jdbc:postgresql://127.0.0.1:1/none",
+                "--no-class-archive", "--out", dir.resolve("a").toString(), "--fail-on", "incorrect,failed"};
+        Run run = Run.of(args);
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertEquals("run: 1 row is failed or incorrect (--fail-on): db sequential Q=1 L=1ms P=1: failed", run.errLines().getLast());
+        assertTrue(Files.exists(dir.resolve("a").resolve(ResultSet.CSV)) && run.out().contains("Report: "), run.out());
+
+        args[args.length - 3] = dir.resolve("b").toString();
+        Run lenient = Run.of(java.util.Arrays.copyOf(args, args.length - 2));
+        assertEquals(0, lenient.exit(), lenient.out() + lenient.err());
     }
 }

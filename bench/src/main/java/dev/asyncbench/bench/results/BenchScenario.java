@@ -1,7 +1,21 @@
 package dev.asyncbench.bench.results;
 
 import dev.asyncbench.core.Scenario;
+import dev.asyncbench.core.spec.AggregateSpec;
+import dev.asyncbench.core.spec.Check;
+import dev.asyncbench.core.spec.DbSpec;
+import dev.asyncbench.core.spec.FanOutSpec;
+import dev.asyncbench.core.spec.FilesSpec;
+import dev.asyncbench.core.spec.GatherSpec;
+import dev.asyncbench.core.spec.MassGatherSpec;
+import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.Replica;
+import dev.asyncbench.core.spec.Task;
+import dev.asyncbench.core.spec.TimeoutSpec;
+import dev.asyncbench.core.testbed.FileTrees;
+import dev.asyncbench.core.testbed.TestbedDatabase;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -103,7 +117,11 @@ public enum BenchScenario {
         };
     }
 
-    /** The size with exactly this scenario's letters, in its order; else an exception saying which it takes. */
+    /**
+     * The size with exactly this scenario's letters, in its order, and values its fork accepts;
+     * else an exception saying which letters it takes, or which value is out of range in the
+     * words of the check that would reject it in the fork ({@link #checkValues}).
+     */
     public Size check(Size size) {
         if (!size.params().keySet().equals(new java.util.HashSet<>(letters))) {
             throw new IllegalArgumentException("size '" + size.label() + "' does not fit scenario " + id
@@ -111,7 +129,59 @@ public enum BenchScenario {
         }
         var ordered = new java.util.LinkedHashMap<String, Long>();
         for (String l : letters) ordered.put(l, size.get(l));
-        return new Size(ordered);
+        Size checked = new Size(ordered);
+        try {
+            checkValues(checked);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("size '" + size.label() + "' of " + id + ": " + e.getMessage(), e);
+        }
+        return checked;
+    }
+
+    /**
+     * The one place that maps a size to the inputs its fork builds (the spec records, the file
+     * tree, the pool; see the benchmarks in {@code jmh/}) and runs their own checks on them: the
+     * records' static checks where the record needs testbed objects, the records themselves
+     * where it does not (gather's tasks, race's replicas).
+     */
+    private void checkValues(Size size) {
+        switch (this) {
+            case HELLO -> Check.delay(ms(size.get("L")), "L (pause)");
+            case GATHER, FAIL_FAST, COLLECT_ALL -> {
+                long n = size.get("N");
+                GatherSpec.checkCount(n);
+                // task i waits U x (i mod 3 + 1), named A, B, C, ... up to 26 tasks, else T1, T2, ...
+                for (int i = 0; i < Math.min(n, 3); i++) {
+                    Task.of(n <= 26 ? String.valueOf((char) ('A' + i)) : "T" + (i + 1), ms(size.get("U")).multipliedBy(i + 1));
+                }
+            }
+            case GATHER_MASS -> MassGatherSpec.check(size.get("N"), ms(size.get("L")));
+            case HTTP_FAN_OUT -> FanOutSpec.check(size.get("K"), ms(size.get("L")), size.get("B"), size.get("C"));
+            case FILES -> {
+                FileTrees.check(size.get("F"), size.get("S"));
+                FilesSpec.checkConcurrency(size.get("C"));
+            }
+            case DB -> {
+                DbSpec.check(size.get("Q"), ms(size.get("L")));
+                TestbedDatabase.checkPoolSize(size.get("P"));
+            }
+            case AGGREGATE -> {
+                AggregateSpec.check(size.get("N"), ms(size.get("L")), size.get("C"));
+                TestbedDatabase.checkPoolSize(size.get("P"));
+            }
+            case TIMEOUT -> TimeoutSpec.check(ms(size.get("L")), ms(size.get("D")));
+            case RACE -> {
+                long r = size.get("R");
+                RaceSpec.checkCount(r);
+                // replica 0 fails after W/2, replica i answers after W x i
+                for (int i = 1; i < r; i++) Replica.of("r" + i, ms(size.get("W")).multipliedBy(i));
+                Replica.failing("r0", ms(size.get("W") / 2));
+            }
+        }
+    }
+
+    private static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
     }
 
     private static long ceilDiv(long a, long b) {

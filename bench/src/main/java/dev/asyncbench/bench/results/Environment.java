@@ -27,24 +27,39 @@ import java.util.Objects;
  * @param unavailable     models on the class path that could not load, and why
  * @param gitCommit       the commit of the suite that ran, or "unknown"
  * @param notes           anything else worth printing next to the numbers, by topic
+ * @param command         the command line that made the run, as typed and quoted to be pasted back
+ *                        ({@code ./suite run --scenarios race --sizes 'R=8 W=20ms'}; a --db-password shown as ***),
+ *                        or "" when unknown (a run written before it was recorded)
  */
 public record Environment(String preset, String started, double durationSeconds, String jdk, List<String> forkFlags,
                           String gc, String heap, String jmh, int cores, long memoryBytes, String os,
                           String database, String server, String httpClient,
                           Map<String, String> models, List<String> unavailable, String gitCommit,
-                          Map<String, String> notes) {
+                          Map<String, String> notes, String command) {
 
     public Environment {
         forkFlags = List.copyOf(forkFlags);
         models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
         unavailable = List.copyOf(unavailable);
         notes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notes));
+        command = command == null ? "" : command;
+    }
+
+    /** An environment without the command that made it (as in a run written before it was recorded). */
+    public Environment(String preset, String started, double durationSeconds, String jdk, List<String> forkFlags,
+                       String gc, String heap, String jmh, int cores, long memoryBytes, String os,
+                       String database, String server, String httpClient,
+                       Map<String, String> models, List<String> unavailable, String gitCommit,
+                       Map<String, String> notes) {
+        this(preset, started, durationSeconds, jdk, forkFlags, gc, heap, jmh, cores, memoryBytes, os, database, server, httpClient,
+                models, unavailable, gitCommit, notes, "");
     }
 
     public Environment withDuration(double seconds) {
         return new Environment(preset, started, seconds, jdk, forkFlags, gc, heap, jmh, cores, memoryBytes, os,
-                database, server, httpClient, models, unavailable, gitCommit, notes);
+                database, server, httpClient, models, unavailable, gitCommit, notes, command);
     }
+
 
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -66,17 +81,22 @@ public record Environment(String preset, String started, double durationSeconds,
         m.put("unavailable", unavailable);
         m.put("gitCommit", gitCommit);
         m.put("notes", notes);
+        m.put("command", command);
         return Json.write(m);
     }
 
-    /** Reads what {@link #toJson} wrote; {@link IllegalArgumentException} naming the field when it cannot. */
+    /**
+     * Reads what {@link #toJson} wrote; {@link IllegalArgumentException} naming the field when it
+     * cannot. {@code command}, recorded since it was added, may be missing: "" then.
+     */
     public static Environment fromJson(String json) {
         if (!(Json.parse(json) instanceof Map<?, ?> m)) throw new IllegalArgumentException("expected a JSON object");
         return new Environment(str(m, "preset"), str(m, "started"), num(m, "durationSeconds").doubleValue(),
                 str(m, "jdk"), strings(m, "forkFlags"), str(m, "gc"), str(m, "heap"), str(m, "jmh"),
                 num(m, "cores").intValue(), num(m, "memoryBytes").longValue(), str(m, "os"),
                 str(m, "database"), str(m, "server"), str(m, "httpClient"),
-                stringMap(m, "models"), strings(m, "unavailable"), str(m, "gitCommit"), stringMap(m, "notes"));
+                stringMap(m, "models"), strings(m, "unavailable"), str(m, "gitCommit"), stringMap(m, "notes"),
+                m.containsKey("command") ? str(m, "command") : "");
     }
 
     private static Object field(Map<?, ?> m, String name) {

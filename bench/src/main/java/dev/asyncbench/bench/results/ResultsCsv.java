@@ -3,13 +3,16 @@ package dev.asyncbench.bench.results;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * {@code results.csv}: one row per scenario, model, harness and size; the columns are
  * {@link #COLUMNS}, documented in {@code bench/RESULTS.md}. RFC 4180 quoting; numbers with six
- * significant digits; a value that was not measured is an empty cell.
+ * significant digits; a value that was not measured is an empty cell. Read by column name, so
+ * that results written before a column was added still read.
  */
 public final class ResultsCsv {
 
@@ -48,26 +51,41 @@ public final class ResultsCsv {
         return out.toString();
     }
 
-    /** Parses what {@link #write} wrote; {@link IllegalArgumentException} naming the line when it cannot. */
+    /** The columns a row cannot be read without; any other may be missing (a file written before it was added): empty then. */
+    private static final List<String> REQUIRED = List.of("scenario", "model", "harness", "size", "status");
+
+    /**
+     * Parses what {@link #write} wrote, or an older or newer version of it: columns are found by
+     * their header name, in any order; a metric or note column missing from the header reads as
+     * not measured (or empty), and a column this version does not know is ignored.
+     * {@link IllegalArgumentException} naming the line when it cannot.
+     */
     public static List<ResultRow> read(String text) {
         List<List<String>> records = parse(text);
         if (records.isEmpty()) throw new IllegalArgumentException("empty file: expected the header " + String.join(",", COLUMNS));
-        if (!records.getFirst().equals(COLUMNS)) {
-            throw new IllegalArgumentException("unexpected header (line 1): expected " + String.join(",", COLUMNS));
+        List<String> header = records.getFirst();
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) at.putIfAbsent(header.get(i).strip(), i);
+        for (String column : REQUIRED) {
+            if (!at.containsKey(column)) {
+                throw new IllegalArgumentException("unexpected header (line 1): no column '" + column + "'; expected " + String.join(",", COLUMNS));
+            }
         }
         List<ResultRow> rows = new ArrayList<>();
         for (int i = 1; i < records.size(); i++) {
             List<String> c = records.get(i);
             if (c.size() == 1 && c.getFirst().isEmpty()) continue;
-            if (c.size() != COLUMNS.size()) {
-                throw new IllegalArgumentException("record " + (i + 1) + " has " + c.size() + " cells, expected " + COLUMNS.size());
+            if (c.size() != header.size()) {
+                throw new IllegalArgumentException("record " + (i + 1) + " has " + c.size() + " cells, expected " + header.size());
             }
+            Function<String, String> cell = column -> at.containsKey(column) ? c.get(at.get(column)) : "";
             try {
                 double[] m = new double[METRICS.size()];
-                for (int k = 0; k < m.length; k++) m[k] = parseNumber(c.get(8 + k), COLUMNS.get(8 + k));
+                for (int k = 0; k < m.length; k++) m[k] = parseNumber(cell.apply(COLUMNS.get(8 + k)), COLUMNS.get(8 + k));
                 Metrics metrics = new Metrics(m[0], m[1], m[2], m[3], m[5], m[6], m[7], m[8], m[9], m[10], m[11], m[12], m[13], m[14], m[15]);
-                Size size = Size.parse(c.get(3));
-                rows.add(new ResultRow(c.get(0), c.get(1), c.get(2), size, ResultRow.Status.byId(c.get(6)), c.get(7), metrics));
+                Size size = Size.parse(cell.apply("size"));
+                rows.add(new ResultRow(cell.apply("scenario"), cell.apply("model"), cell.apply("harness"), size,
+                        ResultRow.Status.byId(cell.apply("status")), cell.apply("note"), metrics));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("record " + (i + 1) + ": " + e.getMessage(), e);
             }

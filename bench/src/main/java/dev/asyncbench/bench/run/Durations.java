@@ -25,8 +25,8 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
         throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; write it like 200ms, 1s, 1.5s or 2m");
     }
 
-    /** {@code 1.00 s} or {@code 250 ms}. */
+    /** {@code 1.00 s} or {@code 250 ms}; any duration, however long (no overflow to nanoseconds). */
     public static String format(Duration d) {
-        return d.toMillis() >= 1000 ? String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9) : d.toMillis() + " ms";
+        return d.getSeconds() >= 1 ? String.format(Locale.ROOT, "%.2f s", d.getSeconds() + d.getNano() / 1e9) : d.toMillis() + " ms";
     }
 }

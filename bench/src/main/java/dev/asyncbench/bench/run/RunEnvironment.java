@@ -66,7 +66,7 @@ final class RunEnvironment {
                         + "the setup runs and checks one operation first",
                 Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                database, server, TestbedClient.SETTINGS, describe, Models.unavailable(), gitCommit(), notes);
+                database, server, TestbedClient.SETTINGS, describe, Models.unavailable(), gitCommit(), notes, settings.command());
     }
 
     private static String iterations(RunSettings settings) {

@@ -8,10 +8,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** What one {@code run} measures and how, checked. */
+/**
+ * What one {@code run} measures and how, checked.
+ *
+ * @param command the command line that asked for it, as typed (the command line's {@code Cli.typed}): recorded with the results
+ */
 public record RunSettings(Preset preset, String label, List<String> models, Map<BenchScenario, List<Size>> sizes, Path out,
                    Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
-                   String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive) {
+                   String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive,
+                   String command) {
+
+    /** Settings no command line asked for (tests): no command recorded. */
+    public RunSettings(Preset preset, String label, List<String> models, Map<BenchScenario, List<Size>> sizes, Path out,
+                Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
+                String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive) {
+        this(preset, label, models, sizes, out, fixedWarmups, fixedMeasurements, budget, heap, db, dbUser, dbPassword, minimal, shareClasses,
+                classArchive, "");
+    }
 
     /** Warm-up iterations for an operation expected to take {@code opMs}: --warmups, or the preset's for that length. */
     int warmups(double opMs) {
@@ -39,7 +52,7 @@ public record RunSettings(Preset preset, String label, List<String> models, Map<
     /** These settings with every measured JVM mapping {@code archive} ({@link ClassArchive}). */
     RunSettings withClassArchive(Path archive) {
         return new RunSettings(preset, label, models, sizes, out, fixedWarmups, fixedMeasurements, budget, heap, db, dbUser, dbPassword,
-                minimal, shareClasses, archive);
+                minimal, shareClasses, archive, command);
     }
 
     boolean needsServer() {

@@ -18,7 +18,8 @@ class ResultsFilesTest {
             List.of("--enable-preview", "-Xms4g", "-Xmx4g", "-XX:+UseG1GC"), "G1", "-Xms4g -Xmx4g", "JMH 1.37", 2, 25_000_000_000L,
             "Linux 6.1 amd64", "PostgreSQL 15.18 (local, fsync off)", "Netty \"testbed\" at http://127.0.0.1:8080",
             "JDK HttpClient, HTTP/1.1", Map.of("rx", "RxJava 3: timers on computation(), C from the spec\nsecond line"),
-            List.of(), "0123456789abcdef0123456789abcdef01234567", Map.of("budget", "2 s, per operation"));
+            List.of(), "0123456789abcdef0123456789abcdef01234567", Map.of("budget", "2 s, per operation"),
+            "./suite run --scenarios race --sizes 'R=8 W=20ms' --out 'my results'");
 
     static final List<ResultRow> ROWS = List.of(
             new ResultRow("http-fan-out", "rx", ResultRow.SUITE, Size.parse("K=1000 L=20ms B=4KiB C=100"), ResultRow.Status.OK, "",
@@ -66,6 +67,17 @@ class ResultsFilesTest {
     }
 
     @Test
+    void environmentWrittenBeforeTheCommandWasRecordedReadsWithoutIt() {
+        String json = ENV.toJson();
+        assertTrue(json.contains("\"command\": \"./suite run --scenarios race --sizes 'R=8 W=20ms' --out 'my results'\""), json);
+        String old = json.replaceAll(",\\s*\"command\": \"[^\"]*\"", "");
+        assertTrue(!old.contains("command"), old);
+        Environment read = Environment.fromJson(old);
+        assertEquals("", read.command());
+        assertEquals(ENV.notes(), read.notes());
+    }
+
+    @Test
     void resultSetSavesAndLoads(@TempDir Path dir) throws Exception {
         ResultSet set = new ResultSet(ENV, ROWS);
         set.save(dir);
@@ -83,6 +95,32 @@ class ResultsFilesTest {
         assertThrows(IllegalArgumentException.class, () -> Size.parse("K=1 K=2"));
         assertEquals(Size.parse("N=3 U=10ms"), BenchScenario.GATHER.check(Size.parse("U=10ms N=3")), "put in the scenario's order");
         assertThrows(IllegalArgumentException.class, () -> BenchScenario.GATHER.check(Size.parse("N=3 L=10ms")));
+    }
+
+    /** Results written before a column existed (or by a newer version, with one this one lacks) still read, by header name. */
+    @Test
+    void csvIsReadByHeaderName() {
+        String csv = "model,scenario,harness,size,status,time_ms,time_error_ms,samples,some_future_column\n"
+                + "rx,http-fan-out,suite,K=1000 L=20ms B=4KiB C=100,ok,212.345,3.25,4,whatever\n"
+                + "threads,gather-mass,suite,N=10 L=1000ms,failed,,,,\n";
+        List<ResultRow> rows = ResultsCsv.read(csv);
+        assertEquals(2, rows.size());
+        ResultRow rx = rows.getFirst();
+        assertEquals(List.of("http-fan-out", "rx", ResultRow.SUITE, "K=1000 L=20ms B=4KiB C=100", ResultRow.Status.OK, ""),
+                List.of(rx.scenario(), rx.model(), rx.harness(), rx.size().label(), rx.status(), rx.note()));
+        assertEquals(212.345, rx.metrics().timeMs());
+        assertEquals(3.25, rx.metrics().timeErrorMs());
+        assertEquals(4, rx.metrics().samples());
+        assertTrue(Double.isNaN(rx.metrics().pinnedEvents()) && Double.isNaN(rx.metrics().idealMs()), "a column the file lacks: not measured");
+        assertEquals(ResultRow.Status.FAILED, rows.getLast().status());
+
+        // a whole file without its last column (pinned_events) reads the same but for that column
+        List<ResultRow> simple = List.of(ROWS.getFirst(), ROWS.getLast()); // notes on one line, no quotes
+        List<String> lines = ResultsCsv.write(simple).lines().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+        assertEquals(simple, ResultsCsv.read(String.join("\n", lines) + "\n"));
+
+        var e = assertThrows(IllegalArgumentException.class, () -> ResultsCsv.read("scenario,model,size,status\n"));
+        assertTrue(e.getMessage().startsWith("unexpected header (line 1): no column 'harness'"), e.getMessage());
     }
 
     @Test

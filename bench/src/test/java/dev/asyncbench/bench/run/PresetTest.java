@@ -32,4 +32,14 @@ class PresetTest {
         assertEquals(30, Preset.FULL.measurements(10));
         assertEquals(5, Preset.FULL.measurements(Preset.LONG_OP_MS + 1));
     }
+
+    /** What --sizes is held to (the spec records' own checks) holds the presets' sizes too. */
+    @Test
+    void everyPresetSizePassesItsScenariosChecks() {
+        for (Preset p : Preset.values()) {
+            for (var s : dev.asyncbench.bench.results.BenchScenario.values()) {
+                for (var size : p.sizes(s)) assertEquals(size, s.check(size), p.id() + " " + s.id());
+            }
+        }
+    }
 }

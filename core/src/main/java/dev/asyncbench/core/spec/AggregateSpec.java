@@ -16,6 +16,11 @@ public record AggregateSpec(TestbedClient http, OrdersRepository orders, int ids
     public AggregateSpec {
         Check.notNull(http, "http");
         Check.notNull(orders, "orders");
+        check(ids, latency, maxInFlight);
+    }
+
+    /** The constructor's checks but the client's and the repository's, for a size read before any testbed is up. */
+    public static void check(long ids, Duration latency, long maxInFlight) {
         Check.range(ids, "N (ids)", 1, MAX_IDS);
         Check.delay(latency, "L (latency)");
         Check.range(maxInFlight, "C (max in flight)", 1, FanOutSpec.MAX_IN_FLIGHT);

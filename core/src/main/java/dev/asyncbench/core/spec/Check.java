@@ -28,6 +28,17 @@ public final class Check {
         return value;
     }
 
+    /**
+     * {@link #range(int, String, int, int)} for a value read as a {@code long} (a size typed on a
+     * command line), so that one too large for an {@code int} gets the same message.
+     */
+    public static long range(long value, String name, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
     /** A wait: zero or more, at most {@link #MAX_DURATION}. */
     public static Duration delay(Duration value, String name) {
         notNull(value, name);

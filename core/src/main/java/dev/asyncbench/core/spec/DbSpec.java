@@ -13,6 +13,11 @@ public record DbSpec(OrdersRepository orders, int queries, Duration latency) {
 
     public DbSpec {
         Check.notNull(orders, "orders");
+        check(queries, latency);
+    }
+
+    /** The constructor's checks but the repository's, for a size read before any testbed is up. */
+    public static void check(long queries, Duration latency) {
         Check.range(queries, "Q (queries)", 1, MAX_QUERIES);
         Check.delay(latency, "L (latency)");
     }

@@ -15,6 +15,11 @@ public record FanOutSpec(TestbedClient http, int requests, Duration latency, int
 
     public FanOutSpec {
         Check.notNull(http, "http");
+        check(requests, latency, bodyBytes, maxInFlight);
+    }
+
+    /** The constructor's checks but the client's, for a size read before any testbed is up. */
+    public static void check(long requests, Duration latency, long bodyBytes, long maxInFlight) {
         Check.range(requests, "K (requests)", 1, MAX_REQUESTS);
         Check.delay(latency, "L (latency)");
         Check.range(bodyBytes, "B (body bytes)", 0, MAX_BODY);

@@ -17,6 +17,11 @@ public record FilesSpec(Path inputDir, List<String> files, Path outputDir, int m
         files = List.copyOf(Check.notEmpty(files, "files"));
         Check.notNull(outputDir, "outputDir");
         if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) throw new IllegalArgumentException("outputDir must be a folder, was " + outputDir);
+        checkConcurrency(maxConcurrency);
+    }
+
+    /** The constructor's check on C, for a size read before any file exists. */
+    public static void checkConcurrency(long maxConcurrency) {
         Check.range(maxConcurrency, "C (max concurrency)", 1, MAX_CONCURRENCY);
     }
 

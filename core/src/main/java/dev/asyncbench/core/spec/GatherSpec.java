@@ -10,11 +10,16 @@ public record GatherSpec(List<Task> tasks) {
 
     public GatherSpec {
         tasks = List.copyOf(Check.notEmpty(tasks, "tasks"));
-        Check.range(tasks.size(), "number of tasks", 1, MAX_TASKS);
+        checkCount(tasks.size());
         var names = new HashSet<String>();
         for (Task t : tasks) {
             if (!names.add(t.name())) throw new IllegalArgumentException("task names must be unique, '" + t.name() + "' repeats");
         }
+    }
+
+    /** The constructor's check on the number of tasks, for a count read before the tasks are made. */
+    public static void checkCount(long tasks) {
+        Check.range(tasks, "number of tasks", 1, MAX_TASKS);
     }
 
     public static GatherSpec of(Task... tasks) {

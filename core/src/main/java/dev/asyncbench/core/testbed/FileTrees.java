@@ -33,6 +33,12 @@ public final class FileTrees {
     private FileTrees() {
     }
 
+    /** {@link #generate}'s checks on the counts, for a size read before any tree is written. */
+    public static void check(long files, long bytesPerFile) {
+        Check.range(files, "files", 1, MAX_FILES);
+        Check.range(bytesPerFile, "bytes per file", 0, MAX_BYTES_PER_FILE);
+    }
+
     /**
      * Writes {@code files} files of {@code bytesPerFile} deterministic bytes (from {@code seed})
      * under {@code dir}, spread over a few sub-folders, replacing files of the same name; returns
@@ -40,8 +46,7 @@ public final class FileTrees {
      */
     public static List<String> generate(Path dir, int files, int bytesPerFile, long seed) {
         Check.notNull(dir, "dir");
-        Check.range(files, "files", 1, MAX_FILES);
-        Check.range(bytesPerFile, "bytes per file", 0, MAX_BYTES_PER_FILE);
+        check(files, bytesPerFile);
         int perFolder = (files + FOLDERS - 1) / FOLDERS;
         byte[] chunk = new byte[Math.min(CHUNK, bytesPerFile)];
         List<String> paths = new ArrayList<>(files);

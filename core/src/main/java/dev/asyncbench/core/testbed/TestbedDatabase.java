@@ -147,6 +147,11 @@ public final class TestbedDatabase implements AutoCloseable {
         return OrdersSchema.ordersOf(customerId);
     }
 
+    /** {@link #orders}'s check on P, for a size read before any database is up. */
+    public static void checkPoolSize(long poolSize) {
+        Check.range(poolSize, "pool size P", 1, MAX_POOL_SIZE);
+    }
+
     /**
      * A fresh HikariCP pool of exactly {@code poolSize} connections (P, 1..{@value #MAX_POOL_SIZE}),
      * all opened before this returns so that no measurement pays for connecting. HikariCP pauses
@@ -156,7 +161,7 @@ public final class TestbedDatabase implements AutoCloseable {
      * caller closes the repository, hence the pool.
      */
     public OrdersRepository orders(int poolSize) {
-        Check.range(poolSize, "pool size P", 1, MAX_POOL_SIZE);
+        checkPoolSize(poolSize);
         if (closed) throw new IllegalStateException("the testbed database is closed");
         HikariConfig config = new HikariConfig();
         config.setPoolName("orders-P" + poolSize + "-" + pools.incrementAndGet());

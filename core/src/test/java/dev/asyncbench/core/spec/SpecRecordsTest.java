@@ -106,6 +106,31 @@ class SpecRecordsTest {
         rejects("deadline must be greater than 0 ms", () -> new TimeoutSpec(http, L, Duration.ZERO));
     }
 
+    /**
+     * The checks a record's constructor makes, as static methods for a size typed before any
+     * testbed object exists (the bench's --sizes): the same message, also for a count too large
+     * for an int.
+     */
+    @Test
+    void b1_theStaticChecksGiveTheConstructorsMessages() {
+        rejects("N (tasks) must be between 1 and 10000000, was 10000001", () -> MassGatherSpec.check(10_000_001, L));
+        rejects("N (tasks) must be between 1 and 10000000, was 3000000000", () -> MassGatherSpec.check(3_000_000_000L, L));
+        rejects("L (delay) must be between 0 ms and 10 min", () -> MassGatherSpec.check(1, ABSURD));
+        rejects("number of tasks must be between 1 and 100000, was 100001", () -> GatherSpec.checkCount(100_001));
+        rejects("number of replicas must be between 2 and 64, was 65", () -> RaceSpec.checkCount(65));
+        rejects("number of replicas must be between 2 and 64, was 65",
+                () -> new RaceSpec(http, java.util.stream.IntStream.range(0, 65).mapToObj(i -> Replica.of("r" + i, L)).toList()));
+        rejects("C (max in flight) must be between 1 and 100000, was 100001", () -> FanOutSpec.check(1, L, 1, 100_001));
+        rejects("B (body bytes) must be between 0 and", () -> FanOutSpec.check(1, L, 1L << 32, 1));
+        rejects("Q (queries) must be between 1 and 1000000, was 1000001", () -> DbSpec.check(1_000_001, L));
+        rejects("N (ids) must be between 1 and 1000000, was 1000001", () -> AggregateSpec.check(1_000_001, L, 1));
+        rejects("deadline must be greater than 0 ms", () -> TimeoutSpec.check(L, Duration.ZERO));
+        rejects("C (max concurrency) must be between 1 and 100000, was 100001", () -> FilesSpec.checkConcurrency(100_001));
+        MassGatherSpec.check(MassGatherSpec.MAX_TASKS, L);
+        FanOutSpec.check(FanOutSpec.MAX_REQUESTS, Duration.ZERO, 0, FanOutSpec.MAX_IN_FLIGHT);
+        RaceSpec.checkCount(2);
+    }
+
     private static void rejectsNull(String parameter, Executable construction) {
         NullPointerException e = assertThrowsExactly(NullPointerException.class, construction);
         assertTrue(String.valueOf(e.getMessage()).contains(parameter), () -> "expected '" + parameter + "' in: " + e.getMessage());

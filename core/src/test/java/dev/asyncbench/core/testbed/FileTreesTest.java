@@ -84,5 +84,10 @@ class FileTreesTest {
                 .getMessage().contains("bytes per file must be between 0 and 67108864"));
         assertThrows(IllegalArgumentException.class, () -> FileTrees.generate(tmp, 1, (64 << 20) + 1, 1));
         assertThrows(NullPointerException.class, () -> FileTrees.generate(null, 1, 1, 1));
+        // the same checks before any tree is written (the bench's --sizes), also past an int
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> FileTrees.check(3_000_000_000L, 1))
+                .getMessage().contains("files must be between 1 and 1000000, was 3000000000"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TestbedDatabase.checkPoolSize(257))
+                .getMessage().contains("pool size P must be between 1 and 256, was 257"));
     }
 }
