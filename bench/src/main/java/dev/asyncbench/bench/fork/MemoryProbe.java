@@ -3,6 +3,7 @@ package dev.asyncbench.bench.fork;
 import dev.asyncbench.bench.fork.ForkProtocol.Property;
 
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.concurrent.FutureTask;
 import java.util.function.LongUnaryOperator;
 
@@ -75,7 +76,7 @@ public final class MemoryProbe {
             Reading r = probeOnce(tasks, delayMs, rssBaselineKb, gather, probe);
             if (most == 1 || previous != null && settled(previous.heapPerTask(), r.heapPerTask())) return r;
             if (probe == most) {
-                String unsettled = String.format(java.util.Locale.ROOT, "memory per task did not settle: the last two of %d probes read %.0f and %.0f B of live heap per task",
+                String unsettled = String.format(Locale.ROOT, "memory per task did not settle: the last two of %d probes read %.0f and %.0f B of live heap per task",
                         probe, previous.heapPerTask(), r.heapPerTask());
                 return new Reading(r.heapPerTask(), r.rssPerTask(), probe, r.caveat().isEmpty() ? unsettled : r.caveat() + "; " + unsettled);
             }

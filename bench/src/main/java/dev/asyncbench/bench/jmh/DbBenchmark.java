@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,7 +57,7 @@ public class DbBenchmark extends ScenarioState {
     }
 
     @Override
-    protected void verify() throws java.io.IOException {
+    protected void verify() throws IOException {
         expectReference(subject.db(spec), reference -> reference.db(new DbSpec(orders, queries, ms(0))));
     }
 

@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.jmh;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import dev.asyncbench.bench.fork.ForkProtocol.Measure;
 import dev.asyncbench.bench.fork.ForkProtocol.Property;
 import dev.asyncbench.bench.fork.ProcessStats;
@@ -52,10 +54,8 @@ public final class ForkProbe implements InternalProfiler {
     /** The counters when the measuring ended ({@link #measurementEnded}), for the last iteration; null before. */
     private static long[] atMeasurementEnd;
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private boolean serverStatsOk;
     private long cpuBefore;

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,7 +61,7 @@ public class HttpFanOutBenchmark extends ScenarioState {
     }
 
     @Override
-    protected void verify() throws java.io.IOException {
+    protected void verify() throws IOException {
         // the answer does not depend on the latency: the reference runs without it
         expectReference(subject.httpFanOut(spec), reference -> reference.httpFanOut(atZeroLatency));
     }
