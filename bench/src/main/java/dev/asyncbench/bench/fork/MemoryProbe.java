@@ -15,11 +15,11 @@ import java.util.function.LongUnaryOperator;
  * suite's mass-gather benchmark and by the minimal programs, so their figures compare.
  *
  * <p>It runs last because the figure depends on the JIT: a waiting virtual thread keeps its
- * stack on the heap, and an interpreted frame is larger than a compiled one. Virtual threads at
- * N = 10,000 read 863-2,003 B per task on a JVM's first two probes and 744-784 B from the third
- * on; after eleven gathers, 741-765 B from the first. As a guard, the probe repeats until two
- * successive readings of live heap per task agree within {@link #SETTLED}, at most
- * {@link #MAX_PROBES} times (or {@code Property.MEMORY_PROBES}), and reports the last.
+ * stack on the heap, and an interpreted frame is larger than a compiled one, so a JVM's first
+ * probes can read well above its later ones (bench/RESULTS.md has the figures). As a guard, the
+ * probe repeats until two successive readings of live heap per task agree within
+ * {@link #SETTLED} (or {@link #SETTLED_BYTES}), at most {@link #MAX_PROBES} times (or as many as
+ * {@link Property#MEMORY_PROBES} says, if fewer), and reports the last.
  */
 public final class MemoryProbe {
 

@@ -224,15 +224,14 @@ public final class ForkProbe implements InternalProfiler {
     }
 
     /**
-     * Starts counting pinned events, once per fork, when {@code Property.PINNING} says so. The setup
-     * calls it last ({@link ScenarioState}). The stream stops after the last warm-up iteration, so the events are counted over
-     * the warm-up iterations (the same operation) and the measured ones run without JFR: with
-     * it, a virtual-threads gather of 1,000,000 tasks took 2-8% longer. A fork without warm-up
+     * Starts counting pinned events, once per fork, when {@link Property#PINNING} says so. The
+     * setup calls it last ({@link ScenarioState}). The stream stops after the last warm-up
+     * iteration, so the events are counted over the warm-up iterations (the same operation) and
+     * the measured ones run without JFR, which would lengthen them. A fork without warm-up
      * iterations counts over its measured iterations instead. Either way it has stopped before
      * the memory probe (after the measured iterations): while a JFR recording runs, every
-     * platform thread started holds about 180 B more of live heap (threads-per-task at
-     * N = 10,000: 555 B per waiting task with the stream, 371 B without), which is JFR's, not
-     * the model's.
+     * platform thread started holds more live heap, which is JFR's, not the model's.
+     * bench/RESULTS.md ({@code pinned_events}) has the figures.
      */
     public static synchronized void startPinning() {
         if (pinningStarted || !Property.PINNING.flag()) return;

@@ -69,7 +69,10 @@ public final class ServerCapacity {
         }
     }
 
-    /** "about 12,300 requests/s (64 users ... )", or why it is unknown. */
+    /**
+     * The server note's words for {@code rate}, rounded to hundreds ("measured capacity about N
+     * requests/s (64 users ...)"), or why it is unknown.
+     */
     static String describe(double rate, Duration warmUp, Duration measure) {
         if (rate < 0) return "capacity not measured (a request of the probe failed, or the run was interrupted)";
         return String.format(Locale.ROOT, "measured capacity about %,d requests/s (%d users in the runner's JVM, 64-byte answers, "
