@@ -1,6 +1,7 @@
 package dev.asyncbench.bench.jmh;
 
 import dev.asyncbench.bench.fork.ForkTestbed;
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
 
 import dev.asyncbench.core.io.Completions;
 import dev.asyncbench.core.io.OrdersRepository;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * ideal ceil(Q / P) x L: the pool, not the model, is the limit.
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios db} (it starts the testbed database and passes
- * its JDBC URL to the fork as {@code -Dasyncbench.db}).
+ * its JDBC URL to the fork as {@link Property#DB}, {@code -Dasyncbench.db=jdbc:...}).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * latencies the benchmark recorded with {@link #latency} (p50, p99 and max over all the measured
  * iterations' tasks together, reported with the last).
  *
- * <p>Used by {@code ./suite run}; by hand: {@code java -jar benchmarks.jar -prof dev.asyncbench.bench.jmh.ForkProbe}.
+ * <p>Used by {@code ./suite run}; by hand: {@code ./suite jmh XBenchmark -prof dev.asyncbench.bench.jmh.ForkProbe}.
+ * What it reads from the fork's system properties ({@link Property}) is off unless set.
  */
 public final class ForkProbe implements InternalProfiler {
 

@@ -1,6 +1,7 @@
 package dev.asyncbench.bench.jmh;
 
 import dev.asyncbench.bench.fork.ForkTestbed;
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
 
 import dev.asyncbench.core.io.Completions;
 import dev.asyncbench.core.spec.FanOutResult;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * ideal ceil(K / C) x L. The server's peak in flight shows the concurrency really reached.
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios http-fan-out} (it starts the testbed server
- * and passes its address to the fork as {@code -Dasyncbench.server}).
+ * and passes its address to the fork as {@link Property#SERVER},
+ * {@code -Dasyncbench.server=http://127.0.0.1:PORT}).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

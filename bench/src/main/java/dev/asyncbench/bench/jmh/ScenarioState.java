@@ -116,7 +116,7 @@ public abstract class ScenarioState {
     }
 
     /**
-     * Runs {@code operation} over and over for as many ms as {@code Property.WARM_UP_MS} says, so that the JIT has
+     * Runs {@code operation} over and over for as many ms as {@link Property#WARM_UP_MS} says, so that the JIT has
      * compiled the shared clients' and the model's code before anything is measured. Every
      * model gets the same time.
      */
@@ -146,7 +146,7 @@ public abstract class ScenarioState {
     /**
      * Compares one answer with the sequential reference's, computed by {@code reference} (at
      * latency 0: answers do not depend on it). A run computes each size's reference once: the
-     * first fork writes its text to the folder named by {@code Property.REFERENCES}, and the forks of
+     * first fork writes its text to the folder named by {@link Property#REFERENCES}, and the forks of
      * the other models compare their answer's text with it.
      */
     protected final void expectReference(Object actual, Function<TaskScenario, Object> reference) throws IOException {
