@@ -30,7 +30,10 @@ public final class MemoryProbe {
     /** Two successive readings of live heap per task this close (relative), or within {@link #SETTLED_BYTES}, settle the probe. */
     static final double SETTLED = 0.10;
     static final double SETTLED_BYTES = 16;
-    /** The most probes run before the last reading is reported as not settled ... */
+    /**
+     * The most probes run before the last reading is reported as not settled;
+     * {@link Property#MEMORY_PROBES} may say fewer (1: a single probe, no guard).
+     */
     static final int MAX_PROBES = 4;
 
     private MemoryProbe() {
