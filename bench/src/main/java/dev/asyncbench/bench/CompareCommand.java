@@ -11,9 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +83,7 @@ final class CompareCommand implements Callable<Integer> {
         keys.addAll(right.keySet());
         out.printf("%-13s %-17s %-8s %-32s %22s %22s %8s  %s%n", "scenario", "model", "harness", "size", "base ms", "new ms", "change", "verdict");
         int changes = 0;
-        java.util.List<String> regressions = new java.util.ArrayList<>();
+        List<String> regressions = new ArrayList<>();
         for (String key : keys) {
             ResultRow l = left.get(key);
             ResultRow r = right.get(key);
@@ -89,7 +92,7 @@ final class CompareCommand implements Callable<Integer> {
             if (failOnRegression != null && regressed(l, r, failOnRegression)) {
                 regressions.add("regression: " + l.scenario() + " " + l.model() + (l.harness().equals(ResultRow.SUITE) ? "" : " (" + l.harness() + ")")
                         + " " + l.size().label() + ": " + cell(l) + " -> " + cell(r) + " ms (" + change(l, r)
-                        + "), beyond the noise and the " + java.math.BigDecimal.valueOf(failOnRegression).stripTrailingZeros().toPlainString() + "% allowed");
+                        + "), beyond the noise and the " + BigDecimal.valueOf(failOnRegression).stripTrailingZeros().toPlainString() + "% allowed");
             }
             if (changesOnly && !v.isChange()) continue;
             ResultRow any = l != null ? l : r;
@@ -141,8 +144,8 @@ final class CompareCommand implements Callable<Integer> {
         return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static java.util.List<String> environmentDifferences(Environment a, Environment b) {
-        java.util.List<String> diffs = new java.util.ArrayList<>();
+    private static List<String> environmentDifferences(Environment a, Environment b) {
+        List<String> diffs = new ArrayList<>();
         diff(diffs, "jdk", a.jdk(), b.jdk());
         diff(diffs, "fork flags", String.join(" ", a.forkFlags()), String.join(" ", b.forkFlags()));
         diff(diffs, "cores", a.cores(), b.cores());
@@ -154,7 +157,7 @@ final class CompareCommand implements Callable<Integer> {
         return diffs;
     }
 
-    private static void diff(java.util.List<String> diffs, String what, Object x, Object y) {
+    private static void diff(List<String> diffs, String what, Object x, Object y) {
         if (!Objects.equals(x, y)) diffs.add(what + ": '" + x + "' vs '" + y + "'");
     }
 }

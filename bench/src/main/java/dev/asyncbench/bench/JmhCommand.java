@@ -1,5 +1,6 @@
 package dev.asyncbench.bench;
 
+import org.openjdk.jmh.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ./suite jmh ARGS}: JMH's own command line ({@code org.openjdk.jmh.Main}), every argument
+ * {@code ./suite jmh ARGS}: JMH's own command line ({@link Main}), every argument
  * after {@code jmh} passed through unread, so the jar still works as a standard JMH
  * {@code benchmarks.jar}: {@code ./suite jmh -l}, {@code ./suite jmh GatherBenchmark -p model=rx -f 1}.
  * JMH prints its own output and errors, and exits with its own codes.
@@ -24,7 +25,7 @@ final class JmhCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        org.openjdk.jmh.Main.main(arguments.toArray(String[]::new));
+        Main.main(arguments.toArray(String[]::new));
         return 0;
     }
 }

@@ -19,12 +19,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,10 +200,10 @@ final class RunCommand implements Callable<Integer> {
         boolean custom = !models.isEmpty() || !scenarios.isEmpty() || !sizes.isEmpty();
         String label = custom ? (preset == null ? "custom" : p.id() + " (narrowed)") : p.id();
         Path dir = out != null ? out : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
-        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInput("--out must be a folder, but " + dir + " is a file");
         }
-        if (!force && java.nio.file.Files.exists(dir.resolve(ResultSet.CSV))) {
+        if (!force && Files.exists(dir.resolve(ResultSet.CSV))) {
             throw new BadInput("--out " + dir + " already holds results (" + ResultSet.CSV + "); choose another folder, or add --force to replace them");
         }
         failOnStatuses();
@@ -230,7 +232,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static boolean fits(BenchScenario s, Size size) {
-        return size.params().keySet().equals(new java.util.HashSet<>(s.letters()));
+        return size.params().keySet().equals(new HashSet<>(s.letters()));
     }
 
     /** The size as the scenario's fork takes it, checked by the spec records' own checks before any fork starts. */

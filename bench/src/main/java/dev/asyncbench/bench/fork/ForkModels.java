@@ -12,7 +12,7 @@ import java.util.ServiceLoader;
  * Creates only the models a fork uses. {@link Models#byName} instantiates every provider to
  * read its name, and a model's construction can start threads (schedulers, dispatchers) that
  * would then live in another model's measured JVM. The runner therefore hands each fork the
- * provider class of every model ({@code Property.MODELS}: {@code name=class,...}, read once by
+ * provider class of every model ({@link Property#MODELS}: {@code name=class,...}, read once by
  * {@link ModelsProbe}), and the fork instantiates just the one it asks for.
  */
 public final class ForkModels {

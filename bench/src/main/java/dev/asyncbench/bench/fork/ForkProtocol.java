@@ -3,6 +3,7 @@ package dev.asyncbench.bench.fork;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -139,7 +140,7 @@ public final class ForkProtocol {
         VALUE;
 
         String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         String write(String... fields) {

@@ -3,6 +3,7 @@ package dev.asyncbench.bench.fork;
 import dev.asyncbench.bench.fork.ForkProtocol.Property;
 
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.concurrent.FutureTask;
 import java.util.function.LongUnaryOperator;
 
@@ -14,11 +15,11 @@ import java.util.function.LongUnaryOperator;
  * suite's mass-gather benchmark and by the minimal programs, so their figures compare.
  *
  * <p>It runs last because the figure depends on the JIT: a waiting virtual thread keeps its
- * stack on the heap, and an interpreted frame is larger than a compiled one. Virtual threads at
- * N = 10,000 read 863-2,003 B per task on a JVM's first two probes and 744-784 B from the third
- * on; after eleven gathers, 741-765 B from the first. As a guard, the probe repeats until two
- * successive readings of live heap per task agree within {@link #SETTLED}, at most
- * {@link #MAX_PROBES} times (or {@code Property.MEMORY_PROBES}), and reports the last.
+ * stack on the heap, and an interpreted frame is larger than a compiled one, so a JVM's first
+ * probes can read well above its later ones (bench/RESULTS.md has the figures). As a guard, the
+ * probe repeats until two successive readings of live heap per task agree within
+ * {@link #SETTLED} (or {@link #SETTLED_BYTES}), at most {@link #MAX_PROBES} times (or as many as
+ * {@link Property#MEMORY_PROBES} says, if fewer), and reports the last.
  */
 public final class MemoryProbe {
 
@@ -29,7 +30,10 @@ public final class MemoryProbe {
     /** Two successive readings of live heap per task this close (relative), or within {@link #SETTLED_BYTES}, settle the probe. */
     static final double SETTLED = 0.10;
     static final double SETTLED_BYTES = 16;
-    /** The most probes run before the last reading is reported as not settled ... */
+    /**
+     * The most probes run before the last reading is reported as not settled;
+     * {@link Property#MEMORY_PROBES} may say fewer (1: a single probe, no guard).
+     */
     static final int MAX_PROBES = 4;
 
     private MemoryProbe() {
@@ -75,7 +79,7 @@ public final class MemoryProbe {
             Reading r = probeOnce(tasks, delayMs, rssBaselineKb, gather, probe);
             if (most == 1 || previous != null && settled(previous.heapPerTask(), r.heapPerTask())) return r;
             if (probe == most) {
-                String unsettled = String.format(java.util.Locale.ROOT, "memory per task did not settle: the last two of %d probes read %.0f and %.0f B of live heap per task",
+                String unsettled = String.format(Locale.ROOT, "memory per task did not settle: the last two of %d probes read %.0f and %.0f B of live heap per task",
                         probe, previous.heapPerTask(), r.heapPerTask());
                 return new Reading(r.heapPerTask(), r.rssPerTask(), probe, r.caveat().isEmpty() ? unsettled : r.caveat() + "; " + unsettled);
             }

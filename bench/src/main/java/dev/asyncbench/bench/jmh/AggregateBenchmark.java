@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,7 +64,7 @@ public class AggregateBenchmark extends ScenarioState {
     }
 
     @Override
-    protected void verify() throws java.io.IOException {
+    protected void verify() throws IOException {
         expectReference(subject.aggregate(spec), reference -> reference.aggregate(atZeroLatency));
     }
 

@@ -1,6 +1,7 @@
 package dev.asyncbench.bench.jmh;
 
 import dev.asyncbench.bench.fork.ForkTestbed;
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
 
 import dev.asyncbench.core.io.Completions;
 import dev.asyncbench.core.io.OrdersRepository;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * ideal ceil(Q / P) x L: the pool, not the model, is the limit.
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios db} (it starts the testbed database and passes
- * its JDBC URL to the fork as {@code -Dasyncbench.db}).
+ * its JDBC URL to the fork as {@link Property#DB}, {@code -Dasyncbench.db=jdbc:...}).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -56,7 +58,7 @@ public class DbBenchmark extends ScenarioState {
     }
 
     @Override
-    protected void verify() throws java.io.IOException {
+    protected void verify() throws IOException {
         expectReference(subject.db(spec), reference -> reference.db(new DbSpec(orders, queries, ms(0))));
     }
 

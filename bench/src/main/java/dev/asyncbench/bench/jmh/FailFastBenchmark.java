@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +64,7 @@ public class FailFastBenchmark extends ScenarioState {
 
     /** Checks the mode this fork measures (run by hand, both). */
     @Override
-    protected void verify() throws java.io.IOException {
+    protected void verify() throws IOException {
         if (!"collectAll".equals(measured)) {
             Object failed = failFast();
             if (!(failed instanceof TaskFailedException e) || !e.task().equals(failing)) {

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * each other. The tree is generated once per fork, outside the measurement.
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios files}, or
- * {@code java --enable-preview -jar bench/target/benchmarks.jar FilesBenchmark -p files=200}.
+ * {@code ./suite jmh FilesBenchmark -p files=200}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

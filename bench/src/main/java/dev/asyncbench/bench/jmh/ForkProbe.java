@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.jmh;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import dev.asyncbench.bench.fork.ForkProtocol.Measure;
 import dev.asyncbench.bench.fork.ForkProtocol.Property;
 import dev.asyncbench.bench.fork.ProcessStats;
@@ -36,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * latencies the benchmark recorded with {@link #latency} (p50, p99 and max over all the measured
  * iterations' tasks together, reported with the last).
  *
- * <p>Used by {@code ./suite run}; by hand: {@code java -jar benchmarks.jar -prof dev.asyncbench.bench.jmh.ForkProbe}.
+ * <p>Used by {@code ./suite run}; by hand: {@code ./suite jmh XBenchmark -prof dev.asyncbench.bench.jmh.ForkProbe}.
+ * What it reads from the fork's system properties ({@link Property}) is off unless set.
  */
 public final class ForkProbe implements InternalProfiler {
 
@@ -52,10 +55,8 @@ public final class ForkProbe implements InternalProfiler {
     /** The counters when the measuring ended ({@link #measurementEnded}), for the last iteration; null before. */
     private static long[] atMeasurementEnd;
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private boolean serverStatsOk;
     private long cpuBefore;
@@ -224,15 +225,14 @@ public final class ForkProbe implements InternalProfiler {
     }
 
     /**
-     * Starts counting pinned events, once per fork, when {@code Property.PINNING} says so. The setup
-     * calls it last ({@link ScenarioState}). The stream stops after the last warm-up iteration, so the events are counted over
-     * the warm-up iterations (the same operation) and the measured ones run without JFR: with
-     * it, a virtual-threads gather of 1,000,000 tasks took 2-8% longer. A fork without warm-up
+     * Starts counting pinned events, once per fork, when {@link Property#PINNING} says so. The
+     * setup calls it last ({@link ScenarioState}). The stream stops after the last warm-up
+     * iteration, so the events are counted over the warm-up iterations (the same operation) and
+     * the measured ones run without JFR, which would lengthen them. A fork without warm-up
      * iterations counts over its measured iterations instead. Either way it has stopped before
      * the memory probe (after the measured iterations): while a JFR recording runs, every
-     * platform thread started holds about 180 B more of live heap (threads-per-task at
-     * N = 10,000: 555 B per waiting task with the stream, 371 B without), which is JFR's, not
-     * the model's.
+     * platform thread started holds more live heap, which is JFR's, not the model's.
+     * bench/RESULTS.md ({@code pinned_events}) has the figures.
      */
     public static synchronized void startPinning() {
         if (pinningStarted || !Property.PINNING.flag()) return;

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * 3U; per-task latency comes from the log's "Task X completed" timestamps.
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios gather --sizes "N=3 U=1000ms"} (the post), or
- * {@code java --enable-preview -jar bench/target/benchmarks.jar GatherBenchmark -p tasks=300}.
+ * {@code ./suite jmh GatherBenchmark -p tasks=300}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * about L; what differs is the cost of starting and joining one task, which this shows.
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios hello}, or as plain JMH:
- * {@code java --enable-preview -jar bench/target/benchmarks.jar HelloBenchmark -p model=rx}.
+ * {@code ./suite jmh HelloBenchmark -p model=rx}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -1,6 +1,7 @@
 package dev.asyncbench.bench.jmh;
 
 import dev.asyncbench.bench.fork.ForkTestbed;
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
 
 import dev.asyncbench.core.io.Completions;
 import dev.asyncbench.core.spec.FanOutResult;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * ideal ceil(K / C) x L. The server's peak in flight shows the concurrency really reached.
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios http-fan-out} (it starts the testbed server
- * and passes its address to the fork as {@code -Dasyncbench.server}).
+ * and passes its address to the fork as {@link Property#SERVER},
+ * {@code -Dasyncbench.server=http://127.0.0.1:PORT}).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -60,7 +63,7 @@ public class HttpFanOutBenchmark extends ScenarioState {
     }
 
     @Override
-    protected void verify() throws java.io.IOException {
+    protected void verify() throws IOException {
         // the answer does not depend on the latency: the reference runs without it
         expectReference(subject.httpFanOut(spec), reference -> reference.httpFanOut(atZeroLatency));
     }

@@ -2,7 +2,9 @@ package dev.asyncbench.bench.jmh;
 
 import dev.asyncbench.bench.fork.ForkReport;
 import dev.asyncbench.bench.fork.ForkProtocol.Measure;
+import dev.asyncbench.bench.fork.ForkProtocol.Property;
 import dev.asyncbench.bench.fork.MemoryProbe;
+import dev.asyncbench.bench.results.BenchScenario;
 
 import dev.asyncbench.core.spec.MassGatherSpec;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,9 +28,10 @@ import java.util.concurrent.TimeUnit;
  * iterations ({@link MemoryProbe}).
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios gather-mass --sizes "N=1000000 L=1s"}, or
- * {@code java --enable-preview -Xmx4g -jar bench/target/benchmarks.jar MassGatherBenchmark -p tasks=100000}
- * (the runner adds {@code -Dasyncbench.gcBetweenIterations=true} from N = 100,000 with {@code -prof}
- * {@link ForkProbe}: {@code BenchScenario.collectsBetweenIterations}).
+ * {@code ./suite jmh MassGatherBenchmark -p tasks=100000 -prof dev.asyncbench.bench.jmh.ForkProbe}.
+ * From N = 100,000 the runner also sets {@link Property#GC_BETWEEN}
+ * ({@link BenchScenario#collectsBetweenIterations}): by hand,
+ * {@code -jvmArgsAppend -Dasyncbench.gcBetweenIterations=true}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

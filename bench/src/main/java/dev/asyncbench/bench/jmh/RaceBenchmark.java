@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,7 @@ public class RaceBenchmark extends ScenarioState {
      * the check gives the model three runs to return r1, and fails only if it never does.
      */
     @Override
-    protected void verify() throws java.io.IOException {
+    protected void verify() throws IOException {
         RaceSpec instant = new RaceSpec(spec.http(), spec.replicas().stream()
                 .map(r -> new Replica(r.name(), ms(0), r.fails())).toList());
         String expected = reference().race(instant);

@@ -18,9 +18,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * What every benchmark shares: the {@code model} parameter, the model's instance, and the
@@ -111,7 +116,7 @@ public abstract class ScenarioState {
     }
 
     /**
-     * Runs {@code operation} over and over for as many ms as {@code Property.WARM_UP_MS} says, so that the JIT has
+     * Runs {@code operation} over and over for as many ms as {@link Property#WARM_UP_MS} says, so that the JIT has
      * compiled the shared clients' and the model's code before anything is measured. Every
      * model gets the same time.
      */
@@ -141,23 +146,23 @@ public abstract class ScenarioState {
     /**
      * Compares one answer with the sequential reference's, computed by {@code reference} (at
      * latency 0: answers do not depend on it). A run computes each size's reference once: the
-     * first fork writes its text to the folder named by {@code Property.REFERENCES}, and the forks of
+     * first fork writes its text to the folder named by {@link Property#REFERENCES}, and the forks of
      * the other models compare their answer's text with it.
      */
-    protected final void expectReference(Object actual, java.util.function.Function<TaskScenario, Object> reference) throws java.io.IOException {
+    protected final void expectReference(Object actual, Function<TaskScenario, Object> reference) throws IOException {
         String folder = Property.REFERENCES.get();
-        java.nio.file.Path file = folder == null ? null : java.nio.file.Path.of(folder, referenceKey + ".txt");
-        if (file != null && java.nio.file.Files.exists(file)) {
-            String expected = java.nio.file.Files.readString(file);
+        Path file = folder == null ? null : Path.of(folder, referenceKey + ".txt");
+        if (file != null && Files.exists(file)) {
+            String expected = Files.readString(file);
             if (!String.valueOf(actual).equals(expected)) throw incorrect(actual, expected);
             return;
         }
         Object expected = reference.apply(reference());
         if (file != null) {
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(file.getParent(), referenceKey, ".tmp");
-            java.nio.file.Files.writeString(tmp, String.valueOf(expected));
-            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), referenceKey, ".tmp");
+            Files.writeString(tmp, String.valueOf(expected));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         expect(actual, expected);
     }

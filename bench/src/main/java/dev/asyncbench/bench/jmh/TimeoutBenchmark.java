@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -48,7 +49,7 @@ public class TimeoutBenchmark extends ScenarioState {
      * calls in a fresh JVM can be slow enough to miss a short deadline, so it gets three runs.
      */
     @Override
-    protected void verify() throws java.io.IOException {
+    protected void verify() throws IOException {
         boolean late = latencyMs > deadlineMs;
         Object actual = fetch();
         if (late) {

@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * Runs one minimal program in a JVM of its own, with the same flags as the suite's forks and its
- * settings in the fork protocol's properties ({@code MODEL}, {@code SIZE}, {@code WARMUPS},
- * {@code MEASUREMENTS}, {@code POOL}, {@code GC_BETWEEN}). In the order of the suite's fork (one
- * checked run, warm-up and measured runs, with a full GC between runs when GC_BETWEEN is true,
+ * settings in the fork protocol's properties ({@link Property#MODEL}, {@link Property#SIZE},
+ * {@link Property#WARMUPS}, {@link Property#MEASUREMENTS}, {@link Property#POOL},
+ * {@link Property#GC_BETWEEN}). In the order of the suite's fork (one checked run, warm-up and
+ * measured runs, with a full GC between runs when {@link Property#GC_BETWEEN} is true,
  * then the memory probe) it reports each measured run's time, the peak threads and RSS of the
  * measured runs and the memory probe's figures (N &gt;= 1000, when every task can wait at once)
  * through {@link ForkReport}, or why it failed.

@@ -17,6 +17,8 @@ import dev.asyncbench.core.testbed.TestbedDatabase;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -123,11 +125,11 @@ public enum BenchScenario {
      * words of the check that would reject it in the fork ({@link #checkValues}).
      */
     public Size check(Size size) {
-        if (!size.params().keySet().equals(new java.util.HashSet<>(letters))) {
+        if (!size.params().keySet().equals(new HashSet<>(letters))) {
             throw new IllegalArgumentException("size '" + size.label() + "' does not fit scenario " + id
                     + ": it takes " + String.join(" ", letters.stream().map(l -> l + "=...").toList()));
         }
-        var ordered = new java.util.LinkedHashMap<String, Long>();
+        var ordered = new LinkedHashMap<String, Long>();
         for (String l : letters) ordered.put(l, size.get(l));
         Size checked = new Size(ordered);
         try {

@@ -1,5 +1,6 @@
 package dev.asyncbench.bench.results;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,9 @@ public record Environment(String preset, String started, double durationSeconds,
 
     public Environment {
         forkFlags = List.copyOf(forkFlags);
-        models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
         unavailable = List.copyOf(unavailable);
-        notes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notes));
+        notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
         command = command == null ? "" : command;
     }
 

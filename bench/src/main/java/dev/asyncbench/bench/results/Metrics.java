@@ -15,7 +15,8 @@ package dev.asyncbench.bench.results;
  * @param maxMs              per-task latency: maximum
  * @param cpuMsPerOp         CPU time of the whole measured process (all threads, JIT and GC
  *                           included) per operation
- * @param allocBytesPerOp    bytes allocated per operation (JMH gc profiler's gc.alloc.rate.norm)
+ * @param allocBytesPerOp    bytes allocated per operation by all threads, including threads that
+ *                           ended during it
  * @param rssPeakMb          peak resident set size of the measured process (VmHWM), MiB
  * @param rssPerTaskBytes    growth of the resident set while the tasks wait, per task
  * @param heapPerTaskBytes   live heap (after a full GC) while the tasks wait, minus before, per task

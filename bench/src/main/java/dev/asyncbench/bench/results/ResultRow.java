@@ -1,5 +1,6 @@
 package dev.asyncbench.bench.results;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -36,7 +37,7 @@ public record ResultRow(String scenario, String model, String harness, Size size
         SKIPPED;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Status byId(String id) {

@@ -1,8 +1,10 @@
 package dev.asyncbench.bench.results;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A scenario's inputs, in SPEC.md's letters: {@code N=10000 L=100ms}. The first parameter is
@@ -14,14 +16,14 @@ import java.util.Objects;
 public record Size(Map<String, Long> params) {
 
     /** Parameters measured in milliseconds: printed with "ms". */
-    private static final java.util.Set<String> MILLIS = java.util.Set.of("L", "D", "W", "U");
+    private static final Set<String> MILLIS = Set.of("L", "D", "W", "U");
     /** Parameters measured in bytes: printed with a binary unit when round. */
-    private static final java.util.Set<String> BYTES = java.util.Set.of("B", "S");
+    private static final Set<String> BYTES = Set.of("B", "S");
 
     public Size {
         Objects.requireNonNull(params, "params");
         if (params.isEmpty()) throw new IllegalArgumentException("a size has at least one parameter");
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** Pairs of letter and value: {@code Size.of("N", 1000, "L", 100)}. */

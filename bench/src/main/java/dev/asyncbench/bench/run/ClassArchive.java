@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * The class-data-sharing archive that every measured JVM of a run maps
  * ({@code -XX:SharedArchiveFile}, the JDK's dynamic AppCDS archive): the classes the forks load
  * (JMH, the harness, the models and their libraries, the HTTP and JDBC clients), already parsed
- * and verified. A quick run starts some 160 JVMs; each starts about 0.3 s sooner with it.
+ * and verified, so that each of a run's many JVMs starts sooner (bench/RESULTS.md has the figures).
  *
  * <p>Fair to every model: one training JVM ({@link ForkTraining}) runs every scenario of the run
  * for every model of the run, at the scenario's smallest quick size, and the JVM archives what

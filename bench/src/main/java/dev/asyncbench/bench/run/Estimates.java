@@ -15,7 +15,8 @@ public final class Estimates {
 
     /**
      * A JVM fork using the testbed: start, class loading (from the class archive), JMH handshake,
-     * HTTP client, pools; half that without. About 0.3 s more each without the archive.
+     * HTTP client, pools; half that without. The same without the class archive, though each fork
+     * then starts later (bench/RESULTS.md has the figure).
      */
     static final double FORK_MS = 1500;
 

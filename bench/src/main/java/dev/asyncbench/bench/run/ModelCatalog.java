@@ -73,7 +73,7 @@ public final class ModelCatalog {
         return lines;
     }
 
-    /** The value of {@code Property.MODELS}, or null when the probe found none. */
+    /** The value of {@link ForkProtocol.Property#MODELS}, or null when the probe found none. */
     String providers() {
         return providers.isEmpty() ? null : ForkProtocol.pairs(providers);
     }

@@ -5,6 +5,7 @@ import dev.asyncbench.bench.results.Size;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ public record RunSettings(Preset preset, String label, List<String> models, Map<
     /** The flags of every measured JVM: the same for every model, recorded with the results. */
     List<String> forkFlags() {
         if (classArchive == null) return baseForkFlags();
-        List<String> flags = new java.util.ArrayList<>(baseForkFlags());
+        List<String> flags = new ArrayList<>(baseForkFlags());
         flags.add("-XX:SharedArchiveFile=" + classArchive);
         return List.copyOf(flags);
     }

@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The HTTP testbed server's capacity on this machine, measured once per run before anything
- * else: {@value #USERS} users in the runner's JVM, each sending the next 64-byte, undelayed
- * request when the answer arrives, through the same JDK HttpClient the models use. What the
- * server and one client JVM reach together on these cores, so a scenario asking for more
- * requests per second than this measures the machine, not the model (docs/testbed.md has the
- * longer probe this repeats in short).
+ * The HTTP testbed server's capacity on this machine, measured once per run, at its end (the
+ * server has then served the whole run): {@value #USERS} users in the runner's JVM, each
+ * sending the next 64-byte, undelayed request when the answer arrives, through the same JDK
+ * HttpClient the models use. What the server and one client JVM reach together on these
+ * cores, so a scenario asking for more requests per second than this measures the machine,
+ * not the model (docs/testbed.md has the longer probe this repeats in short).
  */
 public final class ServerCapacity {
 
@@ -69,7 +69,10 @@ public final class ServerCapacity {
         }
     }
 
-    /** "about 12,300 requests/s (64 users ... )", or why it is unknown. */
+    /**
+     * The server note's words for {@code rate}, rounded to hundreds ("measured capacity about N
+     * requests/s (64 users ...)"), or why it is unknown.
+     */
     static String describe(double rate, Duration warmUp, Duration measure) {
         if (rate < 0) return "capacity not measured (a request of the probe failed, or the run was interrupted)";
         return String.format(Locale.ROOT, "measured capacity about %,d requests/s (%d users in the runner's JVM, 64-byte answers, "

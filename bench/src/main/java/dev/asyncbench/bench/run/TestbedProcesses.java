@@ -3,6 +3,8 @@ package dev.asyncbench.bench.run;
 import dev.asyncbench.bench.fork.ForkProtocol.Property;
 import dev.asyncbench.bench.fork.ForkReport;
 import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.core.testbed.HttpTestbedServer;
+import dev.asyncbench.core.testbed.TestbedDatabase;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,8 +29,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TestbedProcesses implements AutoCloseable {
 
-    static final String SERVER_MAIN = "dev.asyncbench.core.testbed.HttpTestbedServer";
-    static final String DB_MAIN = "dev.asyncbench.core.testbed.TestbedDatabase";
+    static final String SERVER_MAIN = HttpTestbedServer.class.getName();
+    static final String DB_MAIN = TestbedDatabase.class.getName();
     static final String SERVER_READY = "asyncbench-testbed http listening on ";
     static final String DB_READY = "asyncbench-testbed db ";
     /** The testbed JVMs' flags: not measured, but recorded. */
