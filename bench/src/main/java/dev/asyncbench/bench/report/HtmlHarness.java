@@ -26,7 +26,7 @@ final class HtmlHarness {
             return;
         }
         out.append("<ul class=\"readings\">\n");
-        for (String r : Readings.harnessTax(pairs)) out.append("<li>").append(html(r)).append("</li>\n");
+        for (String r : HarnessReadings.of(pairs)) out.append("<li>").append(html(r)).append("</li>\n");
         out.append("</ul>\n");
         List<HarnessTax.Measure> measures = HarnessTax.measures(pairs);
         out.append("<div class=\"scroll\"><table class=\"tax\">\n<thead><tr><th class=\"l\" rowspan=\"2\">model</th>");

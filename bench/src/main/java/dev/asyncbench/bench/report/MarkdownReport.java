@@ -186,7 +186,7 @@ final class MarkdownReport {
                     + "--no-minimal or --sizes leave it out).\n\n");
             return;
         }
-        for (String r : Readings.harnessTax(pairs)) out.append("- ").append(md(r)).append('\n');
+        for (String r : HarnessReadings.of(pairs)) out.append("- ").append(md(r)).append('\n');
         out.append('\n');
         List<HarnessTax.Measure> measures = HarnessTax.measures(pairs);
         out.append("| model | size |");

@@ -37,7 +37,7 @@ class ReadingsTest {
         assertTrue(r.contains("coroutines stays within 10% of the ideal"), r);
         // threads: ceil(N / 256) rounds of 1010 ms; at a million, as if 253 tasks waited at once
         assertTrue(r.contains("threads falls from 0.99 of the ideal at N=10 to 0.00025 at N=1,000,000: "
-                + "its time is what about 253 of the 1,000,000 tasks waiting at once would take; its configuration: fixed pool of 256."), r);
+                + "its time is what about 253 of the 1,000,000 tasks waiting at once would take; its limits are in its configuration (Environment)."), r);
         // sequential only ran at N=10: 10 x 1000 ms
         assertTrue(r.contains("sequential takes 10x the ideal at N=10 L=1000ms"), r);
         // memory per task at the largest size with values, lowest and highest

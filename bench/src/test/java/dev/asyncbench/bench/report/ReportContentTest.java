@@ -136,7 +136,7 @@ class ReportContentTest {
         assertTrue(HarnessTax.diff(futures, HarnessTax.Measure.RSS_PEAK).comparable());
         HarnessTax.Pair failed = pairs.stream().filter(p -> p.model().equals("threads-per-task") && p.size().x() == 1_000_000).findFirst().orElseThrow();
         assertFalse(HarnessTax.diff(failed, HarnessTax.Measure.TIME).comparable(), "no number on either side");
-        String readings = String.join("\n", Readings.harnessTax(pairs));
+        String readings = String.join("\n", HarnessReadings.of(pairs));
         assertTrue(readings.contains("Time: the suite differs from the minimal program by more than 15% in 3 of 17 comparisons: "
                 + "rx at N=10,000 +25.0%, rx at N=100,000 +25.0%, rx at N=1,000,000 +25.0%."), readings);
         assertTrue(readings.matches("(?s).*Peak RSS: .*the suite's peak is a median of [-+][0-9.,]+ MiB above the minimal program's here "
