@@ -64,7 +64,9 @@ final class Readings {
             }
         }
         String sentence = at + ", " + best.model() + " is fastest: " + Text.ms(best.m().timeMs()) + idealText;
-        if (!close.isEmpty()) {
+        if (close.size() >= 3 && close.size() == measured.size() - 1) {
+            sentence += "; every other model is within the noise of it";
+        } else if (!close.isEmpty()) {
             sentence += "; " + Text.and(close) + (close.size() == 1 ? " is" : " are") + " within the noise of it";
         }
         Entry slowest = measured.getLast();
@@ -94,6 +96,28 @@ final class Readings {
         out.append('.');
         if (!v.absent.isEmpty()) out.append(" Not in this run: ").append(String.join(", ", v.absent)).append('.');
         return out.toString();
+    }
+
+    /**
+     * Who a group of models is, read against all of them: "every model" (three or more, all of
+     * them), "every model but sequential" (all but one of four or more), else their names.
+     */
+    static String who(List<String> group, List<String> all) {
+        if (group.size() >= 3 && group.size() == all.size() && all.containsAll(group)) return "every model";
+        if (group.size() >= 3 && group.size() == all.size() - 1 && all.containsAll(group)) {
+            return "every model but " + all.stream().filter(m -> !group.contains(m)).findFirst().orElseThrow();
+        }
+        return Text.and(group);
+    }
+
+    /** A sentence's first words: "every model" gets its capital, a model's name keeps its case. */
+    static String opening(String words) {
+        return words.startsWith("every model") ? capital(words) : words;
+    }
+
+    /** Whether {@link #who} names the group in the plural (a list of names) rather than the singular ("every model"). */
+    static boolean plural(List<String> group, List<String> all) {
+        return group.size() > 1 && !who(group, all).startsWith("every model");
     }
 
     /** The main size as it reads: "N=1,000,000", "L=100ms". */
