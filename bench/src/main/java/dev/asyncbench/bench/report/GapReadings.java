@@ -31,7 +31,8 @@ final class GapReadings {
             for (Entry e : s.entries(size)) {
                 if (e.measured()) continue;
                 String status = e.status().equals("ok") ? "no time recorded" : e.status();
-                String key = status + ": " + e.reason().replaceAll("\\d[\\d.,]*", "#");
+                // figures and their units differ with the size ("about 40 s", "about 2.8 h"): the same reason
+                String key = status + ": " + e.reason().replaceAll("\\d[\\d.,]*( (s|min|h|days)\\b)?", "#");
                 Group g = groups.computeIfAbsent(key, k -> new Group(status, new ArrayList<>(), new LinkedHashMap<>()));
                 if (!g.reasons().contains(e.reason())) g.reasons().add(e.reason());
                 g.sizesByModel().computeIfAbsent(e.model(), k -> new ArrayList<>()).add(size);

@@ -86,8 +86,9 @@ final class RunView {
             return row == null ? "missing" : row.status().id();
         }
 
+        /** The row's note, durations written for people ({@link Text#durations}); for no row, why. */
         String note() {
-            return row == null ? MISSING_NOTE : row.note();
+            return row == null ? MISSING_NOTE : Text.durations(row.note());
         }
 
         Metrics m() {

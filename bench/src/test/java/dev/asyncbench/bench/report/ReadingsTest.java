@@ -46,7 +46,7 @@ class ReadingsTest {
         // what was not measured, with the reason
         assertTrue(r.contains("Not measured: threads-per-task at N=1000000 L=1000ms — failed: OutOfMemoryError: unable to create native thread"), r);
         assertTrue(r.contains("Not measured: sequential at N=10000 L=1000ms, N=100000 L=1000ms and N=1000000 L=1000ms — skipped: "
-                + "one operation is expected to take about 10000 s here, over this run's budget of 15 s per operation (--budget); "
+                + "one operation is expected to take about 2.8 h here, over this run's budget of 15 s per operation (--budget); "
                 + "figures for N=10000 L=1000ms, the tables give each size's."), r);
     }
 
