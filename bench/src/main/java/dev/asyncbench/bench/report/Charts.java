@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -133,6 +134,16 @@ final class Charts {
             foot.add("Not plotted: " + String.join("; ", parts) + ".");
         }
         return new Chart(key, metric == TIME ? "time" : "memory", title, svg, String.join(" ", foot));
+    }
+
+    /**
+     * The sentences of a footnote that {@code said} does not hold yet, which it then does: the
+     * charts of a sweep share what they cannot plot, and a section says it once.
+     */
+    static String unsaid(String footnote, Set<String> said) {
+        List<String> out = new ArrayList<>();
+        for (String sentence : footnote.split("(?<=\\.) (?=[A-Z])")) if (!sentence.isBlank() && said.add(sentence)) out.add(sentence);
+        return String.join(" ", out);
     }
 
     private static double value(Entry e, Metric metric) {

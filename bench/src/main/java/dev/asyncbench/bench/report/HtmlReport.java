@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 import static dev.asyncbench.bench.report.Text.html;
 
@@ -27,14 +25,12 @@ import static dev.asyncbench.bench.report.Text.html;
  */
 final class HtmlReport {
 
+    private final ReportInputs in;
     private final RunView view;
-    private final SourceFiles sources;
-    private final Function<ScenarioView, List<Charts.Chart>> charts;
 
-    HtmlReport(RunView view, SourceFiles sources, Function<ScenarioView, List<Charts.Chart>> charts) {
-        this.view = view;
-        this.sources = sources;
-        this.charts = charts;
+    HtmlReport(ReportInputs in) {
+        this.in = in;
+        this.view = in.view();
     }
 
     String render() {
@@ -48,25 +44,24 @@ final class HtmlReport {
         out.append("<main class=\"wrap\">\n");
         overview(out);
         environment(out);
-        HtmlScenario scenarios = new HtmlScenario(charts, new HtmlCode(sources, env));
+        HtmlScenario scenarios = new HtmlScenario(in.charts(), new HtmlCode(in.listing(true), env));
         for (ScenarioView s : view.scenarios) scenarios.render(out, s);
         HtmlHarness.render(out, view);
-        out.append("</main>\n<footer class=\"wrap\">Rendered from <code>results.csv</code> and <code>environment.json</code> in this folder; ")
+        out.append("</main>\n<footer class=\"wrap\">Rendered from ").append(in.files().isEmpty() ? "<code>results.csv</code> and <code>environment.json</code>" : files())
+                .append(" in this folder; ")
                 .append("<code>./suite report DIR</code> renders it again. Columns and units: bench/RESULTS.md. Rules and ideal times: SPEC.md.</footer>\n");
         return out.append("</body>\n</html>\n").toString();
     }
 
     private void header(StringBuilder out) {
         Environment env = view.env;
-        RunFacts.Command cmd = RunFacts.command(env);
         out.append("<header class=\"top\"><div class=\"wrap\">\n<h1>asyncbench <span>results</span></h1>\n<p class=\"meta\">")
                 .append("preset <b>").append(html(env.preset())).append("</b> · ").append(html(RunFacts.started(env)))
                 .append(" · took ").append(html(RunFacts.duration(env.durationSeconds())))
-                .append(" · ").append(env.cores()).append(" cores · ").append(html(env.jdk())).append("</p>\n<p class=\"cmd\">Produced by ");
-        if (cmd.command() != null) out.append("<code>").append(html(cmd.command())).append("</code>");
-        if (!cmd.remark().isEmpty()) out.append(cmd.command() != null ? " <span class=\"muted\">(" : "<span class=\"muted\">").append(html(cmd.remark()))
-                .append(cmd.command() != null ? ")</span>" : "</span>");
-        out.append("</p>\n</div>\n</header>\n<nav><div class=\"wrap\"><a href=\"#overview\">Overview</a><a href=\"#environment\">Environment</a>");
+                .append(" · ").append(env.cores()).append(" cores · ").append(html(env.jdk())).append("</p>\n");
+        RunFacts.command(env).ifPresent(c -> out.append("<p class=\"cmd\">Produced by <code>").append(html(c)).append("</code></p>\n"));
+        if (!in.files().isEmpty()) out.append("<p class=\"cmd\">Data: ").append(files()).append("</p>\n");
+        out.append("</div>\n</header>\n<nav><div class=\"wrap\"><a href=\"#overview\">Overview</a><a href=\"#environment\">Environment</a>");
         for (ScenarioView s : view.scenarios) out.append("<a href=\"#").append(Text.slug(s.id)).append("\">").append(html(s.id)).append("</a>");
         out.append("<a href=\"#harness-tax\">No harness tax</a></div></nav>\n");
     }
@@ -109,9 +104,8 @@ final class HtmlReport {
     private void environment(StringBuilder out) {
         Environment env = view.env;
         out.append("<section id=\"environment\" class=\"card\">\n<h2>Environment</h2>\n<dl class=\"facts\">\n");
-        RunFacts.Command cmd = RunFacts.command(env);
-        out.append("<dt>Command</dt><dd>").append(cmd.command() == null ? html(cmd.remark()) : "<code>" + html(cmd.command()) + "</code>"
-                + (cmd.remark().isEmpty() ? "" : " <span class=\"muted\">(" + html(cmd.remark()) + ")</span>")).append("</dd>\n");
+        out.append("<dt>Command</dt><dd>").append(RunFacts.command(env).map(c -> "<code>" + html(c) + "</code>")
+                .orElse("<span class=\"muted\">not recorded</span>")).append("</dd>\n");
         out.append("<dt>Preset</dt><dd>").append(html(env.preset())).append("</dd>\n");
         for (RunFacts.Fact f : RunFacts.of(env)) {
             out.append("<dt>").append(html(f.label())).append("</dt><dd>")
@@ -119,24 +113,27 @@ final class HtmlReport {
         }
         out.append("</dl>\n<h3>Models, as configured for this run</h3>\n<dl class=\"facts models\">\n");
         for (String m : view.models) {
-            String line = env.models().get(m);
+            String line = env.models().containsKey(m) ? RunFacts.plain(env.models().get(m)) : null;
             out.append("<dt>").append(chip(m)).append("</dt><dd>")
                     .append(line == null ? "<span class=\"muted\">not in environment.json</span>" : html(line)).append("</dd>\n");
         }
         out.append("</dl>\n");
         if (!env.unavailable().isEmpty()) {
             out.append("<h3>Models that could not load</h3>\n<ul>");
-            for (String u : env.unavailable()) out.append("<li>").append(html(u)).append("</li>");
+            for (String u : env.unavailable()) out.append("<li>").append(html(RunFacts.plain(u))).append("</li>");
             out.append("</ul>\n");
         }
-        if (!env.notes().isEmpty()) {
+        if (!RunFacts.notes(env).isEmpty()) {
             out.append("<h3>Notes</h3>\n<dl class=\"facts\">\n");
-            env.notes().forEach((k, v) -> {
-                if (!k.equals("command")) out.append("<dt>").append(html(k)).append("</dt><dd>").append(html(v)).append("</dd>\n");
-            });
+            RunFacts.notes(env).forEach((k, v) -> out.append("<dt>").append(html(k)).append("</dt><dd>").append(html(v)).append("</dd>\n"));
             out.append("</dl>\n");
         }
         out.append("</section>\n");
+    }
+
+    /** The data files next to the page, each a relative link: "results.csv, environment.json and jmh-result.json". */
+    private String files() {
+        return Text.and(in.files().stream().map(f -> "<a href=\"" + html(f) + "\"><code>" + html(f) + "</code></a>").toList());
     }
 
     /** A model's name with its chart colour. */

@@ -5,8 +5,10 @@ import dev.asyncbench.bench.report.RunView.ScenarioView;
 import dev.asyncbench.bench.results.Metrics;
 import dev.asyncbench.bench.results.Size;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 import static dev.asyncbench.bench.report.HtmlReport.chip;
@@ -38,9 +40,11 @@ final class HtmlScenario {
         List<Charts.Chart> list = charts.apply(s);
         if (list.isEmpty()) out.append("<p class=\"muted\">No charts: nothing was measured in this scenario; the tables say why.</p>\n");
         out.append("<div class=\"charts\">\n");
+        Set<String> said = new HashSet<>();
         for (Charts.Chart c : list) {
             out.append("<figure class=\"chart-").append(c.kind()).append("\">").append(c.svg());
-            if (!c.footnote().isEmpty()) out.append("<figcaption>").append(html(c.footnote())).append("</figcaption>");
+            String footnote = Charts.unsaid(c.footnote(), said);
+            if (!footnote.isEmpty()) out.append("<figcaption>").append(html(footnote)).append("</figcaption>");
             out.append("</figure>\n");
         }
         out.append("</div>\n");

@@ -1,5 +1,6 @@
 package dev.asyncbench.bench.report;
 
+import dev.asyncbench.bench.results.Environment;
 import dev.asyncbench.bench.results.Metrics;
 import dev.asyncbench.bench.results.ResultRow;
 import dev.asyncbench.bench.results.ResultSet;
@@ -10,9 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +53,32 @@ class ReportContentTest {
         assertFalse(html.contains("<script") || html.contains("<link") || html.contains("@import") || html.contains("url("),
                 "self-contained: no scripts, stylesheets, imports or fetched resources");
         assertFalse(html.contains(" src=") || html.contains("href=\"http"), "nothing loaded from elsewhere, no links out");
+    }
+
+    @Test
+    void theFullPresetsReportStaysSmall(@TempDir Path dir) throws Exception {
+        ReportWriter.standard().write(Fixtures.fullSample(dir), dir);
+        long md = Files.size(dir.resolve("report.md")), html = Files.size(dir.resolve("index.html"));
+        assertTrue(md < 150_000, "report.md of the full preset: " + md + " bytes");
+        assertTrue(html < 950_000, "index.html of the full preset, opened at once: " + html + " bytes");
+    }
+
+    @Test
+    void theCodeBesideTheNumbersIsEachScenarioMethodOnce(@TempDir Path dir) throws Exception {
+        ReportWriter.standard().write(Fixtures.fullSample(dir), dir);
+        String html = read(dir.resolve("index.html"));
+        String md = read(dir.resolve("report.md"));
+        for (String text : List.of(html.replaceAll("<[^>]+>", ""), md)) {
+            assertEquals(1, count(text, "static List(&lt;|<)String(&gt;|>) gather\\(Executor executor"),
+                    "futures' gather, once (gather and fail-fast share it)");
+            assertEquals(1, count(text, "suspend fun gatherMany"), "coroutines' mass gather, once");
+            assertEquals(0, count(text, "(?m)^import |^package "), "no imports, no package lines");
+        }
+        // each file's header comment, once, with its first excerpt: five Java models' and one Kotlin model's eight files
+        assertEquals(5 * 8, count(html, "&lt;li&gt;Threads:"), "Java headers");
+        assertEquals(8, count(html, "\\* - Threads:"), "Kotlin headers");
+        assertTrue(html.contains("Runs the code shown under gather."), "fail-fast names the code it shares");
+        assertTrue(md.contains("- Cancellation: structured: in coroutineScope a failing child cancels its siblings"), "the header's list, as text");
     }
 
     @Test
@@ -154,13 +183,57 @@ class ReportContentTest {
     }
 
     @Test
-    void theCommandComesFromEnvironmentJson() {
-        assertEquals("./suite run --preset full", RunFacts.command(Fixtures.environment(Map.of(), Map.of())).command());
-        assertEquals("./suite run --models rx", RunFacts.command(Fixtures.environment(Map.of(), Map.of("command", "./suite run --models rx"))).command());
-        var custom = new dev.asyncbench.bench.results.Environment("custom", "x", 1, "jdk", List.of(), "G1", "", "", 2, 0, "", "", "", "",
-                Map.of(), List.of(), "", Map.of());
-        assertEquals(null, RunFacts.command(custom).command());
-        assertTrue(RunFacts.command(custom).remark().contains("see environment.json"));
+    void theCommandIsShownAsRecordedAndNeverGuessed(@TempDir Path dir) throws Exception {
+        assertEquals(Optional.of("./suite run --models rx"), RunFacts.command(Fixtures.environment(Map.of(), Map.of("command", "./suite run --models rx"))));
+        assertEquals(Optional.empty(), RunFacts.command(Fixtures.environment(Map.of(), Map.of())), "a full run without a recorded command");
+        Size size = Size.of("N", 10, "L", 20);
+        List<ResultRow> rows = List.of(Fixtures.ok("gather-mass", "rx", size, 21, 1, 20, Metrics.builder()));
+        ReportWriter.standard().write(new ResultSet(Fixtures.environment(Map.of(), Map.of("command", "./suite run --sizes 'N=10 L=20ms'")), rows), dir.resolve("a"));
+        assertTrue(read(dir.resolve("a/index.html")).contains("Produced by <code>./suite run --sizes &#39;N=10 L=20ms&#39;</code>"));
+        assertTrue(read(dir.resolve("a/report.md")).contains("Produced by `./suite run --sizes 'N=10 L=20ms'`."));
+        ReportWriter.standard().write(new ResultSet(Fixtures.environment(Map.of(), Map.of()), rows), dir.resolve("b"));
+        String html = read(dir.resolve("b/index.html"));
+        assertFalse(html.contains("Produced by") || html.contains("--preset full"), "not guessed from the preset");
+        assertTrue(html.contains("<dt>Command</dt><dd><span class=\"muted\">not recorded</span></dd>"));
+        assertTrue(read(dir.resolve("b/report.md")).contains("| Command | *not recorded* |"));
+    }
+
+    @Test
+    void theReportLinksTheDataFilesNextToIt(@TempDir Path dir) throws Exception {
+        ResultSet set = Fixtures.quickRun(dir);
+        Files.writeString(dir.resolve(ResultSet.JMH_JSON), "[]");
+        ReportWriter.standard().write(set, dir);
+        String html = read(dir.resolve("index.html"));
+        for (String f : List.of("results.csv", "environment.json", "jmh-result.json")) {
+            assertTrue(html.contains("<a href=\"" + f + "\"><code>" + f + "</code></a>"), f);
+            assertTrue(read(dir.resolve("report.md")).contains("[" + f + "](" + f + ")"), f);
+        }
+        Files.delete(dir.resolve(ResultSet.JMH_JSON));
+        ReportWriter.standard().write(set, dir);
+        assertFalse(read(dir.resolve("index.html")).contains("href=\"jmh-result.json\""), "no link to a file that is not there");
+    }
+
+    @Test
+    void theEnvironmentBlockHoldsNoMachinePathsAndReadableDurations(@TempDir Path dir) throws Exception {
+        ResultSet set = Fixtures.quickRun(dir);
+        Environment env = set.environment();
+        List<String> flags = new ArrayList<>(env.forkFlags());
+        flags.add("-XX:SharedArchiveFile=/tmp/v2/bench/target/fork-classes-jfr.jsa");
+        Map<String, String> notes = new LinkedHashMap<>(env.notes());
+        notes.put("budget", "a model whose one operation is expected to exceed 15.00 s at a size is skipped there");
+        Environment moved = new Environment(env.preset(), env.started(), env.durationSeconds(), env.jdk(), flags, env.gc(), env.heap(), env.jmh(),
+                env.cores(), env.memoryBytes(), env.os(), env.database(), env.server(), env.httpClient(), env.models(), env.unavailable(),
+                env.gitCommit(), notes);
+        ReportWriter.standard().write(new ResultSet(moved, set.rows()), dir);
+        for (String f : List.of("index.html", "report.md")) {
+            String text = read(dir.resolve(f));
+            String block = text.substring(text.indexOf(f.endsWith(".md") ? "## Environment" : "<section id=\"environment\""));
+            block = block.substring(0, block.indexOf(f.endsWith(".md") ? "\n## " : "</section>"));
+            assertFalse(block.contains("/tmp/"), f + ": " + block);
+            assertTrue(block.contains("-XX:SharedArchiveFile=fork-classes-jfr.jsa"), f);
+            assertTrue(block.contains("see testbed-db.log"), f + ": the database's log, named without its folder");
+            assertTrue(text.contains("expected to exceed 15 s at a size"), f);
+        }
     }
 
     @Test
