@@ -14,9 +14,11 @@ import java.util.Locale;
 import static dev.asyncbench.bench.report.Text.html;
 
 /**
- * {@code index.html}: the whole report in one self-contained file. Inline CSS and inline SVG;
- * no script, no font, no request to anywhere, so it opens from a results folder offline.
- * Everything from the files (notes, model descriptions, sources) is HTML-escaped.
+ * {@code index.html}: the whole report in one self-contained file. Inline CSS (light or dark as
+ * the reader's system is), inline SVG, a small inline script (a chart's legend hides a series,
+ * a ranking table sorts by a column; the page reads the same without it); no font, no request
+ * to anywhere, so it opens from a results folder offline. Everything from the files (notes,
+ * model descriptions, sources) is HTML-escaped.
  *
  * <p>Order: overview (every scenario x model at its largest size), environment, one section
  * per scenario ({@link HtmlScenario}: reading, charts, a ranking table per size, each model's
@@ -39,7 +41,7 @@ final class HtmlReport {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>asyncbench results: ").append(html(env.preset())).append(", ").append(html(RunFacts.started(env))).append("</title>\n")
-                .append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n");
+                .append("<style>\n").append(resource("report.css")).append("</style>\n</head>\n<body>\n");
         header(out);
         out.append("<main class=\"wrap\">\n");
         overview(out);
@@ -50,7 +52,7 @@ final class HtmlReport {
         out.append("</main>\n<footer class=\"wrap\">Rendered from ").append(in.files().isEmpty() ? "<code>results.csv</code> and <code>environment.json</code>" : files())
                 .append(" in this folder; ")
                 .append("<code>./suite report DIR</code> renders it again. Columns and units: bench/RESULTS.md. Rules and ideal times: SPEC.md.</footer>\n");
-        return out.append("</body>\n</html>\n").toString();
+        return out.append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n").toString();
     }
 
     private void header(StringBuilder out) {
@@ -69,7 +71,8 @@ final class HtmlReport {
     private void overview(StringBuilder out) {
         out.append("<section id=\"overview\" class=\"card\">\n<h2>Overview</h2>\n<p class=\"lede\">").append(html(Readings.run(view))).append("</p>\n");
         out.append("<p class=\"muted\">Each cell: efficiency (ideal / measured time, 1 = SPEC.md's lower bound) at the scenario's largest size; ")
-                .append("hover for the time. A model without a number says why.</p>\n");
+                .append("hover for the time. A model without a number says why. Below, hover a chart's point for its figures, click a legend entry ")
+                .append("to hide or show that series, click a ranking table's column heading to sort by it.</p>\n");
         out.append("<div class=\"scroll\"><table class=\"overview\">\n<thead><tr><th>scenario</th><th>largest size</th>");
         for (String m : view.models) out.append("<th>").append(chip(m)).append("</th>");
         out.append("</tr></thead>\n<tbody>\n");
@@ -147,9 +150,10 @@ final class HtmlReport {
         return String.format(Locale.ROOT, "hsl(%.0f 70%% 86%%)", Math.pow(e, 0.6) * 130);
     }
 
-    private static String css() {
-        try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
-            if (in == null) throw new IllegalStateException("report.css is missing from the class path next to " + HtmlReport.class.getName());
+    /** report.css or report.js, from the class path next to this class. */
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the class path next to " + HtmlReport.class.getName());
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -64,14 +64,17 @@ final class HtmlScenario {
         out.append("</caption>\n<thead><tr><th>#</th><th class=\"l\">model</th><th title=\"ideal / measured time\">efficiency</th>")
                 .append("<th title=\"mean wall time of one operation ± half-width of the 99.9% interval\">time ms</th>");
         for (Column c : cols) out.append("<th title=\"").append(html(c.title())).append("\">").append(html(c.head())).append("</th>");
-        out.append("<th class=\"l\">status / note</th></tr></thead>\n<tbody>\n");
+        out.append("</tr></thead>\n<tbody>\n");
+        int width = 4 + cols.size();
         int rank = 0;
         for (Entry e : s.ranked(size)) {
             Metrics m = e.m();
             out.append("<tr data-model=\"").append(html(e.model())).append("\" data-status=\"").append(html(e.status())).append("\"")
                     .append(e.measured() ? "" : " class=\"unmeasured\"").append(">");
             out.append("<td class=\"rank\">").append(e.measured() ? Integer.toString(++rank) : "").append("</td>");
-            out.append("<td class=\"l\">").append(chip(e.model())).append("</td>");
+            out.append("<td class=\"l\">").append(chip(e.model()));
+            if (!e.status().equals("ok")) out.append(" <span class=\"badge ").append(html(e.status())).append("\">").append(html(e.status())).append("</span>");
+            out.append("</td>");
             double eff = e.measured() ? ideal / m.timeMs() : Double.NaN;
             if (Double.isNaN(eff)) out.append("<td></td>");
             else out.append("<td class=\"eff\"><span class=\"bar\" style=\"width:").append(String.format(Locale.ROOT, "%.1f", Math.min(1, eff) * 100))
@@ -83,9 +86,13 @@ final class HtmlScenario {
             }
             out.append("</td>");
             for (Column c : cols) out.append("<td>").append(html(c.format().apply(c.value().applyAsDouble(m)))).append("</td>");
-            out.append("<td class=\"l note\">");
-            if (!e.status().equals("ok")) out.append("<span class=\"badge ").append(html(e.status())).append("\">").append(html(e.status())).append("</span> ");
-            out.append(html(e.status().equals("ok") ? e.note() : e.reason())).append("</td></tr>\n");
+            out.append("</tr>\n");
+            // a note takes the row below, as wide as the table and no wider: it wraps instead of widening or clipping it
+            String note = e.status().equals("ok") ? e.note() : e.reason();
+            if (!note.isEmpty()) {
+                out.append("<tr class=\"note-row\" data-note-for=\"").append(html(e.model())).append("\"><td></td><td class=\"l note\" colspan=\"")
+                        .append(width - 1).append("\"><div class=\"fit\">").append(html(note)).append("</div></td></tr>\n");
+            }
         }
         out.append("</tbody></table></div>\n");
     }

@@ -1,5 +1,6 @@
 package dev.asyncbench.bench.report;
 
+import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Environment;
 import dev.asyncbench.bench.results.Metrics;
 import dev.asyncbench.bench.results.ResultRow;
@@ -50,8 +51,11 @@ class ReportContentTest {
             for (String n : names) assertTrue(md.contains("](charts/" + n + ")"), "report.md shows " + n);
         }
         String html = read(main);
-        assertFalse(html.contains("<script") || html.contains("<link") || html.contains("@import") || html.contains("url("),
-                "self-contained: no scripts, stylesheets, imports or fetched resources");
+        assertEquals(1, count(html, "<script"), "one inline script");
+        assertTrue(html.contains("<script>\n"), "inline, not loaded");
+        String page = html.replaceAll("(?s)<pre class=\"code\">.*?</pre>", "");     // the models' code may well say fetch(
+        assertFalse(page.contains("<link") || page.contains("@import") || page.contains("url(") || page.contains("fetch(") || page.contains("XMLHttpRequest"),
+                "self-contained: no stylesheets, imports or fetched resources");
         assertFalse(html.contains(" src=") || html.contains("href=\"http"), "nothing loaded from elsewhere, no links out");
     }
 
@@ -60,7 +64,7 @@ class ReportContentTest {
         ReportWriter.standard().write(Fixtures.fullSample(dir), dir);
         long md = Files.size(dir.resolve("report.md")), html = Files.size(dir.resolve("index.html"));
         assertTrue(md < 150_000, "report.md of the full preset: " + md + " bytes");
-        assertTrue(html < 950_000, "index.html of the full preset, opened at once: " + html + " bytes");
+        assertTrue(html < 900_000, "index.html of the full preset, opened at once: " + html + " bytes");
     }
 
     @Test
@@ -114,7 +118,9 @@ class ReportContentTest {
         assertTrue(html.contains("no row in results.csv for this model at this size"));
         assertTrue(md.contains("**missing**: no row in results.csv for this model at this size"), md);
         // the failure says what failed, where and why, in both files
-        assertTrue(html.contains("<span class=\"badge failed\">failed</span> OutOfMemoryError: unable to create native thread"), "html failure row");
+        assertTrue(html.contains("<span class=\"badge failed\">failed</span>"), "html failure row");
+        assertTrue(Pattern.compile("<tr class=\"note-row\" data-note-for=\"threads-per-task\"><td></td><td class=\"l note\" colspan=\"\\d+\"><div class=\"fit\">"
+                + "OutOfMemoryError: unable to create native thread").matcher(html).find(), "its reason on the row below, as wide as the table");
         assertTrue(md.contains("**failed**: OutOfMemoryError: unable to create native thread"), "md failure row");
         // the overview has a cell for every scenario x model
         String overview = html.substring(html.indexOf("<table class=\"overview\">"), html.indexOf("</table>", html.indexOf("<table class=\"overview\">")));
@@ -139,7 +145,7 @@ class ReportContentTest {
                         Metrics.builder().samples(3).time(20, 1).build())));
         ReportWriter.standard().write(set, dir);
         String html = read(dir.resolve("index.html"));
-        assertFalse(html.contains("<script") || html.contains("<img") || html.contains("<b>topic") || html.contains("<i>model"), "nothing unescaped");
+        assertFalse(html.contains("<script>alert") || html.contains("<img") || html.contains("<b>topic") || html.contains("<i>model"), "nothing unescaped");
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
         // code spans show their text as it is (Markdown renders them as text), so look outside them
         String md = read(dir.resolve("report.md")).replaceAll("(`+)(?!`).+?(?<!`)\\1(?!`)", "");
@@ -274,5 +280,47 @@ class ReportContentTest {
         Charts.Chart post = Charts.of(ReadingsTest.scenario(Fixtures.fullRun(), "gather")).getFirst();
         assertTrue(post.svg().contains("data-kind=\"bars\""), "one size: bars");
         assertTrue(post.title().contains("N=3 U=1000ms"), post.title());
+    }
+
+    @Test
+    void pointsWithDifferentInputsAreNotJoined() {
+        List<ResultRow> rows = new ArrayList<>();
+        for (Size size : List.of(Size.parse("K=20 L=20ms B=1KiB C=10"), Size.parse("K=1000 L=20ms B=4KiB C=100"))) {
+            rows.add(Fixtures.ok("http-fan-out", "rx", size, 60, 1, BenchScenario.HTTP_FAN_OUT.idealMs(size), Metrics.builder().cpuMsPerOp(30)));
+        }
+        RunView.ScenarioView loose = ReadingsTest.scenario(new ResultSet(Fixtures.environment(Map.of(), Map.of()), rows), "http-fan-out");
+        for (Charts.Chart c : Charts.of(loose)) {
+            assertFalse(c.svg().contains("stroke-linejoin"), c.key() + ": no line between points whose C, B differ");
+            assertTrue(c.svg().contains("data-series=\"rx\" data-points=\"2\""), c.key());
+            assertTrue(c.footnote().startsWith("Each point has its own inputs, so no line joins them"), c.footnote());
+        }
+        Charts.Chart joined = Charts.of(ReadingsTest.scenario(Fixtures.fullRun(), "gather-mass")).getFirst();
+        assertTrue(joined.svg().contains("stroke-linejoin"), "a sweep of N at one L is a line");
+    }
+
+    @Test
+    void efficiencyIsOnALinearAxisAndCpuPerOperationHasItsChart() {
+        List<Charts.Chart> charts = Charts.of(ReadingsTest.scenario(Fixtures.fullRun(), "gather-mass"));
+        assertEquals(List.of("gather-mass-time", "gather-mass-efficiency", "gather-mass-cpu", "gather-mass-rss-peak", "gather-mass-rss-per-task",
+                "gather-mass-heap-per-task"), charts.stream().map(Charts.Chart::key).toList());
+        Charts.Chart eff = charts.get(1);
+        assertEquals("efficiency", eff.kind());
+        for (String tick : List.of(">0<", ">0.2<", ">0.4<", ">0.6<", ">0.8<", ">1<")) assertTrue(eff.svg().contains(tick), "linear ticks: " + tick);
+        assertTrue(eff.svg().contains("<title>virtual-threads at N=1000000 L=1000ms: 0.96 (1,040 ms against the ideal 1,000 ms)</title>"), "hover: its value");
+        Charts.Chart cpu = charts.get(2);
+        assertEquals("CPU time per operation, L=1000ms", cpu.title());
+        assertTrue(cpu.svg().contains("<title>futures at N=1000000 L=1000ms: 2,050 ms</title>"), "CPU per operation of futures at a million: 50 + 2,000");
+        // a single size: the time chart's bars say it
+        assertEquals(List.of("gather-time", "gather-rss-peak"), Charts.of(ReadingsTest.scenario(Fixtures.fullRun(), "gather")).stream().map(Charts.Chart::key).toList());
+    }
+
+    @Test
+    void legendEntriesNameTheirSeriesForThePageToHideIt(@TempDir Path dir) throws Exception {
+        ReportWriter.standard().write(Fixtures.fullRun(), dir);
+        String svg = read(dir.resolve("charts/gather-mass-time.svg"));
+        for (String m : Fixtures.MODELS) assertTrue(svg.contains("<g class=\"legend\" data-series=\"" + m + "\">"), m);
+        String html = read(dir.resolve("index.html"));
+        assertTrue(html.contains("svg.chart g.series.hidden { display: none; }") && html.contains("g.legend[data-series]"), "the page hides what a click names");
+        assertTrue(html.contains("@media (prefers-color-scheme: dark)"), "a dark scheme");
     }
 }
