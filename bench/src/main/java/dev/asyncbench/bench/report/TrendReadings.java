@@ -179,9 +179,9 @@ final class TrendReadings {
 
     /**
      * Where the work is x equal waits of L, the time a model took is what x * L / time waits at
-     * once would take: ": its time is what about 241 of the 10,000 tasks waiting at once would
-     * take". Empty unless that is far below x and the fork was not busy on the CPU (then the
-     * work around the waits is the story: {@link #cpuSentences}).
+     * once would take: the clause that says so, with the limit the size sets. Empty unless that
+     * is far below x and the fork was not busy on the CPU (then the work around the waits is the
+     * story: {@link #cpuSentences}).
      */
     private static String waitsAtOnce(ScenarioView s, String model, Point p) {
         if (!fewAtOnce(s, p) || busy(s, model, p) >= CPU_BOUND) return "";
