@@ -92,18 +92,31 @@ record CodeExcerpt(String header, String declaration, List<Member> members, Stri
     }
 
     /**
-     * The excerpt as source: the declaration, the members a blank line apart, a {@code // ...} where members are left out (a constructor goes
-     * without saying), and the closing brace. A non-empty {@code top} or {@code bottom} becomes
-     * a comment at the top or the bottom of the body (what is not shown here, and where it is).
+     * The excerpt as source: the declaration, the members a blank line apart, a {@code // ...}
+     * where members are left out (a constructor goes without saying), and the closing brace. A
+     * non-empty {@code top} or {@code bottom} becomes a comment at the top or the bottom of the
+     * body (what is not shown here, and where it is).
      */
     String render(List<Member> show, String top, String bottom) {
+        return declaration + "\n" + body(show, top, bottom, true) + "}\n";
+    }
+
+    /** The members alone, as {@link #render} shows them but without the type around them, one indentation less, and no {@code // ...}. */
+    String renderMembers(List<Member> show, String top, String bottom) {
         StringBuilder out = new StringBuilder();
-        out.append(declaration).append('\n');
+        for (String line : body(show, top, bottom, false).split("\n", -1)) {
+            out.append(line.startsWith(indent) ? line.substring(indent.length()) : line).append('\n');
+        }
+        return out.toString().strip() + "\n";
+    }
+
+    private String body(List<Member> show, String top, String bottom, boolean gaps) {
+        StringBuilder out = new StringBuilder();
         if (!top.isEmpty()) out.append(indent).append("// ").append(top).append('\n');
         boolean gap = false, any = false;
         for (Member m : members) {
             if (!show.contains(m)) {
-                gap |= m.kind() != Kind.CONSTRUCTOR;
+                gap |= gaps && m.kind() != Kind.CONSTRUCTOR;
                 continue;
             }
             if (any || !top.isEmpty()) out.append('\n');
@@ -114,7 +127,7 @@ record CodeExcerpt(String header, String declaration, List<Member> members, Stri
         }
         if (gap && bottom.isEmpty()) out.append('\n').append(indent).append("// ...\n");
         if (!bottom.isEmpty()) out.append('\n').append(indent).append("// ").append(bottom).append('\n');
-        return out.append("}\n").toString();
+        return out.toString();
     }
 
     private static boolean uses(String text, Member other) {

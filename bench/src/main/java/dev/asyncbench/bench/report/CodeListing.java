@@ -43,7 +43,7 @@ final class CodeListing {
 
     private final SourceFiles sources;
     private final Function<String, Optional<String>> links;
-    private final boolean withHelpers;
+    private final boolean compact;
     private final Map<String, CodeExcerpt> parsed = new HashMap<>();
     /** Where a report showed something first. */
     private record Place(String scenario, String model) {
@@ -54,13 +54,14 @@ final class CodeListing {
 
     /**
      * Reads files with {@code sources}; {@code links} turns a path in the repository into a link
-     * from the report, when it can. With {@code withHelpers}, an excerpt holds the members its
-     * methods use; without, it names them (the shorter listing of report.md).
+     * from the report, when it can. An excerpt holds the members its methods use, in the type
+     * they belong to; {@code compact}, it names them and shows the methods alone (the shorter
+     * listing of report.md).
      */
-    CodeListing(SourceFiles sources, Function<String, Optional<String>> links, boolean withHelpers) {
+    CodeListing(SourceFiles sources, Function<String, Optional<String>> links, boolean compact) {
         this.sources = sources;
         this.links = links;
-        this.withHelpers = withHelpers;
+        this.compact = compact;
     }
 
     /** The scenario's columns, one per model, and records what they show. */
@@ -82,7 +83,7 @@ final class CodeListing {
             if (chosen.isEmpty()) chosen = excerpt.members().stream().filter(m -> m.kind() != CodeExcerpt.Kind.CONSTRUCTOR).toList();
             List<Member> helpers = chosen.stream().filter(m -> !methods.isEmpty() && !methods.contains(m.name())).toList();
             List<Member> fresh = new ArrayList<>(), before = new ArrayList<>();
-            for (Member m : withHelpers ? chosen : chosen.stream().filter(m -> !helpers.contains(m)).toList()) {
+            for (Member m : compact ? chosen.stream().filter(m -> !helpers.contains(m)).toList() : chosen) {
                 (shown.containsKey(path + "#" + m.name()) ? before : fresh).add(m);
             }
             boolean header = !shown.containsKey(path);
@@ -97,7 +98,8 @@ final class CodeListing {
                         : "The same code as " + first.model() + (here ? "." : ", shown under " + first.scenario() + ".");
             } else {
                 String top = before.isEmpty() ? "" : names(before) + ": as " + (here ? first.model() + " above" : "under " + first.scenario());
-                code = excerpt.render(fresh, top, withHelpers || helpers.isEmpty() ? "" : "uses " + names(helpers) + ": see the whole file");
+                code = compact ? excerpt.renderMembers(fresh, top, helpers.isEmpty() ? "" : "uses " + names(helpers) + " (in the whole file)")
+                        : excerpt.render(fresh, top, "");
             }
             Map<String, String> facts = header ? SourceFiles.facts(src.text()) : Map.of();
             for (Member m : chosen) shown.putIfAbsent(path + "#" + m.name(), new Place(s.id, model));

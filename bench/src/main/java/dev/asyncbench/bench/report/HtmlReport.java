@@ -46,7 +46,7 @@ final class HtmlReport {
         out.append("<main class=\"wrap\">\n");
         overview(out);
         environment(out);
-        HtmlScenario scenarios = new HtmlScenario(in.charts(), new HtmlCode(in.listing(true), env));
+        HtmlScenario scenarios = new HtmlScenario(in.charts(), new HtmlCode(in.listing(false), env));
         for (ScenarioView s : view.scenarios) scenarios.render(out, s);
         HtmlHarness.render(out, view);
         out.append("</main>\n<footer class=\"wrap\">Rendered from ").append(in.files().isEmpty() ? "<code>results.csv</code> and <code>environment.json</code>" : files())

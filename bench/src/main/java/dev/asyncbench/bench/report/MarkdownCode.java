@@ -47,7 +47,8 @@ final class MarkdownCode {
         for (CodeListing.Column c : columns) {
             Entry e = s.entry(c.model(), largest);
             String headline = e.measured() ? Text.ms(e.m().timeMs()) : e.status();
-            String path = c.source().map(src -> c.link().map(href -> "[" + md(src.repoPath()) + "](" + href + ")").orElse(code(src.repoPath())))
+            // linked, the file's name says enough (the link holds its path); else its path from the repository's root
+            String path = c.source().map(src -> c.link().map(href -> "[" + md(src.file()) + "](" + href + ")").orElse(code(src.repoPath())))
                     .orElse("no source in this build");
             String remark = c.remark().isEmpty() ? "" : md(c.remark()) + (c.where().isEmpty() ? "" : " See [" + md(c.where()) + "](#" + Text.slug(c.where()) + ").");
             if (c.code().isEmpty()) {

@@ -27,7 +27,7 @@ final class MarkdownReport {
     MarkdownReport(ReportInputs in) {
         this.in = in;
         this.view = in.view();
-        this.code = new MarkdownCode(in.listing(false), view.env);
+        this.code = new MarkdownCode(in.listing(true), view.env);
     }
 
     String render() {

@@ -19,7 +19,7 @@ record ReportInputs(RunView view, Function<ScenarioView, List<Charts.Chart>> cha
                     Function<String, Optional<String>> links) {
 
     /** A fresh listing of the models' code, each rendering showing every method once; see {@link CodeListing}. */
-    CodeListing listing(boolean withHelpers) {
-        return new CodeListing(sources, links, withHelpers);
+    CodeListing listing(boolean compact) {
+        return new CodeListing(sources, links, compact);
     }
 }

@@ -150,7 +150,7 @@ class SourceFilesExcerptTest {
     @Test
     void eachMethodIsShownOncePerReport(@TempDir Path dir) {
         RunView view = RunView.of(Fixtures.quickRun(dir));
-        CodeListing listing = new CodeListing(new SourceFiles(), p -> Optional.empty(), true);
+        CodeListing listing = new CodeListing(new SourceFiles(), p -> Optional.empty(), false);
         List<CodeListing.Column> gather = listing.columns(scenario(view, "gather"));
         CodeListing.Column futures = column(gather, "futures");
         assertTrue(futures.code().contains("static List<String> gather(") && futures.code().contains("private static CompletableFuture<String> run("),
@@ -173,12 +173,14 @@ class SourceFilesExcerptTest {
     }
 
     @Test
-    void withoutHelpersAnExcerptNamesThem(@TempDir Path dir) {
+    void aCompactExcerptIsTheMethodAloneAndNamesWhatItUses(@TempDir Path dir) {
         RunView view = RunView.of(Fixtures.quickRun(dir));
-        CodeListing listing = new CodeListing(new SourceFiles(), p -> Optional.empty(), false);
+        CodeListing listing = new CodeListing(new SourceFiles(), p -> Optional.empty(), true);
         CodeListing.Column futures = column(listing.columns(scenario(view, "gather")), "futures");
         assertFalse(futures.code().contains("CompletableFuture<String> run("), futures.code());
-        assertTrue(futures.code().contains("// uses run(...) and end(...): see the whole file"), futures.code());
+        assertTrue(futures.code().startsWith("static List<String> gather(Executor executor, GatherSpec spec, EventLog log) {\n    Objects"),
+                "no type around it, one indentation less: " + futures.code());
+        assertTrue(futures.code().endsWith("}\n\n// uses run(...) and end(...) (in the whole file)\n"), futures.code());
     }
 
     @Test
@@ -197,7 +199,7 @@ class SourceFilesExcerptTest {
         String html = Files.readString(dir.resolve("index.html"));
         assertTrue(html.contains("<a href=\"../../futures-impl/src/main/java/dev/asyncbench/futures/Gather.java\""), "linked in index.html");
         assertTrue(Files.readString(dir.resolve("report.md"))
-                .contains("[futures-impl/src/main/java/dev/asyncbench/futures/Gather.java](../../futures-impl/src/main/java/dev/asyncbench/futures/Gather.java)"));
+                .contains("[Gather.java](../../futures-impl/src/main/java/dev/asyncbench/futures/Gather.java)"));
     }
 
     static ScenarioView scenario(RunView view, String id) {
