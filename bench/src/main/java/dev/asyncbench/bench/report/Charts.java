@@ -10,13 +10,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A scenario's charts, for both reports: time per operation against size with the ideal, and
- * memory (peak RSS; for the mass gather also memory per waiting task). One chart per sweep of
- * sizes; a sweep of one size is a bar chart. Each chart says below it what it could not plot.
+ * A scenario's charts, for both reports: time per operation against size with the ideal;
+ * efficiency (ideal / time) on a linear axis and CPU time per operation, where the sweep has
+ * more than one size; memory (peak RSS; for the mass gather also memory per waiting task).
+ * One chart per sweep of sizes; a sweep of one size is a bar chart. A model's points are
+ * joined only when they differ in nothing but the main size. Each chart says below it what it
+ * could not plot.
  */
 final class Charts {
     private Charts() {
@@ -26,7 +30,7 @@ final class Charts {
      * One chart.
      *
      * @param key      unique in the report, also its file name under charts/ (without .svg)
-     * @param kind     {@code time} or {@code memory}
+     * @param kind     {@code time} (the main chart), {@code efficiency}, {@code cpu} or {@code memory}
      * @param title    what it shows
      * @param svg      the standalone SVG
      * @param footnote the inputs of its points when they differ, and what is not plotted and why; may be empty
@@ -35,28 +39,35 @@ final class Charts {
     }
 
     /** A metric a chart can show. */
-    private record Metric(String slug, String title, String yTitle, Axis.Labels labels, ToDoubleFunction<Metrics> value,
+    private record Metric(String slug, String kind, String title, String yTitle, Axis.Labels labels, ToDoubleFunction<Metrics> value,
                           DoubleFunction<String> format, boolean ideal) {
     }
 
-    private static final Metric TIME = new Metric("time", "Time per operation", "time per operation (ms)", Axis.Labels.SHORT,
+    private static final Metric TIME = new Metric("time", "time", "Time per operation", "time per operation (ms)", Axis.Labels.SHORT,
             Metrics::timeMs, Text::ms, true);
-    private static final Metric RSS_PEAK = new Metric("rss-peak", "Peak resident memory", "peak RSS (MiB)",
+    private static final Metric EFFICIENCY = new Metric("efficiency", "efficiency", "Efficiency (ideal / time)", "efficiency",
+            Axis.Labels.PLAIN, Metrics::efficiency, Text::eff, true);
+    private static final Metric CPU = new Metric("cpu", "cpu", "CPU time per operation", "CPU per operation (ms)", Axis.Labels.SHORT,
+            Metrics::cpuMsPerOp, Text::ms, false);
+    private static final Metric RSS_PEAK = new Metric("rss-peak", "memory", "Peak resident memory", "peak RSS (MiB)",
             Axis.Labels.PLAIN, Metrics::rssPeakMb, Text::mib, false);
-    private static final Metric RSS_TASK = new Metric("rss-per-task", "Resident memory per waiting task", "RSS per task",
+    private static final Metric RSS_TASK = new Metric("rss-per-task", "memory", "Resident memory per waiting task", "RSS per task",
             Axis.Labels.BYTES, Metrics::rssPerTaskBytes, Text::bytes, false);
-    private static final Metric HEAP_TASK = new Metric("heap-per-task", "Live heap per waiting task", "heap per task",
+    private static final Metric HEAP_TASK = new Metric("heap-per-task", "memory", "Live heap per waiting task", "heap per task",
             Axis.Labels.BYTES, Metrics::heapPerTaskBytes, Text::bytes, false);
 
     static List<Chart> of(ScenarioView s) {
         List<Chart> charts = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>(List.of(TIME));
+        if (s.has(Metrics::efficiency)) metrics.add(EFFICIENCY);
+        if (s.has(Metrics::cpuMsPerOp)) metrics.add(CPU);
         if (s.has(Metrics::rssPeakMb)) metrics.add(RSS_PEAK);
         if (s.has(Metrics::rssPerTaskBytes)) metrics.add(RSS_TASK);
         if (s.has(Metrics::heapPerTaskBytes)) metrics.add(HEAP_TASK);
-        for (Metric metric : metrics) {
-            for (int i = 0; i < s.sweeps.size(); i++) {
-                Sweep sweep = s.sweeps.get(i);
+        // a sweep's charts together, the main one first
+        for (int i = 0; i < s.sweeps.size(); i++) {
+            Sweep sweep = s.sweeps.get(i);
+            for (Metric metric : metrics) {
                 // sizes where no model has this value are left out, and said so
                 // (and a main size of 0, which a log axis cannot place)
                 List<Size> with = sweep.sizes().stream().filter(size -> size.x() > 0
@@ -65,6 +76,8 @@ final class Charts {
                 List<Size> without = sweep.sizes().stream().filter(size -> !with.contains(size)).toList();
                 Sweep shown = with.size() == sweep.sizes().size() ? sweep
                         : new Sweep(with.size() == 1 ? RunView.rest(with.getFirst()) : sweep.shared(), with);
+                // at one size, the time chart's bars and the table say as much
+                if ((metric == EFFICIENCY || metric == CPU) && shown.single()) continue;
                 String key = Text.slug(s.id) + "-" + metric.slug() + (s.sweeps.size() > 1 ? "-" + (i + 1) : "");
                 List<String> empty = without.stream().filter(size -> size.x() > 0).map(Size::label).toList();
                 List<String> zero = without.stream().filter(size -> size.x() <= 0).map(Size::label).toList();
@@ -80,23 +93,21 @@ final class Charts {
         String title = metric.title() + (sweep.single() ? " at " + sweep.sizes().getFirst().label()
                 : sweep.shared() == null ? "" : sweep.shared().isEmpty() ? "" : ", " + sweep.shared());
         List<String> foot = new ArrayList<>();
-        if (sweep.shared() == null) {
-            foot.add("Each point has its own inputs: " + String.join("; ", sweep.sizes().stream().map(Size::label).toList()) + ".");
+        if (sweep.shared() == null && !sweep.single()) {
+            foot.add("Each point has its own inputs, so no line joins them: " + String.join("; ", sweep.sizes().stream().map(Size::label).toList()) + ".");
         }
         if (!none.isEmpty()) foot.add(none.strip());
         Map<String, Map<String, List<Size>>> missing = new LinkedHashMap<>(); // model -> why -> sizes
         String svg;
         if (sweep.single()) {
             Size size = sweep.sizes().getFirst();
-            List<SvgChart.Bar> bars = new ArrayList<>();
+            List<SvgBars.Bar> bars = new ArrayList<>();
             List<Entry> order = metric == TIME ? s.ranked(size) : s.entries(size);
             for (Entry e : order) {
-                double v = value(e, metric);
-                double err = metric == TIME ? e.m().timeErrorMs() : Double.NaN;
-                bars.add(new SvgChart.Bar(e.model(), ModelStyle.of(e.model()), v, err, why(e), tip(s, e, metric)));
+                bars.add(new SvgBars.Bar(e.model(), ModelStyle.of(e.model()), value(e, metric), error(e, metric), why(e), tip(s, e, metric)));
             }
-            double ideal = metric.ideal() ? s.ideal(size) : Double.NaN;
-            svg = SvgChart.bars(key, title, metric.yTitle(), metric.labels(), bars, ideal, "ideal " + Text.ms(ideal), metric != TIME);
+            double ideal = metric == TIME ? s.ideal(size) : Double.NaN;
+            svg = SvgBars.bars(key, title, metric.yTitle(), metric.labels(), bars, ideal, "ideal " + Text.ms(ideal), metric != TIME);
         } else {
             List<SvgChart.Series> series = new ArrayList<>();
             for (String model : s.models) {
@@ -110,7 +121,7 @@ final class Charts {
                         missing.computeIfAbsent(model, k -> new LinkedHashMap<>()).computeIfAbsent(why, k -> new ArrayList<>()).add(size);
                         if (absent.isEmpty()) absent = why(e);
                     }
-                    points.add(new SvgChart.Point(size.x(), v, metric == TIME ? e.m().timeErrorMs() : Double.NaN, tip(s, e, metric)));
+                    points.add(new SvgChart.Point(size.x(), v, error(e, metric), tip(s, e, metric)));
                 }
                 series.add(new SvgChart.Series(model, ModelStyle.of(model), points, "none: " + absent));
             }
@@ -118,12 +129,16 @@ final class Charts {
             if (metric.ideal()) {
                 List<SvgChart.Point> points = new ArrayList<>();
                 for (Size size : sweep.sizes()) {
-                    points.add(new SvgChart.Point(size.x(), s.ideal(size), Double.NaN, "ideal at " + size.label() + ": " + Text.ms(s.ideal(size))));
+                    double at = s.ideal(size);
+                    points.add(metric == TIME ? new SvgChart.Point(size.x(), at, Double.NaN, "ideal at " + size.label() + ": " + Text.ms(at))
+                            : new SvgChart.Point(size.x(), Double.isNaN(at) ? Double.NaN : 1, Double.NaN, "the ideal is 1 at every size"));
                 }
                 ideal = new SvgChart.Series("ideal", ModelStyle.IDEAL, points, "");
-                if (ideal.empty()) foot.add("No ideal line: the results give no ideal time for this scenario (its work is not a wait).");
+                if (ideal.empty() && metric == TIME) foot.add("No ideal line: the results give no ideal time for this scenario (its work is not a wait).");
             }
-            svg = SvgChart.lines(key, title, s.xTitle(), Axis.Labels.SHORT, metric.yTitle(), metric.labels(), sweep.xs(), series, ideal, metric != TIME);
+            SvgChart.Plot plot = new SvgChart.Plot(key, title, s.xTitle(), metric.yTitle(), metric.labels(), metric != TIME, sweep.shared() != null,
+                    metric == EFFICIENCY);
+            svg = SvgChart.lines(plot, sweep.xs(), series, ideal);
         }
         if (!missing.isEmpty()) {
             List<String> parts = new ArrayList<>();
@@ -132,13 +147,31 @@ final class Charts {
                     + " (" + why + ")")));
             foot.add("Not plotted: " + String.join("; ", parts) + ".");
         }
-        return new Chart(key, metric == TIME ? "time" : "memory", title, svg, String.join(" ", foot));
+        return new Chart(key, metric.kind(), title, svg, String.join(" ", foot));
+    }
+
+    /**
+     * The sentences of a footnote that {@code said} does not hold yet, which it then does: the
+     * charts of a sweep share what they cannot plot, and a section says it once.
+     */
+    static String unsaid(String footnote, Set<String> said) {
+        List<String> out = new ArrayList<>();
+        for (String sentence : footnote.split("(?<=\\.) (?=[A-Z])")) if (!sentence.isBlank() && said.add(sentence)) out.add(sentence);
+        return String.join(" ", out);
     }
 
     private static double value(Entry e, Metric metric) {
         if (e.row() == null || !e.row().ok()) return Double.NaN;
         double v = metric.value().applyAsDouble(e.m());
         return v > 0 ? v : Double.NaN;
+    }
+
+    /** The half-width of a value's interval, where there is one: time's, and efficiency's through it. */
+    private static double error(Entry e, Metric metric) {
+        Metrics m = e.m();
+        if (metric == TIME) return m.timeErrorMs();
+        if (metric == EFFICIENCY) return m.efficiency() * m.timeErrorMs() / m.timeMs();
+        return Double.NaN;
     }
 
     /** Why an entry has no value: its status, or for a measured row without this metric, "not measured". */
@@ -150,8 +183,9 @@ final class Charts {
         String head = e.model() + " at " + e.size().label() + ": ";
         double v = value(e, metric);
         if (Double.isNaN(v)) return head + why(e) + (e.note().isEmpty() ? "" : " (" + e.note() + ")");
-        if (metric != TIME) return head + metric.format().apply(v);
         Metrics m = e.m();
+        if (metric == EFFICIENCY) return head + Text.eff(v) + " (" + Text.ms(m.timeMs()) + " against the ideal " + Text.ms(m.idealMs()) + ")";
+        if (metric != TIME) return head + metric.format().apply(v);
         double ideal = s.ideal(e.size());
         return head + Text.ms(v) + (Double.isNaN(m.timeErrorMs()) ? "" : " ± " + Text.num(m.timeErrorMs()))
                 + (Double.isNaN(ideal) ? "" : ", " + Text.eff(ideal / v) + " of the ideal " + Text.ms(ideal));

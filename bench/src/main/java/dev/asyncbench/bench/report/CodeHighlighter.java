@@ -7,9 +7,8 @@ import java.util.Set;
 /**
  * Java and Kotlin source to HTML: every character escaped, comments, strings, keywords,
  * annotations, numbers and type names wrapped in spans ({@code c}, {@code s}, {@code k},
- * {@code a}, {@code n}, {@code t}) that the page's CSS colours, each line in a
- * {@code <span class="line">} (the page numbers them). A lexer, not a parser: good enough to
- * make code readable, and it never drops a character.
+ * {@code a}, {@code n}, {@code t}) that the page's CSS colours. A lexer, not a parser: good
+ * enough to make code readable, and it never drops a character.
  */
 final class CodeHighlighter {
     private CodeHighlighter() {
@@ -30,23 +29,15 @@ final class CodeHighlighter {
     private record Token(String kind, String text) {
     }
 
-    /** The highlighted HTML of {@code source}: a sequence of line spans, to go inside a {@code <pre><code>}. */
+    /** The highlighted HTML of {@code source}, its lines as they are, to go inside a {@code <pre><code>}. */
     static String html(String source) {
         List<Token> tokens = lex(source.replace("\r\n", "\n").replace('\r', '\n'));
-        StringBuilder out = new StringBuilder(source.length() * 2);
-        out.append("<span class=\"line\">");
+        StringBuilder out = new StringBuilder(source.length() * 3 / 2);
         for (Token t : tokens) {
-            String[] parts = t.text().split("\n", -1);
-            for (int i = 0; i < parts.length; i++) {
-                if (i > 0) out.append("</span>\n<span class=\"line\">");
-                if (parts[i].isEmpty()) continue;
-                if (t.kind().isEmpty()) out.append(Text.html(parts[i]));
-                else out.append("<span class=\"").append(t.kind()).append("\">").append(Text.html(parts[i])).append("</span>");
-            }
+            if (t.kind().isEmpty()) out.append(Text.html(t.text()));
+            else out.append("<span class=\"").append(t.kind()).append("\">").append(Text.html(t.text())).append("</span>");
         }
-        String html = out.append("</span>").toString();
-        // a file ending in a newline has no last, empty line
-        return html.endsWith("\n<span class=\"line\"></span>") ? html.substring(0, html.length() - "\n<span class=\"line\"></span>".length()) : html;
+        return out.toString();
     }
 
     private static List<Token> lex(String s) {

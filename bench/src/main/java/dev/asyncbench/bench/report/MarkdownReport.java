@@ -8,9 +8,10 @@ import dev.asyncbench.bench.results.Environment;
 import dev.asyncbench.bench.results.Metrics;
 import dev.asyncbench.bench.results.Size;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 
 import static dev.asyncbench.bench.report.Text.md;
 
@@ -21,14 +22,14 @@ import static dev.asyncbench.bench.report.Text.md;
  */
 final class MarkdownReport {
 
+    private final ReportInputs in;
     private final RunView view;
-    private final SourceFiles sources;
-    private final Function<ScenarioView, List<Charts.Chart>> charts;
+    private final MarkdownCode code;
 
-    MarkdownReport(RunView view, SourceFiles sources, Function<ScenarioView, List<Charts.Chart>> charts) {
-        this.view = view;
-        this.sources = sources;
-        this.charts = charts;
+    MarkdownReport(ReportInputs in) {
+        this.in = in;
+        this.view = in.view();
+        this.code = new MarkdownCode(in.listing(true), view.env);
     }
 
     String render() {
@@ -37,16 +38,16 @@ final class MarkdownReport {
         out.append("# asyncbench results\n\n");
         out.append("preset **").append(md(env.preset())).append("** · ").append(md(RunFacts.started(env))).append(" · took ")
                 .append(md(RunFacts.duration(env.durationSeconds()))).append(" · ").append(env.cores()).append(" cores · ").append(md(env.jdk())).append("\n\n");
-        RunFacts.Command cmd = RunFacts.command(env);
-        out.append("Produced by ").append(cmd.command() == null ? "" : code(cmd.command()))
-                .append(cmd.remark().isEmpty() ? "" : (cmd.command() == null ? "" : " (") + md(cmd.remark()) + (cmd.command() == null ? "" : ")")).append(".\n\n");
+        RunFacts.command(env).ifPresent(c -> out.append("Produced by ").append(code(c)).append(".\n\n"));
+        if (!in.files().isEmpty()) out.append("Data: ").append(files()).append(".\n\n");
         out.append("The same report with the charts inline and each model's code side by side: [index.html](index.html) (one file, works offline).\n\n");
 
         overview(out);
         environment(out);
         for (ScenarioView s : view.scenarios) scenario(out, s);
         harnessTax(out);
-        out.append("---\nRendered from `results.csv` and `environment.json` in this folder; `./suite report DIR` renders it again. ")
+        out.append("---\nRendered from ").append(in.files().isEmpty() ? "`results.csv` and `environment.json`" : files())
+                .append(" in this folder; `./suite report DIR` renders it again. ")
                 .append("Columns and units: bench/RESULTS.md. Rules and ideal times: SPEC.md.\n");
         return out.toString();
     }
@@ -76,27 +77,23 @@ final class MarkdownReport {
     private void environment(StringBuilder out) {
         Environment env = view.env;
         out.append("## Environment\n\n| | |\n|---|---|\n");
-        RunFacts.Command cmd = RunFacts.command(env);
-        out.append("| Command | ").append(cmd.command() == null ? md(cmd.remark()) : code(cmd.command())
-                + (cmd.remark().isEmpty() ? "" : " (" + md(cmd.remark()) + ")")).append(" |\n");
+        out.append("| Command | ").append(RunFacts.command(env).map(MarkdownReport::code).orElse("*not recorded*")).append(" |\n");
         out.append("| Preset | ").append(md(env.preset())).append(" |\n");
         for (RunFacts.Fact f : RunFacts.of(env)) {
             out.append("| ").append(md(f.label())).append(" | ").append(f.code() ? code(f.value()) : md(f.value())).append(" |\n");
         }
         out.append("\n### Models, as configured for this run\n\n");
         for (String m : view.models) {
-            String line = env.models().get(m);
+            String line = env.models().containsKey(m) ? RunFacts.plain(env.models().get(m)) : null;
             out.append("- **").append(md(m)).append("**: ").append(line == null ? "*not in environment.json*" : md(line)).append('\n');
         }
         if (!env.unavailable().isEmpty()) {
             out.append("\n### Models that could not load\n\n");
-            for (String u : env.unavailable()) out.append("- ").append(md(u)).append('\n');
+            for (String u : env.unavailable()) out.append("- ").append(md(RunFacts.plain(u))).append('\n');
         }
-        if (!env.notes().isEmpty()) {
+        if (!RunFacts.notes(env).isEmpty()) {
             out.append("\n### Notes\n\n");
-            env.notes().forEach((k, v) -> {
-                if (!k.equals("command")) out.append("- **").append(md(k)).append("**: ").append(md(v)).append('\n');
-            });
+            RunFacts.notes(env).forEach((k, v) -> out.append("- **").append(md(k)).append("**: ").append(md(v)).append('\n'));
         }
         out.append('\n');
     }
@@ -106,76 +103,44 @@ final class MarkdownReport {
         if (!s.summary().isEmpty()) out.append('*').append(md(s.summary())).append("*\n\n");
         for (String r : Readings.of(s)) out.append("- ").append(md(r)).append('\n');
         out.append('\n');
-        List<Charts.Chart> list = charts.apply(s);
+        List<Charts.Chart> list = in.charts().apply(s);
         if (list.isEmpty()) out.append("No charts: nothing was measured in this scenario; the tables say why.\n\n");
+        Set<String> said = new HashSet<>();
         for (Charts.Chart c : list) {
             out.append("![").append(md(c.title())).append("](charts/").append(c.key()).append(".svg)\n");
-            if (!c.footnote().isEmpty()) out.append("<sub>").append(md(c.footnote())).append("</sub>\n");
+            String footnote = Charts.unsaid(c.footnote(), said);
+            if (!footnote.isEmpty()) out.append("<sub>").append(md(footnote)).append("</sub>\n");
             out.append('\n');
         }
         out.append("### Ranking\n\n");
         for (int i = s.sizes.size() - 1; i >= 0; i--) table(out, s, s.sizes.get(i));
-        code(out, s);
+        code.render(out, s);
     }
 
     private void table(StringBuilder out, ScenarioView s, Size size) {
         double ideal = s.ideal(size);
         List<Column> cols = Column.of(s);
-
         out.append("**").append(md(size.label())).append("**").append(Double.isNaN(ideal) ? "" : " · ideal " + md(Text.ms(ideal))).append("\n\n");
-        out.append("| # | model | efficiency | time ms | ± |");
-        for (Column c : cols) out.append(' ').append(md(c.head())).append(" |");
-        out.append(" status / note |\n|--:|---|--:|--:|--:|");
-        out.append("--:|".repeat(cols.size())).append("---|\n");
+        // cells without padding: a long table stays small, and renders the same
+        List<String> head = new ArrayList<>(List.of("#", "model", "efficiency", "time ms", "±"));
+        for (Column c : cols) head.add(md(c.head()));
+        head.add("status / note");
+        out.append(row(head)).append("|--:|---|--:|--:|--:|").append("--:|".repeat(cols.size())).append("---|\n");
         int rank = 0;
         for (Entry e : s.ranked(size)) {
             Metrics m = e.m();
-            out.append("| ").append(e.measured() ? Integer.toString(++rank) : "").append(" | ").append(md(e.model())).append(" | ")
-                    .append(e.measured() ? md(Text.eff(ideal / m.timeMs())) : "").append(" | ")
-                    .append(e.row() == null ? "" : md(Text.num(m.timeMs()))).append(" | ").append(md(Text.num(m.timeErrorMs()))).append(" |");
-            for (Column c : cols) out.append(' ').append(md(c.format().apply(c.value().applyAsDouble(m)))).append(" |");
+            List<String> cells = new ArrayList<>(List.of(e.measured() ? Integer.toString(++rank) : "", md(e.model()),
+                    e.measured() ? md(Text.eff(ideal / m.timeMs())) : "", e.row() == null ? "" : md(Text.num(m.timeMs())), md(Text.num(m.timeErrorMs()))));
+            for (Column c : cols) cells.add(md(c.format().apply(c.value().applyAsDouble(m))));
             String status = e.status().equals("ok") ? "" : "**" + md(e.status()) + "**" + (e.reason().isEmpty() ? "" : ": ");
-            out.append(' ').append(status).append(md(e.status().equals("ok") ? e.note() : e.reason())).append(" |\n");
+            cells.add(status + md(e.status().equals("ok") ? e.note() : e.reason()));
+            out.append(row(cells));
         }
         out.append('\n');
     }
 
-    private void code(StringBuilder out, ScenarioView s) {
-        Optional<String> file = SourceFiles.fileFor(s.id);
-        if (file.isEmpty()) return;
-        out.append("### Code: `").append(file.get()).append("` in every model\n\n");
-        List<Optional<SourceFiles.Source>> found = s.models.stream().map(m -> sources.of(m, s.id)).toList();
-        out.append("| |");
-        for (String m : s.models) out.append(' ').append(md(m)).append(" |");
-        out.append("\n|---|").append("---|".repeat(s.models.size())).append('\n');
-        for (String fact : SourceFiles.FACTS) {
-            out.append("| **").append(fact).append("** |");
-            for (Optional<SourceFiles.Source> src : found) {
-                out.append(' ').append(md(src.map(x -> SourceFiles.facts(x.text()).getOrDefault(fact, "")).orElse(""))).append(" |");
-            }
-            out.append('\n');
-        }
-        out.append("\nThe files are those the bench jar that rendered this report carries; the run measured commit ")
-                .append(code(view.env.gitCommit())).append(".\n\n");
-        Size largest = s.sizes.getLast();
-        for (int i = 0; i < s.models.size(); i++) {
-            String m = s.models.get(i);
-            Entry e = s.entry(m, largest);
-            String headline = e.measured() ? Text.ms(e.m().timeMs()) + " at " + largest.label() : e.status() + " at " + largest.label();
-            Optional<SourceFiles.Source> src = found.get(i);
-            out.append("<details><summary><b>").append(Text.html(m)).append("</b>: ")
-                    .append(Text.html(src.map(SourceFiles.Source::repoPath).orElse("no source in this build"))).append(" (")
-                    .append(Text.html(headline)).append(")</summary>\n\n");
-            if (src.isPresent()) {
-                if (!src.get().note().isEmpty()) out.append(md(src.get().note())).append("\n\n");
-                String text = src.get().text();
-                String fence = "`".repeat(Math.max(3, longestRun(text, '`') + 1));
-                out.append(fence).append(src.get().language()).append('\n').append(text);
-                if (!text.endsWith("\n")) out.append('\n');
-                out.append(fence).append('\n');
-            }
-            out.append("\n</details>\n\n");
-        }
+    private static String row(List<String> cells) {
+        return "|" + String.join("|", cells) + "|\n";
     }
 
     private void harnessTax(StringBuilder out) {
@@ -188,7 +153,7 @@ final class MarkdownReport {
                     + "--no-minimal or --sizes leave it out).\n\n");
             return;
         }
-        for (String r : Readings.harnessTax(pairs)) out.append("- ").append(md(r)).append('\n');
+        for (String r : HarnessReadings.of(pairs)) out.append("- ").append(md(r)).append('\n');
         out.append('\n');
         List<HarnessTax.Measure> measures = HarnessTax.measures(pairs);
         out.append("| model | size |");
@@ -202,19 +167,24 @@ final class MarkdownReport {
                 if (d.comparable()) out.append(d.flagged() ? "**⚑ " : "").append(md(Text.pct(d.relative()))).append(d.flagged() ? "**" : "").append(d.withinNoise() ? " ≈" : "");
                 out.append(" |");
             }
-            out.append(' ').append(md(HtmlReport.taxNote(p))).append(" |\n");
+            out.append(' ').append(md(HtmlHarness.taxNote(p))).append(" |\n");
         }
         out.append('\n');
     }
 
+    /** The data files next to the report, each a relative link. */
+    private String files() {
+        return Text.and(in.files().stream().map(f -> "[" + md(f) + "](" + f + ")").toList());
+    }
+
     /** A code span, shown as it is; a pipe is escaped, which tables need even inside code. */
-    private static String code(String s) {
+    static String code(String s) {
         String fence = "`".repeat(longestRun(s, '`') + 1);
         String pad = s.startsWith("`") || s.endsWith("`") ? " " : "";
         return fence + pad + s.replace('\n', ' ').replace("|", "\\|") + pad + fence;
     }
 
-    private static int longestRun(String s, char c) {
+    static int longestRun(String s, char c) {
         int best = 0, run = 0;
         for (int i = 0; i < s.length(); i++) {
             run = s.charAt(i) == c ? run + 1 : 0;

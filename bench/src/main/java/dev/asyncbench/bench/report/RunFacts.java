@@ -1,16 +1,25 @@
 package dev.asyncbench.bench.report;
 
 import dev.asyncbench.bench.results.Environment;
+import dev.asyncbench.bench.results.ResultSet;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** The environment block of both reports: label and value, in reading order, all from environment.json. */
+/**
+ * The environment block of both reports: label and value, in reading order, all from
+ * environment.json, with durations written for people and without the folders of the machine
+ * that ran (a path names a place on that machine, not a property of the result).
+ */
 final class RunFacts {
     private RunFacts() {
     }
@@ -19,23 +28,41 @@ final class RunFacts {
     record Fact(String label, String value, boolean code) {
     }
 
-    /** The command that produced the run (null when unknown) and what to add about it (may be empty). */
-    record Command(String command, String remark) {
-    }
+    /** The data files a report links when they are next to it, in this order. */
+    static final List<String> DATA_FILES = List.of(ResultSet.CSV, ResultSet.ENVIRONMENT, ResultSet.JMH_JSON);
 
     /**
-     * The command that produced the run, as far as environment.json says: its {@code command}
-     * note when the runner recorded one; else the preset's command when the preset is a plain
-     * one; else a pointer to environment.json.
+     * The exact command that produced the run, as environment.json recorded it: its
+     * {@code command} field (the {@code command} component of {@link Environment}, where this
+     * build's Environment has one), else the {@code command} note of older runs; empty when
+     * neither is there. Never guessed from the preset.
      */
-    static Command command(Environment env) {
-        String recorded = env.notes().get("command");
-        if (recorded != null && !recorded.isBlank()) return new Command(recorded, "");
-        String preset = env.preset();
-        if (preset.equals("quick") || preset.equals("full")) {
-            return new Command("./suite run --preset " + preset, "environment.json records the preset, not every option: see environment.json");
+    static Optional<String> command(Environment env) {
+        for (RecordComponent c : Environment.class.getRecordComponents()) {
+            if (!c.getName().equals("command") || c.getType() != String.class) continue;
+            try {
+                String recorded = (String) c.getAccessor().invoke(env);
+                if (recorded != null && !recorded.isBlank()) return Optional.of(recorded);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read Environment.command()", e);
+            }
         }
-        return new Command(null, "a custom run (preset '" + preset + "'); its options are not recorded: see environment.json");
+        String note = env.notes().get("command");
+        return note == null || note.isBlank() ? Optional.empty() : Optional.of(note);
+    }
+
+    /** A value of environment.json as the environment block shows it: durations for people, no folders of the machine. */
+    static String plain(String value) {
+        return Text.withoutFolders(Text.durations(value));
+    }
+
+    /** environment.json's notes as the environment block shows them: by topic, without the command (shown on its own). */
+    static Map<String, String> notes(Environment env) {
+        Map<String, String> notes = new LinkedHashMap<>();
+        env.notes().forEach((k, v) -> {
+            if (!k.equals("command")) notes.put(k, plain(v));
+        });
+        return notes;
     }
 
     static String started(Environment env) {
@@ -76,6 +103,6 @@ final class RunFacts {
         facts.add(new Fact("Commit", env.gitCommit(), true));
         facts.add(new Fact("Started", started(env), false));
         facts.add(new Fact("Duration", duration(env.durationSeconds()), false));
-        return facts;
+        return facts.stream().map(f -> new Fact(f.label(), plain(f.value()), f.code())).toList();
     }
 }

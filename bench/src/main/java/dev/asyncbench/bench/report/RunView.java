@@ -54,7 +54,7 @@ final class RunView {
         List<String> missing = new ArrayList<>();
         byScenario.forEach((id, rows) -> {
             if (rows.isEmpty()) missing.add(id);
-            else views.add(new ScenarioView(id, rows, models, env.models(), env.cores()));
+            else views.add(new ScenarioView(id, rows, models, env.cores()));
         });
         this.scenarios = List.copyOf(views);
         this.absent = List.copyOf(missing);
@@ -79,8 +79,9 @@ final class RunView {
             return row == null ? "missing" : row.status().id();
         }
 
+        /** The row's note, durations written for people ({@link Text#durations}); for no row, why. */
         String note() {
-            return row == null ? MISSING_NOTE : row.note();
+            return row == null ? MISSING_NOTE : Text.durations(row.note());
         }
 
         Metrics m() {
@@ -120,15 +121,12 @@ final class RunView {
         final List<String> models;
         final List<Size> sizes;
         final List<Sweep> sweeps;
-        /** Each model's describe() line from environment.json: its pools and limits. */
-        final Map<String, String> describe;
         /** The measured machine's cores (environment.json), for telling CPU-bound times apart. */
         final int cores;
         private final Map<String, Map<String, ResultRow>> rows = new LinkedHashMap<>();
 
-        ScenarioView(String id, List<ResultRow> scenarioRows, List<String> models, Map<String, String> describe, int cores) {
+        ScenarioView(String id, List<ResultRow> scenarioRows, List<String> models, int cores) {
             this.id = id;
-            this.describe = describe;
             this.cores = cores;
             BenchScenario k = null;
             for (BenchScenario s : BenchScenario.values()) if (s.id().equals(id)) k = s;
@@ -199,21 +197,9 @@ final class RunView {
             return false;
         }
 
-        /** What the main size counts, for axis titles: "N, tasks". */
+        /** What the main size counts, for axis titles: "N (tasks)". */
         String xTitle() {
-            String a = axis();
-            String what = switch (id) {
-                case "gather", "gather-mass", "fail-fast", "collect-all" -> "tasks";
-                case "aggregate" -> "ids";
-                case "http-fan-out" -> "requests";
-                case "files" -> "files";
-                case "db" -> "queries";
-                case "race" -> "replicas";
-                case "hello", "timeout" -> "server latency, ms";
-                default -> "";
-            };
-            if (id.equals("hello")) what = "pause, ms";
-            return what.isEmpty() ? a : a + " (" + what + ")";
+            return known == null ? axis() : axis() + " (" + ScenarioTerms.counts(known) + ")";
         }
     }
 

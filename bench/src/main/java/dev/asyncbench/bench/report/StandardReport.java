@@ -56,9 +56,11 @@ final class StandardReport implements ReportWriter {
         try (DirectoryStream<Path> old = Files.newDirectoryStream(chartDir, "*.svg")) {
             for (Path p : old) if (!written.contains(p.getFileName().toString())) Files.delete(p);
         }
-        Files.writeString(dir.resolve(MARKDOWN), new MarkdownReport(view, sources, s -> charts.get(s.id)).render(), StandardCharsets.UTF_8);
+        List<String> files = RunFacts.DATA_FILES.stream().filter(f -> Files.isRegularFile(dir.resolve(f))).toList();
+        ReportInputs in = new ReportInputs(view, s -> charts.get(s.id), files, sources, CodeListing.linksFrom(dir));
+        Files.writeString(dir.resolve(MARKDOWN), new MarkdownReport(in).render(), StandardCharsets.UTF_8);
         Path html = dir.resolve(HTML);
-        Files.writeString(html, new HtmlReport(view, sources, s -> charts.get(s.id)).render(), StandardCharsets.UTF_8);
+        Files.writeString(html, new HtmlReport(in).render(), StandardCharsets.UTF_8);
         return html;
     }
 }

@@ -5,6 +5,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How the report writes numbers and text: the same formats in the HTML, the Markdown and the
@@ -70,6 +72,48 @@ final class Text {
     static String count(double v) {
         if (Double.isNaN(v)) return "";
         return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    /**
+     * A duration for people: seconds under a minute ("15 s", "51.5 s"), then minutes ("17 min"),
+     * hours ("2.8 h") and days ("12 days"), two significant digits from minutes on.
+     */
+    static String seconds(double s) {
+        if (Double.isNaN(s) || Double.isInfinite(s)) return "";
+        if (Math.abs(s) < 59.5) return num(s) + " s";
+        if (Math.abs(s) < 3570) return twoDigits(s / 60) + " min";
+        if (Math.abs(s) < 2 * 86_400) return twoDigits(s / 3600) + " h";
+        return twoDigits(s / 86_400) + " days";
+    }
+
+    private static String twoDigits(double v) {
+        return new BigDecimal(v).round(new MathContext(2, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+    }
+
+    private static final Pattern SECONDS = Pattern.compile("(?<![\\w.,])(\\d[\\d,]*(?:\\.\\d+)?) s\\b");
+
+    /**
+     * Text from the results with every "&lt;number&gt; s" written as {@link #seconds} writes it:
+     * "about 1000003.00 s" reads "about 12 days", "15.00 s" reads "15 s". Everything else is
+     * left as it is.
+     */
+    static String durations(String s) {
+        if (s == null) return "";
+        Matcher m = SECONDS.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(seconds(Double.parseDouble(m.group(1).replace(",", "")))));
+        return m.appendTail(out).toString();
+    }
+
+    private static final Pattern FOLDERS = Pattern.compile("(?<![\\w.~:/-])(?:/[\\w.+@-]+)+/(?=[\\w.+@-])");
+
+    /**
+     * Text without the folders of absolute paths, which belong to the machine that ran, not to
+     * the result: "-XX:SharedArchiveFile=/tmp/v2/bench/target/x.jsa" reads
+     * "-XX:SharedArchiveFile=x.jsa". URLs are left alone.
+     */
+    static String withoutFolders(String s) {
+        return s == null ? "" : FOLDERS.matcher(s).replaceAll("");
     }
 
     /** "a", "a and b", "a, b and c". */

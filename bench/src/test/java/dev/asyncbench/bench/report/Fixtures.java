@@ -21,7 +21,7 @@ import static dev.asyncbench.bench.results.ResultRow.Status.FAILED;
 import static dev.asyncbench.bench.results.ResultRow.Status.OK;
 import static dev.asyncbench.bench.results.ResultRow.Status.SKIPPED;
 
-/** Result sets for the report's tests: a real quick run (copied from a run) and a made-up full one. */
+/** Result sets for the report's tests: a real quick run and a real full one (copied from runs), and a made-up full one. */
 final class Fixtures {
     private Fixtures() {
     }
@@ -30,17 +30,30 @@ final class Fixtures {
 
     /** A real quick-preset run: results.csv and environment.json as the runner wrote them (db and files failed there). */
     static ResultSet quickRun(Path dir) {
+        copy("quick-run/", dir);
+        return ResultSet.load(dir);
+    }
+
+    /**
+     * A real full-preset run, the one docs/sample-full shows: its results.csv and
+     * environment.json, copied into {@code dir}.
+     */
+    static ResultSet fullSample(Path dir) {
+        copy("full-run/", dir);
+        return ResultSet.load(dir);
+    }
+
+    private static void copy(String folder, Path dir) {
         try {
             Files.createDirectories(dir);
             for (String f : List.of(ResultSet.CSV, ResultSet.ENVIRONMENT)) {
-                try (InputStream in = Fixtures.class.getResourceAsStream("quick-run/" + f)) {
+                try (InputStream in = Fixtures.class.getResourceAsStream(folder + f)) {
                     Files.copy(in, dir.resolve(f));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResultSet.load(dir);
     }
 
     static Environment environment(Map<String, String> models, Map<String, String> notes) {

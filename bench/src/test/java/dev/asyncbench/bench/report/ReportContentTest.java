@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.report;
 
+import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.Environment;
 import dev.asyncbench.bench.results.Metrics;
 import dev.asyncbench.bench.results.ResultRow;
 import dev.asyncbench.bench.results.ResultSet;
@@ -10,9 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,9 +51,38 @@ class ReportContentTest {
             for (String n : names) assertTrue(md.contains("](charts/" + n + ")"), "report.md shows " + n);
         }
         String html = read(main);
-        assertFalse(html.contains("<script") || html.contains("<link") || html.contains("@import") || html.contains("url("),
-                "self-contained: no scripts, stylesheets, imports or fetched resources");
+        assertEquals(1, count(html, "<script"), "one inline script");
+        assertTrue(html.contains("<script>\n"), "inline, not loaded");
+        String page = html.replaceAll("(?s)<pre class=\"code\">.*?</pre>", "");     // the models' code may well say fetch(
+        assertFalse(page.contains("<link") || page.contains("@import") || page.contains("url(") || page.contains("fetch(") || page.contains("XMLHttpRequest"),
+                "self-contained: no stylesheets, imports or fetched resources");
         assertFalse(html.contains(" src=") || html.contains("href=\"http"), "nothing loaded from elsewhere, no links out");
+    }
+
+    @Test
+    void theFullPresetsReportStaysSmall(@TempDir Path dir) throws Exception {
+        ReportWriter.standard().write(Fixtures.fullSample(dir), dir);
+        long md = Files.size(dir.resolve("report.md")), html = Files.size(dir.resolve("index.html"));
+        assertTrue(md < 150_000, "report.md of the full preset: " + md + " bytes");
+        assertTrue(html < 900_000, "index.html of the full preset, opened at once: " + html + " bytes");
+    }
+
+    @Test
+    void theCodeBesideTheNumbersIsEachScenarioMethodOnce(@TempDir Path dir) throws Exception {
+        ReportWriter.standard().write(Fixtures.fullSample(dir), dir);
+        String html = read(dir.resolve("index.html"));
+        String md = read(dir.resolve("report.md"));
+        for (String text : List.of(html.replaceAll("<[^>]+>", ""), md)) {
+            assertEquals(1, count(text, "static List(&lt;|<)String(&gt;|>) gather\\(Executor executor"),
+                    "futures' gather, once (gather and fail-fast share it)");
+            assertEquals(1, count(text, "suspend fun gatherMany"), "coroutines' mass gather, once");
+            assertEquals(0, count(text, "(?m)^import |^package "), "no imports, no package lines");
+        }
+        // each file's header comment, once, with its first excerpt: five Java models' and one Kotlin model's eight files
+        assertEquals(5 * 8, count(html, "&lt;li&gt;Threads:"), "Java headers");
+        assertEquals(8, count(html, "\\* - Threads:"), "Kotlin headers");
+        assertTrue(html.contains("Runs the code shown under gather."), "fail-fast names the code it shares");
+        assertTrue(md.contains("- Cancellation: structured: in coroutineScope a failing child cancels its siblings"), "the header's list, as text");
     }
 
     @Test
@@ -85,7 +118,9 @@ class ReportContentTest {
         assertTrue(html.contains("no row in results.csv for this model at this size"));
         assertTrue(md.contains("**missing**: no row in results.csv for this model at this size"), md);
         // the failure says what failed, where and why, in both files
-        assertTrue(html.contains("<span class=\"badge failed\">failed</span> OutOfMemoryError: unable to create native thread"), "html failure row");
+        assertTrue(html.contains("<span class=\"badge failed\">failed</span>"), "html failure row");
+        assertTrue(Pattern.compile("<tr class=\"note-row\" data-note-for=\"threads-per-task\"><td></td><td class=\"l note\" colspan=\"\\d+\"><div class=\"fit\">"
+                + "OutOfMemoryError: unable to create native thread").matcher(html).find(), "its reason on the row below, as wide as the table");
         assertTrue(md.contains("**failed**: OutOfMemoryError: unable to create native thread"), "md failure row");
         // the overview has a cell for every scenario x model
         String overview = html.substring(html.indexOf("<table class=\"overview\">"), html.indexOf("</table>", html.indexOf("<table class=\"overview\">")));
@@ -110,7 +145,7 @@ class ReportContentTest {
                         Metrics.builder().samples(3).time(20, 1).build())));
         ReportWriter.standard().write(set, dir);
         String html = read(dir.resolve("index.html"));
-        assertFalse(html.contains("<script") || html.contains("<img") || html.contains("<b>topic") || html.contains("<i>model"), "nothing unescaped");
+        assertFalse(html.contains("<script>alert") || html.contains("<img") || html.contains("<b>topic") || html.contains("<i>model"), "nothing unescaped");
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
         // code spans show their text as it is (Markdown renders them as text), so look outside them
         String md = read(dir.resolve("report.md")).replaceAll("(`+)(?!`).+?(?<!`)\\1(?!`)", "");
@@ -136,7 +171,7 @@ class ReportContentTest {
         assertTrue(HarnessTax.diff(futures, HarnessTax.Measure.RSS_PEAK).comparable());
         HarnessTax.Pair failed = pairs.stream().filter(p -> p.model().equals("threads-per-task") && p.size().x() == 1_000_000).findFirst().orElseThrow();
         assertFalse(HarnessTax.diff(failed, HarnessTax.Measure.TIME).comparable(), "no number on either side");
-        String readings = String.join("\n", Readings.harnessTax(pairs));
+        String readings = String.join("\n", HarnessReadings.of(pairs));
         assertTrue(readings.contains("Time: the suite differs from the minimal program by more than 15% in 3 of 17 comparisons: "
                 + "rx at N=10,000 +25.0%, rx at N=100,000 +25.0%, rx at N=1,000,000 +25.0%."), readings);
         assertTrue(readings.matches("(?s).*Peak RSS: .*the suite's peak is a median of [-+][0-9.,]+ MiB above the minimal program's here "
@@ -154,13 +189,57 @@ class ReportContentTest {
     }
 
     @Test
-    void theCommandComesFromEnvironmentJson() {
-        assertEquals("./suite run --preset full", RunFacts.command(Fixtures.environment(Map.of(), Map.of())).command());
-        assertEquals("./suite run --models rx", RunFacts.command(Fixtures.environment(Map.of(), Map.of("command", "./suite run --models rx"))).command());
-        var custom = new dev.asyncbench.bench.results.Environment("custom", "x", 1, "jdk", List.of(), "G1", "", "", 2, 0, "", "", "", "",
-                Map.of(), List.of(), "", Map.of());
-        assertEquals(null, RunFacts.command(custom).command());
-        assertTrue(RunFacts.command(custom).remark().contains("see environment.json"));
+    void theCommandIsShownAsRecordedAndNeverGuessed(@TempDir Path dir) throws Exception {
+        assertEquals(Optional.of("./suite run --models rx"), RunFacts.command(Fixtures.environment(Map.of(), Map.of("command", "./suite run --models rx"))));
+        assertEquals(Optional.empty(), RunFacts.command(Fixtures.environment(Map.of(), Map.of())), "a full run without a recorded command");
+        Size size = Size.of("N", 10, "L", 20);
+        List<ResultRow> rows = List.of(Fixtures.ok("gather-mass", "rx", size, 21, 1, 20, Metrics.builder()));
+        ReportWriter.standard().write(new ResultSet(Fixtures.environment(Map.of(), Map.of("command", "./suite run --sizes 'N=10 L=20ms'")), rows), dir.resolve("a"));
+        assertTrue(read(dir.resolve("a/index.html")).contains("Produced by <code>./suite run --sizes &#39;N=10 L=20ms&#39;</code>"));
+        assertTrue(read(dir.resolve("a/report.md")).contains("Produced by `./suite run --sizes 'N=10 L=20ms'`."));
+        ReportWriter.standard().write(new ResultSet(Fixtures.environment(Map.of(), Map.of()), rows), dir.resolve("b"));
+        String html = read(dir.resolve("b/index.html"));
+        assertFalse(html.contains("Produced by") || html.contains("--preset full"), "not guessed from the preset");
+        assertTrue(html.contains("<dt>Command</dt><dd><span class=\"muted\">not recorded</span></dd>"));
+        assertTrue(read(dir.resolve("b/report.md")).contains("| Command | *not recorded* |"));
+    }
+
+    @Test
+    void theReportLinksTheDataFilesNextToIt(@TempDir Path dir) throws Exception {
+        ResultSet set = Fixtures.quickRun(dir);
+        Files.writeString(dir.resolve(ResultSet.JMH_JSON), "[]");
+        ReportWriter.standard().write(set, dir);
+        String html = read(dir.resolve("index.html"));
+        for (String f : List.of("results.csv", "environment.json", "jmh-result.json")) {
+            assertTrue(html.contains("<a href=\"" + f + "\"><code>" + f + "</code></a>"), f);
+            assertTrue(read(dir.resolve("report.md")).contains("[" + f + "](" + f + ")"), f);
+        }
+        Files.delete(dir.resolve(ResultSet.JMH_JSON));
+        ReportWriter.standard().write(set, dir);
+        assertFalse(read(dir.resolve("index.html")).contains("href=\"jmh-result.json\""), "no link to a file that is not there");
+    }
+
+    @Test
+    void theEnvironmentBlockHoldsNoMachinePathsAndReadableDurations(@TempDir Path dir) throws Exception {
+        ResultSet set = Fixtures.quickRun(dir);
+        Environment env = set.environment();
+        List<String> flags = new ArrayList<>(env.forkFlags());
+        flags.add("-XX:SharedArchiveFile=/tmp/v2/bench/target/fork-classes-jfr.jsa");
+        Map<String, String> notes = new LinkedHashMap<>(env.notes());
+        notes.put("budget", "a model whose one operation is expected to exceed 15.00 s at a size is skipped there");
+        Environment moved = new Environment(env.preset(), env.started(), env.durationSeconds(), env.jdk(), flags, env.gc(), env.heap(), env.jmh(),
+                env.cores(), env.memoryBytes(), env.os(), env.database(), env.server(), env.httpClient(), env.models(), env.unavailable(),
+                env.gitCommit(), notes);
+        ReportWriter.standard().write(new ResultSet(moved, set.rows()), dir);
+        for (String f : List.of("index.html", "report.md")) {
+            String text = read(dir.resolve(f));
+            String block = text.substring(text.indexOf(f.endsWith(".md") ? "## Environment" : "<section id=\"environment\""));
+            block = block.substring(0, block.indexOf(f.endsWith(".md") ? "\n## " : "</section>"));
+            assertFalse(block.contains("/tmp/"), f + ": " + block);
+            assertTrue(block.contains("-XX:SharedArchiveFile=fork-classes-jfr.jsa"), f);
+            assertTrue(block.contains("see testbed-db.log"), f + ": the database's log, named without its folder");
+            assertTrue(text.contains("expected to exceed 15 s at a size"), f);
+        }
     }
 
     @Test
@@ -201,5 +280,47 @@ class ReportContentTest {
         Charts.Chart post = Charts.of(ReadingsTest.scenario(Fixtures.fullRun(), "gather")).getFirst();
         assertTrue(post.svg().contains("data-kind=\"bars\""), "one size: bars");
         assertTrue(post.title().contains("N=3 U=1000ms"), post.title());
+    }
+
+    @Test
+    void pointsWithDifferentInputsAreNotJoined() {
+        List<ResultRow> rows = new ArrayList<>();
+        for (Size size : List.of(Size.parse("K=20 L=20ms B=1KiB C=10"), Size.parse("K=1000 L=20ms B=4KiB C=100"))) {
+            rows.add(Fixtures.ok("http-fan-out", "rx", size, 60, 1, BenchScenario.HTTP_FAN_OUT.idealMs(size), Metrics.builder().cpuMsPerOp(30)));
+        }
+        RunView.ScenarioView loose = ReadingsTest.scenario(new ResultSet(Fixtures.environment(Map.of(), Map.of()), rows), "http-fan-out");
+        for (Charts.Chart c : Charts.of(loose)) {
+            assertFalse(c.svg().contains("stroke-linejoin"), c.key() + ": no line between points whose C, B differ");
+            assertTrue(c.svg().contains("data-series=\"rx\" data-points=\"2\""), c.key());
+            assertTrue(c.footnote().startsWith("Each point has its own inputs, so no line joins them"), c.footnote());
+        }
+        Charts.Chart joined = Charts.of(ReadingsTest.scenario(Fixtures.fullRun(), "gather-mass")).getFirst();
+        assertTrue(joined.svg().contains("stroke-linejoin"), "a sweep of N at one L is a line");
+    }
+
+    @Test
+    void efficiencyIsOnALinearAxisAndCpuPerOperationHasItsChart() {
+        List<Charts.Chart> charts = Charts.of(ReadingsTest.scenario(Fixtures.fullRun(), "gather-mass"));
+        assertEquals(List.of("gather-mass-time", "gather-mass-efficiency", "gather-mass-cpu", "gather-mass-rss-peak", "gather-mass-rss-per-task",
+                "gather-mass-heap-per-task"), charts.stream().map(Charts.Chart::key).toList());
+        Charts.Chart eff = charts.get(1);
+        assertEquals("efficiency", eff.kind());
+        for (String tick : List.of(">0<", ">0.2<", ">0.4<", ">0.6<", ">0.8<", ">1<")) assertTrue(eff.svg().contains(tick), "linear ticks: " + tick);
+        assertTrue(eff.svg().contains("<title>virtual-threads at N=1000000 L=1000ms: 0.96 (1,040 ms against the ideal 1,000 ms)</title>"), "hover: its value");
+        Charts.Chart cpu = charts.get(2);
+        assertEquals("CPU time per operation, L=1000ms", cpu.title());
+        assertTrue(cpu.svg().contains("<title>futures at N=1000000 L=1000ms: 2,050 ms</title>"), "CPU per operation of futures at a million: 50 + 2,000");
+        // a single size: the time chart's bars say it
+        assertEquals(List.of("gather-time", "gather-rss-peak"), Charts.of(ReadingsTest.scenario(Fixtures.fullRun(), "gather")).stream().map(Charts.Chart::key).toList());
+    }
+
+    @Test
+    void legendEntriesNameTheirSeriesForThePageToHideIt(@TempDir Path dir) throws Exception {
+        ReportWriter.standard().write(Fixtures.fullRun(), dir);
+        String svg = read(dir.resolve("charts/gather-mass-time.svg"));
+        for (String m : Fixtures.MODELS) assertTrue(svg.contains("<g class=\"legend\" data-series=\"" + m + "\">"), m);
+        String html = read(dir.resolve("index.html"));
+        assertTrue(html.contains("svg.chart g.series.hidden { display: none; }") && html.contains("g.legend[data-series]"), "the page hides what a click names");
+        assertTrue(html.contains("@media (prefers-color-scheme: dark)"), "a dark scheme");
     }
 }

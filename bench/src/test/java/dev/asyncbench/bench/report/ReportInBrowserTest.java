@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +49,7 @@ class ReportInBrowserTest {
         Path dir = Path.of("target", "report-samples", name);
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
             }
         }
         return Files.createDirectories(dir);
@@ -69,6 +70,41 @@ class ReportInBrowserTest {
         String dom = chromium(dir.resolve("index.html"), "--dump-dom");
         assertTrue(dom.contains("<table class=\"tax\">"), "the no-harness-tax table");
         assertEquals(3, count(dom, "<tr data-model=\"virtual-threads\" data-status=\"missing\""), "a model without rows is shown, not dropped");
+    }
+
+    @Test
+    void aLegendClickHidesASeriesAndAHeadingClickSortsATable() throws Exception {
+        Path dir = sample("interactive");
+        ReportWriter.standard().write(Fixtures.fullRun(), dir);
+        // what a reader's clicks do, read back from the page by a probe added to a copy of it
+        String probe = """
+                <script>(function () {
+                  var chart = 'svg[data-chart="gather-mass-time"] ';
+                  document.querySelector(chart + 'g.legend[data-series="rx"]').dispatchEvent(new MouseEvent('click', {bubbles: true}));
+                  var hidden = document.querySelector(chart + 'g.series[data-series="rx"]').classList.contains('hidden');
+                  var table = document.querySelector('#gather-mass table.ranking');
+                  var time = table.querySelectorAll('thead th')[3];
+                  time.click();
+                  time.click();
+                  var order = [].map.call(table.tBodies[0].rows, function (r) {
+                    return r.getAttribute('data-model') || 'note:' + r.getAttribute('data-note-for');
+                  }).join(',');
+                  document.body.setAttribute('data-probe', hidden + '|' + order + '|' + getComputedStyle(document.body).backgroundColor);
+                })();</script>
+                """;
+        Path page = dir.resolve("probe.html");
+        Files.writeString(page, Files.readString(dir.resolve("index.html")).replace("</body>", probe + "</body>"));
+        String light = probed(chromium(page, "--dump-dom"));
+        assertEquals("true|threads,rx,futures,coroutines,virtual-threads,threads-per-task,note:threads-per-task,sequential,note:sequential"
+                + "|rgb(245, 246, 248)", light, "rx hidden; slowest first, the rows without a time last, each note under its row");
+        String dark = probed(chromium(page, "--dump-dom", "--blink-settings=preferredColorScheme=0"));
+        assertTrue(dark.endsWith("|rgb(13, 17, 23)"), "dark when the reader's system is: " + dark);
+    }
+
+    private static String probed(String dom) {
+        Matcher m = Pattern.compile("data-probe=\"([^\"]*)\"").matcher(dom);
+        assertTrue(m.find(), "the probe ran: " + dom.substring(Math.max(0, dom.length() - 300)));
+        return m.group(1);
     }
 
     private void check(ResultSet set, Path dir, String name) throws Exception {
@@ -102,7 +138,10 @@ class ReportInBrowserTest {
         // each model's code, side by side, highlighted
         long withCode = view.scenarios.stream().filter(s -> SourceFiles.fileFor(s.id).isPresent()).count();
         assertEquals(withCode * view.models.size(), count(dom, "<details class=\"code-col\""));
-        assertTrue(count(dom, "<pre class=\"code\">") >= withCode * (view.models.size() - 1), "sources found for the models");
+        // each method once per report: a model's column shows code where its scenario brings a method of its own
+        long methods = view.scenarios.stream().filter(s -> s.known != null && SourceFiles.fileFor(s.id).isPresent())
+                .map(s -> ScenarioTerms.methods(s.known)).distinct().count();
+        assertTrue(count(dom, "<pre class=\"code\">") >= methods * (view.models.size() - 1), "sources found for the models");
         assertTrue(dom.contains("<span class=\"k\">"), "highlighted keywords");
 
         // what a person sees: not blank, and a chart shows every plotted model's colour

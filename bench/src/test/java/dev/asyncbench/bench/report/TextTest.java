@@ -52,4 +52,25 @@ class TextTest {
         assertEquals("1,000x", Text.times(1000));
         assertEquals("futures, rx and coroutines", Text.and(List.of("futures", "rx", "coroutines")));
     }
+
+    @Test
+    void durationsReadForPeople() {
+        assertEquals("15 s", Text.seconds(15.0));
+        assertEquals("51.5 s", Text.seconds(51.5));
+        assertEquals("17 min", Text.seconds(1000));
+        assertEquals("10 min", Text.seconds(600.09));
+        assertEquals("2.8 h", Text.seconds(10000.03));
+        assertEquals("12 days", Text.seconds(1_000_003));
+        assertEquals("skipped: one operation is expected to take about 12 days here, over this run's budget of 15 s per operation (--budget)",
+                Text.durations("skipped: one operation is expected to take about 1000003.00 s here, over this run's budget of 15.00 s per operation (--budget)"));
+        assertEquals("N=10 L=20ms, 64 users, HTTP/1.1, 5 s", Text.durations("N=10 L=20ms, 64 users, HTTP/1.1, 5 s"));
+        assertEquals("about 42 min", Text.durations("about 2,500.5 s"));
+    }
+
+    @Test
+    void machinePathsLoseTheirFolders() {
+        assertEquals("-Xms4g -XX:SharedArchiveFile=fork-classes-jfr.jsa", Text.withoutFolders("-Xms4g -XX:SharedArchiveFile=/tmp/v2/bench/target/fork-classes-jfr.jsa"));
+        assertEquals("log to gc.log", Text.withoutFolders("log to /var/tmp/run/gc.log"));
+        assertEquals("at http://127.0.0.1:25607/bytes, HTTP/1.1, read/write", Text.withoutFolders("at http://127.0.0.1:25607/bytes, HTTP/1.1, read/write"));
+    }
 }
