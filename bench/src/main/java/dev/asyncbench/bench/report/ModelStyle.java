@@ -3,6 +3,7 @@ package dev.asyncbench.bench.report;
 import dev.asyncbench.core.Models;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How a model looks in every chart: a colour (Okabe-Ito's palette, distinguishable with the
@@ -64,6 +65,6 @@ record ModelStyle(String colour, Marker marker, String dash) {
 
     /** An SVG coordinate: one decimal is finer than a pixel. */
     static String f(double v) {
-        return String.format(java.util.Locale.ROOT, "%.1f", v);
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -3,7 +3,6 @@ package dev.asyncbench.bench.report;
 import dev.asyncbench.bench.results.Environment;
 import dev.asyncbench.bench.results.ResultSet;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,21 +31,12 @@ final class RunFacts {
     static final List<String> DATA_FILES = List.of(ResultSet.CSV, ResultSet.ENVIRONMENT, ResultSet.JMH_JSON);
 
     /**
-     * The exact command that produced the run, as environment.json recorded it: its
-     * {@code command} field (the {@code command} component of {@link Environment}, where this
-     * build's Environment has one), else the {@code command} note of older runs; empty when
+     * The exact command that produced the run, as environment.json recorded it; for runs
+     * written before it was recorded, the {@code command} note some of them carry; empty when
      * neither is there. Never guessed from the preset.
      */
     static Optional<String> command(Environment env) {
-        for (RecordComponent c : Environment.class.getRecordComponents()) {
-            if (!c.getName().equals("command") || c.getType() != String.class) continue;
-            try {
-                String recorded = (String) c.getAccessor().invoke(env);
-                if (recorded != null && !recorded.isBlank()) return Optional.of(recorded);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read Environment.command()", e);
-            }
-        }
+        if (!env.command().isBlank()) return Optional.of(env.command());
         String note = env.notes().get("command");
         return note == null || note.isBlank() ? Optional.empty() : Optional.of(note);
     }

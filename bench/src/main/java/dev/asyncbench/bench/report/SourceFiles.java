@@ -1,5 +1,6 @@
 package dev.asyncbench.bench.report;
 
+import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.core.Models;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,17 +105,20 @@ final class SourceFiles {
 
     /** The file name (no extension) holding a scenario in every model: gather-mass, fail-fast, collect-all live in Gather. */
     static Optional<String> fileFor(String scenario) {
-        return Optional.ofNullable(switch (scenario) {
-            case "hello" -> "Hello";
-            case "gather", "gather-mass", "fail-fast", "collect-all" -> "Gather";
-            case "http-fan-out" -> "HttpFanOut";
-            case "files" -> "FileDigests";
-            case "db" -> "Db";
-            case "aggregate" -> "Aggregate";
-            case "timeout" -> "Timeout";
-            case "race" -> "Race";
-            default -> null;
-        });
+        return Arrays.stream(BenchScenario.values()).filter(s -> s.id().equals(scenario)).findFirst().map(SourceFiles::fileFor);
+    }
+
+    static String fileFor(BenchScenario scenario) {
+        return switch (scenario) {
+            case HELLO -> "Hello";
+            case GATHER, GATHER_MASS, FAIL_FAST, COLLECT_ALL -> "Gather";
+            case HTTP_FAN_OUT -> "HttpFanOut";
+            case FILES -> "FileDigests";
+            case DB -> "Db";
+            case AGGREGATE -> "Aggregate";
+            case TIMEOUT -> "Timeout";
+            case RACE -> "Race";
+        };
     }
 
     /** The model's file for the scenario, or empty when the jar does not carry it. */
