@@ -68,13 +68,14 @@ public final class SuiteRun {
         String server;
         String database;
         Settled archive;
+        RunSettings measured;
         try (TestbedProcesses testbed = new TestbedProcesses()) {
             testbed.startFor(settings, logs, progress);
             archive = ClassArchive.settle(settings, testbed, models.providers(), logs, progress);
             // every measured JVM from here on runs with these settings, the archive settled
-            RunSettings run = archive.file() == null ? settings : settings.withClassArchive(archive.file());
-            forks = new JmhFork(run, logs, models.providers());
-            MinimalRuns minimal = settings.minimal() ? new MinimalRuns(run, logs, models) : null;
+            measured = archive.file() == null ? settings : settings.withClassArchive(archive.file());
+            forks = new JmhFork(measured, logs, models.providers());
+            MinimalRuns minimal = settings.minimal() ? new MinimalRuns(measured, logs, models) : null;
             rows.addAll(measure(plan, testbed, forks, minimal, progress));
             if (testbed.serverUri() != null) {
                 // at the end, when the server's JIT has seen the whole run
@@ -96,7 +97,7 @@ public final class SuiteRun {
             }
         }
 
-        ResultSet results = new ResultSet(RunEnvironment.of(settings, started, (System.nanoTime() - t0) / 1e9, models.describe(), server,
+        ResultSet results = new ResultSet(RunEnvironment.of(measured, started, (System.nanoTime() - t0) / 1e9, models.describe(), server,
                 database, archive.note()), rows);
         results.save(dir);
         if (!forks.results().isEmpty()) {
