@@ -1,5 +1,6 @@
 package dev.asyncbench.bench.report;
 
+import dev.asyncbench.bench.report.RunView.Entry;
 import dev.asyncbench.bench.results.Metrics;
 import dev.asyncbench.bench.results.ResultRow;
 import dev.asyncbench.bench.results.Size;
@@ -95,5 +96,20 @@ final class HarnessTax {
             if (m == Measure.TIME || pairs.stream().anyMatch(p -> diff(p, m).comparable())) out.add(m);
         }
         return out;
+    }
+
+    /** What the two rows of a pair say beyond their numbers: status and note of each, if any. */
+    static String note(Pair p) {
+        List<String> parts = new ArrayList<>();
+        if (p.suite() == null) parts.add("suite: no row at this size");
+        else if (!p.suite().ok() || !p.suite().note().isEmpty()) parts.add("suite: " + rowNote(p.suite()));
+        if (!p.minimal().ok() || !p.minimal().note().isEmpty()) parts.add("minimal: " + rowNote(p.minimal()));
+        return String.join("; ", parts);
+    }
+
+    private static String rowNote(ResultRow r) {
+        String note = new Entry(r.model(), r.size(), r).reason();
+        if (r.ok()) return note;
+        return r.status().id() + (note.isEmpty() ? "" : " (" + note + ")");
     }
 }

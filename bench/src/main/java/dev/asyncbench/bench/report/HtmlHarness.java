@@ -1,9 +1,6 @@
 package dev.asyncbench.bench.report;
 
-import dev.asyncbench.bench.report.RunView.Entry;
-import dev.asyncbench.bench.results.ResultRow;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.asyncbench.bench.report.HtmlReport.chip;
@@ -54,27 +51,12 @@ final class HtmlHarness {
                         .append(d.flagged() ? "⚑ " : "").append(html(Text.pct(d.relative()))).append(d.withinNoise() ? "<sup>≈</sup>" : "").append("</td>");
             }
             out.append("</tr>\n");
-            String note = taxNote(p);
+            String note = HarnessTax.note(p);
             if (!note.isEmpty()) {
                 out.append("<tr class=\"note-row\"><td class=\"l note\" colspan=\"").append(width).append("\"><div class=\"fit\">")
                         .append(html(note)).append("</div></td></tr>\n");
             }
         }
         out.append("</tbody></table></div>\n<p class=\"muted\"><sup>≈</sup> within the noise: the difference is smaller than the two 99.9% error margins together.</p>\n</section>\n");
-    }
-
-    /** What the two rows of a pair say beyond their numbers: status and note of each, if any. */
-    static String taxNote(HarnessTax.Pair p) {
-        List<String> parts = new ArrayList<>();
-        if (p.suite() == null) parts.add("suite: no row at this size");
-        else if (!p.suite().ok() || !p.suite().note().isEmpty()) parts.add("suite: " + rowNote(p.suite()));
-        if (!p.minimal().ok() || !p.minimal().note().isEmpty()) parts.add("minimal: " + rowNote(p.minimal()));
-        return String.join("; ", parts);
-    }
-
-    private static String rowNote(ResultRow r) {
-        String note = new Entry(r.model(), r.size(), r).reason();
-        if (r.ok()) return note;
-        return r.status().id() + (note.isEmpty() ? "" : " (" + note + ")");
     }
 }

@@ -167,7 +167,7 @@ final class MarkdownReport {
                 if (d.comparable()) out.append(d.flagged() ? "**⚑ " : "").append(md(Text.pct(d.relative()))).append(d.flagged() ? "**" : "").append(d.withinNoise() ? " ≈" : "");
                 out.append(" |");
             }
-            out.append(' ').append(md(HtmlHarness.taxNote(p))).append(" |\n");
+            out.append(' ').append(md(HarnessTax.note(p))).append(" |\n");
         }
         out.append('\n');
     }
