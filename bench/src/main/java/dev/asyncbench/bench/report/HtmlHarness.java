@@ -1,6 +1,5 @@
 package dev.asyncbench.bench.report;
 
-
 import java.util.List;
 
 import static dev.asyncbench.bench.report.HtmlReport.chip;
