@@ -1,21 +1,21 @@
 package dev.asyncbench.bench;
 
-import dev.asyncbench.bench.fork.ForkReport;
 
 import dev.asyncbench.bench.run.BadInput;
-
 import dev.asyncbench.core.Models;
 import dev.asyncbench.core.TaskScenario;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+
+import static dev.asyncbench.bench.fork.ForkReport.oneLine;
 
 /**
  * {@code ./suite}: the command line of the bench, and {@code benchmarks.jar}'s main class.
@@ -179,10 +179,6 @@ public final class Cli implements Runnable {
     static String shellQuoted(String value) {
         if (value.matches("[A-Za-z0-9_@%+=:,./-]+")) return value;
         return "'" + value.replace("'", "'\\''") + "'";
-    }
-
-    static String oneLine(String message) {
-        return ForkReport.oneLine(message);
     }
 
     private static boolean debug() {

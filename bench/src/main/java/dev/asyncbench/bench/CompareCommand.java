@@ -1,10 +1,10 @@
 package dev.asyncbench.bench;
 
 import dev.asyncbench.bench.results.Environment;
-import dev.asyncbench.bench.run.BadInput;
 import dev.asyncbench.bench.results.Metrics;
 import dev.asyncbench.bench.results.ResultRow;
 import dev.asyncbench.bench.results.ResultSet;
+import dev.asyncbench.bench.run.BadInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -2,7 +2,6 @@ package dev.asyncbench.bench;
 
 import dev.asyncbench.bench.run.BadInput;
 import dev.asyncbench.bench.run.Durations;
-
 import dev.asyncbench.core.EventLog;
 import dev.asyncbench.core.Models;
 import dev.asyncbench.core.TaskScenario;

@@ -1,9 +1,8 @@
 package dev.asyncbench.bench;
 
-import dev.asyncbench.bench.run.Preset;
-
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Size;
+import dev.asyncbench.bench.run.Preset;
 import dev.asyncbench.core.Models;
 import dev.asyncbench.core.TaskScenario;
 import picocli.CommandLine.Command;

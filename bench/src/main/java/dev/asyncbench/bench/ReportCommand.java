@@ -1,9 +1,8 @@
 package dev.asyncbench.bench;
 
-import dev.asyncbench.bench.run.BadInput;
-
 import dev.asyncbench.bench.report.ReportWriter;
 import dev.asyncbench.bench.results.ResultSet;
+import dev.asyncbench.bench.run.BadInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

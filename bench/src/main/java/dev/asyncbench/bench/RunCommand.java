@@ -1,18 +1,15 @@
 package dev.asyncbench.bench;
 
-import dev.asyncbench.bench.run.Progress;
-
+import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.ResultRow;
+import dev.asyncbench.bench.results.ResultSet;
+import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.bench.run.BadInput;
 import dev.asyncbench.bench.run.Durations;
 import dev.asyncbench.bench.run.Preset;
 import dev.asyncbench.bench.run.RunLock;
 import dev.asyncbench.bench.run.RunSettings;
 import dev.asyncbench.bench.run.SuiteRun;
-
-import dev.asyncbench.bench.results.BenchScenario;
-import dev.asyncbench.bench.results.ResultRow;
-import dev.asyncbench.bench.results.ResultSet;
-import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.core.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -93,6 +93,6 @@ class ModelsInEveryPlaceTest {
         } finally {
             found.forEach(TaskScenario::close);
         }
-        assertEquals(Models.known(), found.stream().map(TaskScenario::name).toList());
+        assertEquals(Models.names(), found.stream().map(TaskScenario::name).toList());
     }
 }

@@ -1,8 +1,12 @@
 package dev.asyncbench.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -60,11 +64,9 @@ public final class Models {
         return String.valueOf(e.getMessage());
     }
 
+    /** Every model's name, in the models' own order (read once per JVM). */
     public static List<String> names() {
-        List<TaskScenario> all = all();
-        List<String> names = all.stream().map(TaskScenario::name).toList();
-        all.forEach(TaskScenario::close);
-        return names;
+        return Ranked.NAMES;
     }
 
     /** A fresh instance of the named model, or an exception listing the accepted names. */
@@ -86,16 +88,10 @@ public final class Models {
      * The models' own order ({@link TaskScenario#rank}) for these names; a name no model on the
      * class path has (a result from elsewhere) follows, by name.
      */
-    public static List<String> ordered(java.util.Collection<String> names) {
-        List<String> known = Ranked.NAMES;
+    public static List<String> ordered(Collection<String> names) {
         return names.stream().distinct()
-                .sorted(Comparator.comparingInt((String n) -> known.contains(n) ? known.indexOf(n) : known.size()).thenComparing(n -> n))
+                .sorted(Comparator.comparingInt((String n) -> position(n) < 0 ? Integer.MAX_VALUE : position(n)).thenComparing(n -> n))
                 .toList();
-    }
-
-    /** Every model's name in the models' own order, read once per JVM. */
-    public static List<String> known() {
-        return Ranked.NAMES;
     }
 
     /** The position of {@code name} in the models' own order, or -1 when no model on the class path has it. */
@@ -104,14 +100,14 @@ public final class Models {
     }
 
     /** The class of the model named {@code name}, or empty when no model on the class path has it. */
-    public static java.util.Optional<Class<?>> type(String name) {
-        return java.util.Optional.ofNullable(Ranked.TYPES.get(name));
+    public static Optional<Class<?>> type(String name) {
+        return Optional.ofNullable(Ranked.TYPES.get(name));
     }
 
     /** Every model's name in order and its class, read once. */
     private static final class Ranked {
         static final List<String> NAMES;
-        static final java.util.Map<String, Class<?>> TYPES = new java.util.LinkedHashMap<>();
+        static final Map<String, Class<?>> TYPES = new LinkedHashMap<>();
 
         static {
             List<TaskScenario> all = all();

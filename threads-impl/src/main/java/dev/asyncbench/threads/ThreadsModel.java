@@ -34,16 +34,13 @@ public class ThreadsModel implements TaskScenario {
     private final Traits traits;
     private final ExecutorService executor;
 
-    private final int rank;
-
     public ThreadsModel() {
-        this("threads", 10, ThreadsConfig.boundedPool());
+        this("threads", ThreadsConfig.boundedPool());
     }
 
     /** For {@link ThreadsPerTaskModel}: the same scenario files, another executor. */
-    ThreadsModel(String name, int rank, ThreadsConfig config) {
+    ThreadsModel(String name, ThreadsConfig config) {
         this.name = name;
-        this.rank = rank;
         this.config = config;
         this.traits = config.traits();
         this.executor = config.executor();
@@ -55,8 +52,8 @@ public class ThreadsModel implements TaskScenario {
     }
 
     @Override
-    public final int rank() {
-        return rank;
+    public int rank() {
+        return 10;
     }
 
     @Override

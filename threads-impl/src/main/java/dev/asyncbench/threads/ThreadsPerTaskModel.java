@@ -11,7 +11,12 @@ import java.time.Duration;
 public final class ThreadsPerTaskModel extends ThreadsModel {
 
     public ThreadsPerTaskModel() {
-        super("threads-per-task", 20, ThreadsConfig.threadPerTask());
+        super("threads-per-task", ThreadsConfig.threadPerTask());
+    }
+
+    @Override
+    public int rank() {
+        return 20;
     }
 
     /** An operating-system thread: about 0.2 ms with its share of the GC. */

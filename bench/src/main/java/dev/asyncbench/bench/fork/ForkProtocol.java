@@ -20,7 +20,7 @@ import java.util.Map;
  *       {@link ForkReport} and read by {@link ForkOutcome#read}: the typed outcome (failed or
  *       incorrect), notes, and the minimal programs' values, each labelled with a {@link Measure}.
  *       A JMH fork's own numbers come back as JMH results labelled the same way.</li>
- *   <li>The models probe's lines: {@link ModelsProbe.Line}.</li>
+ *   <li>The models probe's lines: {@link ModelsProbe.Model}.</li>
  * </ul>
  */
 public final class ForkProtocol {

@@ -1,5 +1,6 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.core.EventLog;
 import dev.asyncbench.core.TaskFailedException;
 import dev.asyncbench.core.spec.GatherSpec;
@@ -50,7 +51,7 @@ public class FailFastBenchmark extends ScenarioState {
 
     @Override
     protected void prepare() {
-        spec = new GatherSpec(withFailure(GatherBenchmark.tasks(tasks, unitMs)));
+        spec = new GatherSpec(withFailure(BenchScenario.gatherTasks(tasks, unitMs)));
         failing = spec.tasks().stream().filter(Task::fails).findFirst().orElseThrow().name();
     }
 

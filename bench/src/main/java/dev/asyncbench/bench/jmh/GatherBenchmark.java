@@ -1,5 +1,6 @@
 package dev.asyncbench.bench.jmh;
 
+import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.core.EventLog;
 import dev.asyncbench.core.spec.GatherSpec;
 import dev.asyncbench.core.spec.Task;
@@ -14,7 +15,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -45,22 +45,13 @@ public class GatherBenchmark extends ScenarioState {
     private EventLog lastLog;
 
     /** The post's tasks for N=3 (A, B, C); beyond 26 tasks, T27, T28, ... */
-    static List<Task> tasks(int count, int unitMs) {
-        List<Task> list = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String name = count <= 26 ? String.valueOf((char) ('A' + i)) : "T" + (i + 1);
-            list.add(Task.of(name, ms((long) unitMs * (i % 3 + 1))));
-        }
-        return list;
-    }
-
     static List<String> names(GatherSpec spec) {
         return spec.tasks().stream().map(Task::name).toList();
     }
 
     @Override
     protected void prepare() {
-        spec = new GatherSpec(tasks(tasks, unitMs));
+        spec = new GatherSpec(BenchScenario.gatherTasks(tasks, unitMs));
     }
 
     @Override

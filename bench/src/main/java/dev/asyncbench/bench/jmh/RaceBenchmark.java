@@ -2,6 +2,7 @@ package dev.asyncbench.bench.jmh;
 
 import dev.asyncbench.bench.fork.ForkReport;
 import dev.asyncbench.bench.fork.ForkTestbed;
+import dev.asyncbench.bench.results.BenchScenario;
 
 import dev.asyncbench.core.spec.RaceSpec;
 import dev.asyncbench.core.spec.Replica;
@@ -42,16 +43,9 @@ public class RaceBenchmark extends ScenarioState {
 
     private RaceSpec spec;
 
-    static List<Replica> replicas(int count, long winnerMs) {
-        List<Replica> list = new ArrayList<>(count);
-        list.add(Replica.failing("r0", ms(winnerMs / 2)));
-        for (int i = 1; i < count; i++) list.add(Replica.of("r" + i, ms(winnerMs * i)));
-        return list;
-    }
-
     @Override
     protected void prepare() {
-        spec = new RaceSpec(ForkTestbed.http(), replicas(replicas, winnerMs));
+        spec = new RaceSpec(ForkTestbed.http(), BenchScenario.raceReplicas(replicas, winnerMs));
     }
 
     /**

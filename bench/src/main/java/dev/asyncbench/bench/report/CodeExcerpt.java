@@ -1,8 +1,10 @@
 package dev.asyncbench.bench.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,12 +82,13 @@ record CodeExcerpt(String header, String declaration, List<Member> members, Stri
         Set<Member> chosen = new LinkedHashSet<>();
         List<Member> work = new ArrayList<>();
         for (Member m : members) if (methods.contains(m.name())) work.add(m);
+        Map<Member, Pattern> uses = new HashMap<>();
         while (!work.isEmpty()) {
             Member m = work.removeLast();
             if (!chosen.add(m)) continue;
             for (Member other : members) {
                 if (other.name().isEmpty() || other.kind() == Kind.CONSTRUCTOR || chosen.contains(other) || other == m) continue;
-                if (uses(m.text(), other)) work.add(other);
+                if (uses.computeIfAbsent(other, CodeExcerpt::use).matcher(m.text()).find()) work.add(other);
             }
         }
         return members.stream().filter(chosen::contains).toList();
@@ -130,10 +133,10 @@ record CodeExcerpt(String header, String declaration, List<Member> members, Stri
         return out.toString();
     }
 
-    private static boolean uses(String text, Member other) {
+    /** What a use of {@code other} looks like in a member's text. */
+    private static Pattern use(Member other) {
         String n = Pattern.quote(other.name());
-        Pattern p = other.kind() == Kind.METHOD ? Pattern.compile("(\\b" + n + "\\s*\\(|::" + n + "\\b)") : Pattern.compile("\\b" + n + "\\b");
-        return p.matcher(text).find();
+        return other.kind() == Kind.METHOD ? Pattern.compile("(\\b" + n + "\\s*\\(|::" + n + "\\b)") : Pattern.compile("\\b" + n + "\\b");
     }
 
     private static final Pattern TYPE = Pattern.compile("\\b(?:class|interface|enum|record|object)\\s+(\\w+)");

@@ -1,6 +1,5 @@
 package dev.asyncbench.bench.report;
 
-import dev.asyncbench.bench.run.Preset;
 
 import dev.asyncbench.bench.report.RunView.Entry;
 import dev.asyncbench.bench.report.RunView.ScenarioView;
@@ -12,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 import static dev.asyncbench.bench.report.Text.html;
 
@@ -128,9 +128,10 @@ final class HtmlReport {
             for (String u : env.unavailable()) out.append("<li>").append(html(RunFacts.plain(u))).append("</li>");
             out.append("</ul>\n");
         }
-        if (!RunFacts.notes(env).isEmpty()) {
+        Map<String, String> notes = RunFacts.notes(env);
+        if (!notes.isEmpty()) {
             out.append("<h3>Notes</h3>\n<dl class=\"facts\">\n");
-            RunFacts.notes(env).forEach((k, v) -> out.append("<dt>").append(html(k)).append("</dt><dd>").append(html(v)).append("</dd>\n"));
+            notes.forEach((k, v) -> out.append("<dt>").append(html(k)).append("</dt><dd>").append(html(v)).append("</dd>\n"));
             out.append("</dl>\n");
         }
         out.append("</section>\n");

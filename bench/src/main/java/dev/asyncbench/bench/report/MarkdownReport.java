@@ -1,6 +1,5 @@
 package dev.asyncbench.bench.report;
 
-import dev.asyncbench.bench.run.Preset;
 
 import dev.asyncbench.bench.report.RunView.Entry;
 import dev.asyncbench.bench.report.RunView.ScenarioView;
@@ -11,6 +10,7 @@ import dev.asyncbench.bench.results.Size;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.asyncbench.bench.report.Text.md;
@@ -91,9 +91,10 @@ final class MarkdownReport {
             out.append("\n### Models that could not load\n\n");
             for (String u : env.unavailable()) out.append("- ").append(md(RunFacts.plain(u))).append('\n');
         }
-        if (!RunFacts.notes(env).isEmpty()) {
+        Map<String, String> notes = RunFacts.notes(env);
+        if (!notes.isEmpty()) {
             out.append("\n### Notes\n\n");
-            RunFacts.notes(env).forEach((k, v) -> out.append("- **").append(md(k)).append("**: ").append(md(v)).append('\n'));
+            notes.forEach((k, v) -> out.append("- **").append(md(k)).append("**: ").append(md(v)).append('\n'));
         }
         out.append('\n');
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -92,6 +93,8 @@ final class SourceFiles {
     static final List<String> FACTS = List.of("Threads", "Blocking", "Cancellation", "Errors");
 
     private final Function<String, String> resources;
+    /** Each file read once per instance (gather-mass, fail-fast and collect-all share Gather; two renderers read them). */
+    private final Map<String, Optional<String>> read = new HashMap<>();
 
     /** Reads from the class path (the jar, or target/classes). */
     SourceFiles() {
@@ -128,7 +131,7 @@ final class SourceFiles {
         String folder = folder(model);
         for (String ext : List.of("java", "kt")) {
             String name = file.get() + "." + ext;
-            String text = resources.apply(ROOT + "/" + folder + "/" + name);
+            String text = read.computeIfAbsent(ROOT + "/" + folder + "/" + name, path -> Optional.ofNullable(resources.apply(path))).orElse(null);
             if (text != null) {
                 String first = firstModelIn(folder);
                 String note = first != null && !first.equals(model)
@@ -141,7 +144,7 @@ final class SourceFiles {
 
     /** The first model, in the models' order, whose files are in {@code folder}, or null. */
     private static String firstModelIn(String folder) {
-        return Models.known().stream().filter(m -> folder(m).equals(folder)).findFirst().orElse(null);
+        return Models.names().stream().filter(m -> folder(m).equals(folder)).findFirst().orElse(null);
     }
 
     private static String classpath(String path) {

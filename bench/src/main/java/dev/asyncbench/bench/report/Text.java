@@ -37,7 +37,7 @@ final class Text {
     static String eff(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) return "";
         if (v >= 0.1 || v == 0) return String.format(Locale.ROOT, "%.2f", v);
-        return new BigDecimal(v).round(new MathContext(2, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+        return twoDigits(v);
     }
 
     /** Bytes in decimal units (kB = 1000 B): "114 B", "1.99 kB", "25.5 MB". */

@@ -16,6 +16,7 @@ import dev.asyncbench.core.testbed.FileTrees;
 import dev.asyncbench.core.testbed.TestbedDatabase;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -150,12 +151,8 @@ public enum BenchScenario {
         switch (this) {
             case HELLO -> Check.delay(ms(size.get("L")), "L (pause)");
             case GATHER, FAIL_FAST, COLLECT_ALL -> {
-                long n = size.get("N");
-                GatherSpec.checkCount(n);
-                // task i waits U x (i mod 3 + 1), named A, B, C, ... up to 26 tasks, else T1, T2, ...
-                for (int i = 0; i < Math.min(n, 3); i++) {
-                    Task.of(n <= 26 ? String.valueOf((char) ('A' + i)) : "T" + (i + 1), ms(size.get("U")).multipliedBy(i + 1));
-                }
+                GatherSpec.checkCount(size.get("N"));
+                gatherTasks((int) Math.min(size.get("N"), 3), size.get("U"));
             }
             case GATHER_MASS -> MassGatherSpec.check(size.get("N"), ms(size.get("L")));
             case HTTP_FAN_OUT -> FanOutSpec.check(size.get("K"), ms(size.get("L")), size.get("B"), size.get("C"));
@@ -173,13 +170,31 @@ public enum BenchScenario {
             }
             case TIMEOUT -> TimeoutSpec.check(ms(size.get("L")), ms(size.get("D")));
             case RACE -> {
-                long r = size.get("R");
-                RaceSpec.checkCount(r);
-                // replica 0 fails after W/2, replica i answers after W x i
-                for (int i = 1; i < r; i++) Replica.of("r" + i, ms(size.get("W")).multipliedBy(i));
-                Replica.failing("r0", ms(size.get("W") / 2));
+                RaceSpec.checkCount(size.get("R"));
+                raceReplicas((int) size.get("R"), size.get("W"));
             }
         }
+    }
+
+    /**
+     * Gather's tasks at N = {@code count}: task i waits U x (i mod 3 + 1), named A, B, C, ... up
+     * to 26 tasks, else T1, T2, ...; the benchmarks build them here, and so does the check.
+     */
+    public static List<Task> gatherTasks(int count, long unitMs) {
+        List<Task> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String name = count <= 26 ? String.valueOf((char) ('A' + i)) : "T" + (i + 1);
+            list.add(Task.of(name, ms(unitMs * (i % 3 + 1))));
+        }
+        return list;
+    }
+
+    /** Race's replicas at R = {@code count}: r0 fails after W/2, replica i answers after W x i. */
+    public static List<Replica> raceReplicas(int count, long winnerMs) {
+        List<Replica> list = new ArrayList<>(count);
+        list.add(Replica.failing("r0", ms(winnerMs / 2)));
+        for (int i = 1; i < count; i++) list.add(Replica.of("r" + i, ms(winnerMs * i)));
+        return list;
     }
 
     private static Duration ms(long millis) {

@@ -27,7 +27,7 @@ final class Rows {
                 Durations.format(Duration.ofMillis((long) opMs)), Durations.format(budget));
     }
 
-    /** The row of a JVM that reported a problem (or none, but gave no figures: {@code otherwise}). */
+    /** The row of a JVM that reported {@code problem} (failed or incorrect), with its notes. */
     static ResultRow problem(BenchScenario s, String model, String harness, Size size, ForkOutcome.Problem problem, List<String> notes) {
         ResultRow.Status status = problem instanceof ForkOutcome.Incorrect ? ResultRow.Status.INCORRECT : ResultRow.Status.FAILED;
         String note = problem.describe() + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));

@@ -133,10 +133,6 @@ public final class TestbedProcesses implements AutoCloseable {
         return serverUri;
     }
 
-    String jdbcUrl() {
-        return jdbcUrl;
-    }
-
     String dbDescription() {
         return dbDescription == null ? "not used" : dbDescription;
     }

@@ -22,10 +22,7 @@ public final class Check {
     }
 
     public static int range(int value, String name, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
-        }
-        return value;
+        return (int) range((long) value, name, min, max);
     }
 
     /**
