@@ -2,6 +2,8 @@ package dev.asyncbench.bench;
 
 
 import dev.asyncbench.bench.run.BadInput;
+import dev.asyncbench.bench.run.RunFolder;
+import dev.asyncbench.bench.run.RunProblem;
 import dev.asyncbench.core.Models;
 import dev.asyncbench.core.TaskScenario;
 import picocli.CommandLine.Command;
@@ -50,6 +52,7 @@ public final class Cli implements Runnable {
     }
 
     public static void main(String[] args) {
+        RunFolder.claim();
         int code = execute(System.out, System.err, args);
         System.out.flush();
         System.exit(code);
@@ -82,6 +85,10 @@ public final class Cli implements Runnable {
             if (ex instanceof BadInput) {
                 err.println("error: " + oneLine(ex.getMessage()));
                 return BAD_INPUT;
+            }
+            if (ex instanceof RunProblem) {
+                err.println("error: " + oneLine(ex.getMessage()));
+                return 1;
             }
             err.println("error: " + oneLine(String.valueOf(ex)) + (debug() ? "" : " (set ASYNCBENCH_DEBUG=1 for the stack trace)"));
             if (debug()) ex.printStackTrace(err);

@@ -6,7 +6,9 @@ import dev.asyncbench.bench.results.ResultSet;
 import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.bench.run.BadInput;
 import dev.asyncbench.bench.run.Durations;
+import dev.asyncbench.bench.run.Preflight;
 import dev.asyncbench.bench.run.Preset;
+import dev.asyncbench.bench.run.RunFolder;
 import dev.asyncbench.bench.run.RunLock;
 import dev.asyncbench.bench.run.RunSettings;
 import dev.asyncbench.bench.run.SuiteRun;
@@ -75,13 +77,13 @@ final class RunCommand implements Callable<Integer> {
     String heap = "4g";
 
     @Option(names = "--db", paramLabel = "auto|postgres|h2|jdbc:URL",
-            description = "The testbed database (default: auto, PostgreSQL when installed, else H2)")
-    String db = "auto";
+            description = "The testbed database (default: $ASYNCBENCH_DB, else auto: PostgreSQL when installed, else H2)")
+    String db;
 
-    @Option(names = "--db-user", paramLabel = "USER", description = "User for a --db jdbc: URL")
+    @Option(names = "--db-user", paramLabel = "USER", description = "User for a --db jdbc: URL (default: $ASYNCBENCH_DB_USER)")
     String dbUser;
 
-    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Password for a --db jdbc: URL")
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Password for a --db jdbc: URL (default: $ASYNCBENCH_DB_PASSWORD)")
     String dbPassword;
 
     @Option(names = "--plan", description = "Print what would run, with each combination's estimate, and stop")
@@ -106,17 +108,42 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunSettings settings = settings();
         Set<ResultRow.Status> failing = failOnStatuses();
+        Preflight.check(settings);
         if (planOnly) {
             new SuiteRun(settings, cli.out).printPlan();
             return 0;
         }
-        try (RunLock lock = RunLock.acquire(Path.of(System.getProperty("java.io.tmpdir")))) {
+        SuiteRun.Finished finished;
+        try (RunLock lock = RunLock.acquire(RunFolder.systemTmp())) {
             // what the run is doing goes to stderr; what it produced, to stdout
-            Path report = new SuiteRun(settings, cli.err).execute();
-            cli.out.println("Results: " + settings.out());
-            cli.out.println("Report: " + report);
+            finished = new SuiteRun(settings, cli.err).execute();
         }
-        return failing.isEmpty() ? 0 : failIfAny(ReportCommand.load(settings.out()).rows(), failing, cli.err);
+        if (finished.report() != null) {
+            cli.out.println("Results: " + settings.out());
+            cli.out.println("Report: " + finished.report());
+        }
+        if (finished.signalExit() != 0) {
+            cli.err.println("run: " + finished.interrupted() + (finished.report() == null ? "; nothing to write" : "; results and report written"));
+            return finished.signalExit();
+        }
+        List<ResultRow> rows = ReportCommand.load(settings.out()).rows();
+        String nothing = nothingMeasured(rows);
+        if (nothing != null) {
+            cli.err.println("run: " + nothing);
+            return 1;
+        }
+        return failing.isEmpty() ? 0 : failIfAny(rows, failing, cli.err);
+    }
+
+    /**
+     * Why the run measured nothing when every combination it tried failed (the machine's
+     * problem, not a model's: a model failing at a size is a result), or null.
+     */
+    static String nothingMeasured(List<ResultRow> rows) {
+        List<ResultRow> failed = rows.stream().filter(r -> r.status() == ResultRow.Status.FAILED).toList();
+        boolean measured = rows.stream().anyMatch(r -> r.status() == ResultRow.Status.OK || r.status() == ResultRow.Status.INCORRECT);
+        if (measured || failed.isEmpty()) return null;
+        return "nothing was measured: every combination failed (" + failed.size() + "); the first: " + failed.getFirst().note();
     }
 
     /** --fail-on's statuses, checked. */
@@ -191,8 +218,13 @@ final class RunCommand implements Callable<Integer> {
         Duration b = budget == null ? p.opBudget() : budget;
         if (b.isNegative() || b.isZero()) throw new BadInput("--budget must be positive, was " + Durations.format(b));
         if (!heap.matches("[1-9][0-9]*[mMgG]")) throw new BadInput("--heap must look like 512m or 4g, was '" + heap + "'");
-        if (!db.equals("auto") && !db.equals("postgres") && !db.equals("h2") && !db.startsWith("jdbc:")) {
-            throw new BadInput("--db must be auto, postgres, h2 or a jdbc: URL, was '" + db + "'");
+        // as the README says: ASYNCBENCH_DB (and its user and password) when --db is not given
+        String fromEnv = System.getenv("ASYNCBENCH_DB");
+        String dbChoice = db != null ? db : fromEnv == null || fromEnv.isBlank() ? "auto" : fromEnv.trim();
+        String user = dbUser != null || db != null ? dbUser : System.getenv("ASYNCBENCH_DB_USER");
+        String password = dbPassword != null || db != null ? dbPassword : System.getenv("ASYNCBENCH_DB_PASSWORD");
+        if (!dbChoice.equals("auto") && !dbChoice.equals("postgres") && !dbChoice.equals("h2") && !dbChoice.startsWith("jdbc:")) {
+            throw new BadInput((db != null ? "--db" : "ASYNCBENCH_DB") + " must be auto, postgres, h2 or a jdbc: URL, was '" + dbChoice + "'");
         }
         boolean custom = !models.isEmpty() || !scenarios.isEmpty() || !sizes.isEmpty();
         String label = custom ? (preset == null ? "custom" : p.id() + " (narrowed)") : p.id();
@@ -205,7 +237,7 @@ final class RunCommand implements Callable<Integer> {
         }
         failOnStatuses();
         boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
-        return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, db, dbUser, dbPassword, minimal, !noClassArchive, null,
+        return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, dbChoice, user, password, minimal, !noClassArchive, null,
                 cli == null ? "" : cli.typed());
     }
 

@@ -53,7 +53,7 @@ public final class ClassArchive {
      * The archive for this run, made now if there is none for the same build and set-up;
      * {@code null} (with the reason appended to {@code problem}) when it could not be made.
      *
-     * @param scenarios  the scenarios the forks will run (those whose testbed is up)
+     * @param scenarios  the scenarios the forks will run
      * @param properties the forks' system properties (testbed addresses, model providers)
      * @param classPath  the forks' class path: jars only (the JVM archives no class folders)
      * @param cache      the folder the archive is kept in
@@ -83,7 +83,7 @@ public final class ClassArchive {
         Path made = Files.createTempFile(cache, "fork-classes-", ".jsa.tmp");
         Files.delete(made); // the JVM writes it
         Path log = logs.resolve("class-archive-training.log");
-        List<String> command = new ArrayList<>(JavaCommand.java());
+        List<String> command = new ArrayList<>(JavaCommand.java(JmhFork.FORKS));
         command.addAll(flags);
         command.add("-XX:ArchiveClassesAtExit=" + made);
         Map<Property, Object> more = new EnumMap<>(Property.class);
@@ -186,13 +186,12 @@ public final class ClassArchive {
     }
 
     /**
-     * Makes (or finds) the class archive for the scenarios whose testbed is up; returns the
+     * Makes (or finds) the class archive for the run's scenarios; returns the
      * archive, or null, and the environment's note on it.
      */
     static Settled settle(RunSettings settings, TestbedProcesses testbed, String providers, Path logs, Progress progress) throws IOException {
         if (!settings.shareClasses()) return new Settled(null, "not used (--no-class-archive)");
-        List<BenchScenario> trained = settings.sizes().keySet().stream().filter(s -> testbed.problemFor(s) == null).toList();
-        if (trained.isEmpty()) return new Settled(null, "not used: no scenario's testbed is up");
+        List<BenchScenario> trained = List.copyOf(settings.sizes().keySet());
         progress.note("preparing the forks' class archive (a training JVM runs each scenario once for every model) ...");
         Map<Property, String> properties = new EnumMap<>(Property.class);
         properties.putAll(testbed.forkProperties(settings.needsServer(), settings.needsDatabase()));

@@ -16,6 +16,16 @@ public final class JavaCommand {
         return List.of(javaBinary());
     }
 
+    /** {@link #java()} for a child that may write temporary files: they go to its own sub-folder of the {@link RunFolder}. */
+    static List<String> java(String role) {
+        return List.of(javaBinary(), tmpdir(role));
+    }
+
+    /** The flag that gives a child JVM the run folder's sub-folder {@code role} as its temporary folder. */
+    static String tmpdir(String role) {
+        return "-Djava.io.tmpdir=" + RunFolder.current().child(role);
+    }
+
     static String classPath() {
         return System.getProperty("java.class.path");
     }

@@ -40,6 +40,13 @@ final class JmhFork {
 
     /** The shortest a fork may run before the watchdog stops it (tests lower it). */
     static final String WATCHDOG_MIN_MS = "asyncbench.watchdog.minMs";
+    /** The run folder's sub-folder that is every measured JVM's temporary folder (file trees, scratch files). */
+    static final String FORKS = "forks";
+
+    static {
+        // run holds JMH's lock file for its whole length (RunLock): JMH in this JVM must not try to take it again
+        System.setProperty("jmh.ignoreLock", "true");
+    }
 
     private final RunSettings settings;
     private final Path logs;
@@ -93,7 +100,7 @@ final class JmhFork {
                 .jvm(JavaCommand.javaBinary())
                 .jvmArgsPrepend(flags.getFirst())
                 .jvmArgs(flags.subList(1, flags.size()).toArray(String[]::new))
-                .jvmArgsAppend(ForkProtocol.args(properties).toArray(String[]::new))
+                .jvmArgsAppend(append(JavaCommand.tmpdir(FORKS), ForkProtocol.args(properties)))
                 .addProfiler(ForkProbe.class)
                 .timeout(TimeValue.seconds(Math.max(60, settings.budget().toSeconds() * 10)))
                 .shouldFailOnError(false)
@@ -131,6 +138,12 @@ final class JmhFork {
         results.add(r);
         return new ResultRow(c.scenario().id(), model, ResultRow.SUITE, c.size(), ResultRow.Status.OK, String.join("; ", outcome.notes()),
                 metrics(r, ideal));
+    }
+
+    private static String[] append(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all.toArray(String[]::new);
     }
 
     /** Stops this JVM's JMH forks (and what they started) after {@code ms}, unless interrupted first. */

@@ -111,7 +111,7 @@ public final class MinimalRuns {
         properties.put(Property.GC_BETWEEN, GATHER_MASS.collectsBetweenIterations(size));
         properties.put(Property.MEMORY_PROBES, settings.preset().memoryProbes);
         properties.put(Property.REPORT, report.toAbsolutePath());
-        List<String> command = new ArrayList<>(JavaCommand.java());
+        List<String> command = new ArrayList<>(JavaCommand.java(JmhFork.FORKS));
         command.addAll(settings.forkFlags());
         command.addAll(ForkProtocol.args(properties));
         command.addAll(List.of("-cp", JavaCommand.classPath(), MinimalMain.class.getName()));

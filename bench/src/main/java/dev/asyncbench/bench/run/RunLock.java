@@ -1,52 +1,74 @@
 package dev.asyncbench.bench.run;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One measuring run per machine at a time: two at once would disturb each other's figures, and
- * JMH refuses to start while another JMH run holds its lock file, which would make every
- * combination of the second run fail. {@code run} takes this lock for its whole length, and
- * first checks JMH's, so that a second run stops up front with one line.
+ * One measuring run per machine at a time, and no plain JMH run beside it: either would disturb
+ * the other's figures. {@code run} holds two locks in the system's temporary folder for its
+ * whole length: its own ({@code asyncbench-run.lock}, which names the run holding it) and JMH's
+ * ({@code jmh.lock}), so that a JMH run started beside it is refused by JMH itself with one line
+ * ("Unable to acquire the JMH lock"), instead of taking the lock between two of our
+ * combinations and failing the rest of the run. The JMH runner inside the run does not take
+ * JMH's lock again ({@code jmh.ignoreLock}, set by {@link JmhFork}). A run that finds either
+ * lock held stops at once with a {@link RunProblem} (exit 1).
  */
 public final class RunLock implements AutoCloseable {
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final FileChannel ours;
+    private final FileChannel jmh;
 
-    private RunLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private RunLock(FileChannel ours, FileChannel jmh) {
+        this.ours = ours;
+        this.jmh = jmh;
     }
 
-    /** Takes the run lock in {@code folder} (java.io.tmpdir, where JMH keeps jmh.lock); a {@link BadInput} when another run holds either. */
+    /** Takes both locks in {@code folder}; a {@link RunProblem} naming the holder when either is held. */
     public static RunLock acquire(Path folder) {
-        Path ours = folder.resolve("asyncbench-run.lock");
-        Path jmh = folder.resolve("jmh.lock");
-        FileChannel channel = null;
+        Path oursFile = folder.resolve("asyncbench-run.lock");
+        Path jmhFile = folder.resolve("jmh.lock");
+        FileChannel ours = null;
+        FileChannel jmh = null;
         try {
-            channel = FileChannel.open(ours, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                throw new BadInput("another 'run' is measuring on this machine (it holds " + ours
+            ours = FileChannel.open(oursFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (tryLock(ours) == null) {
+                throw new RunProblem("another 'run' is measuring on this machine (" + holder(oursFile) + ", holding " + oursFile
                         + "); two at once would disturb each other's figures: wait for it to end");
             }
-            if (!free(jmh)) {
-                lock.release();
-                throw new BadInput("another JMH run holds " + jmh + "; JMH would refuse every combination of this run: wait for it to end");
+            jmh = FileChannel.open(jmhFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (tryLock(jmh) == null) {
+                throw new RunProblem("a JMH run is measuring on this machine (it holds " + jmhFile
+                        + "); measuring beside it would disturb both: wait for it to end");
             }
-            return new RunLock(channel, lock);
+            ours.truncate(0);
+            ours.write(ByteBuffer.wrap(RunFolder.ownerLine(ProcessHandle.current()).getBytes(StandardCharsets.UTF_8)));
+            return new RunLock(ours, jmh);
         } catch (IOException e) {
             // a folder where no lock can be made: run unguarded, as JMH itself would fail loudly
-            close(channel);
+            close(ours);
+            close(jmh);
             return new RunLock(null, null);
         } catch (RuntimeException e) {
-            close(channel);
+            close(ours);
+            close(jmh);
             throw e;
+        }
+    }
+
+    /** Who holds our lock, from what it wrote: "pid 1234, started ...". */
+    private static String holder(Path file) {
+        try {
+            String line = Files.readString(file, StandardCharsets.UTF_8).trim();
+            return line.isEmpty() ? "pid unknown" : line.replace("pid=", "pid ").replace(" started=", ", started ");
+        } catch (IOException e) {
+            return "pid unknown";
         }
     }
 
@@ -55,16 +77,6 @@ public final class RunLock implements AutoCloseable {
             return channel.tryLock();
         } catch (OverlappingFileLockException sameJvm) {
             return null;
-        }
-    }
-
-    /** Whether nobody holds JMH's lock file now (it is let go at once: JMH takes it per combination). */
-    private static boolean free(Path jmh) throws IOException {
-        try (FileChannel c = FileChannel.open(jmh, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock l = tryLock(c);
-            if (l == null) return false;
-            l.release();
-            return true;
         }
     }
 
@@ -77,13 +89,10 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /** Lets both locks go (closing a channel releases its lock). */
     @Override
     public void close() {
-        try {
-            if (lock != null) lock.release();
-        } catch (IOException ignored) {
-            // closing the channel lets it go too
-        }
-        close(channel);
+        close(jmh);
+        close(ours);
     }
 }

@@ -45,11 +45,20 @@ public final class SuiteRun {
         Plan.of(settings, models).print(out, settings.minimal() ? new MinimalRuns(settings, logs, models) : null);
     }
 
-    /** Runs everything; returns the report's main file. */
-    public Path execute() throws IOException {
+    /**
+     * What a run produced: the report (null when nothing finished), and when a signal stopped
+     * it, the signal's exit code (128 + its number) and the sentence the results record.
+     */
+    public record Finished(Path report, int signalExit, String interrupted) {
+    }
+
+    /** Runs everything, or until a signal ({@link Interruption}); writes what finished. */
+    public Finished execute() throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Files.createDirectories(logs);
+        RunFolder folder = RunFolder.current();
+        for (String line : Leftovers.sweep(RunFolder.systemTmp(), folder.root())) out.println("asyncbench: " + line);
 
         ModelCatalog models = ModelCatalog.probe(settings.forkFlags(), settings.models());
         Plan plan = Plan.of(settings, models);
@@ -58,80 +67,90 @@ public final class SuiteRun {
         int total = plan.combinations().size() + (planned == null ? 0 : planned.combinations());
         Progress progress = new Progress(out, Progress.terminal(), total, estimate);
         int count = settings.models().size();
-        out.println("asyncbench: " + settings.label() + " run of " + total + " combinations (" + count + (count == 1 ? " model" : " models")
+        out.println("asyncbench: " + settings.label() + " run of " + total + (total == 1 ? " combination (" : " combinations (") + count + (count == 1 ? " model" : " models")
                 + "), about " + Progress.format(Duration.ofMillis((long) estimate)) + "; results in " + dir);
 
-        Thread killForks = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "forks-stop");
-        Runtime.getRuntime().addShutdownHook(killForks);
         List<ResultRow> rows = new ArrayList<>();
-        JmhFork forks;
+        JmhFork forks = null;
         String server;
         String database;
-        Settled archive;
-        RunSettings measured;
-        try (TestbedProcesses testbed = new TestbedProcesses()) {
-            testbed.startFor(settings, logs, progress);
-            archive = ClassArchive.settle(settings, testbed, models.providers(), logs, progress);
-            // every measured JVM from here on runs with these settings, the archive settled
-            measured = archive.file() == null ? settings : settings.withClassArchive(archive.file());
-            forks = new JmhFork(measured, logs, models.providers());
-            MinimalRuns minimal = settings.minimal() ? new MinimalRuns(measured, logs, models) : null;
-            rows.addAll(measure(plan, testbed, forks, minimal, progress));
-            if (testbed.serverUri() != null) {
-                // at the end, when the server's JIT has seen the whole run
-                progress.note("measuring the HTTP testbed server's capacity ...");
-                Duration warm = settings.preset().capacityWarmUp, measure = settings.preset().capacityMeasure;
-                String capacity = ServerCapacity.describe(ServerCapacity.requestsPerSecond(URI.create(testbed.serverUri()), warm, measure),
-                        warm, measure);
-                testbed.addToServerNote(capacity);
-                progress.note("HTTP testbed server: " + capacity);
+        Settled archive = new Settled(null, "not made: the run was interrupted first");
+        RunSettings measured = settings;
+        try (Interruption stop = Interruption.install(progress::note)) {
+            try (TestbedProcesses testbed = new TestbedProcesses(stop, folder)) {
+                testbed.startFor(settings, logs, progress);
+                if (!stop.requested()) archive = ClassArchive.settle(settings, testbed, models.providers(), logs, progress);
+                // every measured JVM from here on runs with these settings, the archive settled
+                measured = archive.file() == null ? settings : settings.withClassArchive(archive.file());
+                forks = new JmhFork(measured, logs, models.providers());
+                MinimalRuns minimal = settings.minimal() ? new MinimalRuns(measured, logs, models) : null;
+                if (!stop.requested()) rows.addAll(measure(plan, testbed, forks, minimal, progress, stop));
+                if (testbed.serverUri() != null && !stop.requested()) {
+                    // at the end, when the server's JIT has seen the whole run
+                    progress.note("measuring the HTTP testbed server's capacity ...");
+                    Duration warm = settings.preset().capacityWarmUp, measure = settings.preset().capacityMeasure;
+                    String capacity = ServerCapacity.describe(ServerCapacity.requestsPerSecond(URI.create(testbed.serverUri()), warm, measure),
+                            warm, measure);
+                    testbed.addToServerNote(capacity);
+                    progress.note("HTTP testbed server: " + capacity);
+                }
+                server = testbed.serverNote();
+                database = testbed.databaseNote();
+                if (stop.requested()) progress.note("stopping the testbed ...");
+            } finally {
+                progress.finish();
             }
-            server = testbed.serverNote();
-            database = testbed.databaseNote();
-        } finally {
-            progress.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(killForks);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs
+            // the testbed is stopped: its folders are empty, the forks' scratch files are removed
+            String left = folder.clear(JmhFork.FORKS);
+            if (left != null && stop.requested()) progress.note("removed what the stopped fork left: " + left);
+            if (stop.requested()) {
+                String what = "interrupted by " + stop.signal() + " after " + rows.size() + " of " + total + " combinations; "
+                        + (total - rows.size()) + " not measured";
+                progress.note(what);
+                if (rows.isEmpty()) return new Finished(null, stop.exitCode(), what);
+                return new Finished(write(measured, started, t0, models, server, database, archive, rows, forks, what), stop.exitCode(), what);
             }
         }
+        return new Finished(write(measured, started, t0, models, server, database, archive, rows, forks, ""), 0, "");
+    }
 
+    private Path write(RunSettings measured, Instant started, long t0, ModelCatalog models, String server, String database, Settled archive,
+                       List<ResultRow> rows, JmhFork forks, String interrupted) throws IOException {
         ResultSet results = new ResultSet(RunEnvironment.of(measured, started, (System.nanoTime() - t0) / 1e9, models.describe(), server,
-                database, archive.note()), rows);
+                database, archive.note()).withInterrupted(interrupted), rows);
         results.save(dir);
-        if (!forks.results().isEmpty()) {
+        if (forks != null && !forks.results().isEmpty()) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, dir.resolve(ResultSet.JMH_JSON).toString()).writeOut(forks.results());
         }
         return ReportWriter.standard().write(results, dir);
     }
 
     /**
-     * Every combination of the plan, in order; each minimal program right after the suite's row
-     * it is compared with, its row after all of the suite's.
+     * Every combination of the plan, in order, until a signal; each minimal program right after
+     * the suite's row it is compared with, its row after all of the suite's. A fork the signal
+     * stopped is not a result: it is left out, with everything after it.
      */
-    private List<ResultRow> measure(Plan plan, TestbedProcesses testbed, JmhFork forks, MinimalRuns minimal, Progress progress)
-            throws IOException {
+    private List<ResultRow> measure(Plan plan, TestbedProcesses testbed, JmhFork forks, MinimalRuns minimal, Progress progress,
+                                    Interruption stop) throws IOException {
         List<ResultRow> rows = new ArrayList<>();
         List<ResultRow> minimalRows = new ArrayList<>();
         for (Combination c : plan.combinations()) {
+            if (stop.requested()) break;
             progress.begin(c.label());
-            String problem = testbed.problemFor(c.scenario());
             boolean checked = minimal != null && minimal.checks(c);
-            ResultRow row = problem != null ? notRun(c, problem)
-                    : c.overBudget() ? skipped(c)
+            ResultRow row = c.overBudget() ? skipped(c)
                     : forks.measure(c, testbed.forkProperties(c.scenario().needsServer(), c.scenario().needsDatabase()), !checked);
+            if (stop.requested() && row.status() == ResultRow.Status.FAILED) break;
             rows.add(row);
             progress.end(Rows.outcome(row), Math.max(0, c.estimateMs()));
-            if (checked) minimalRows.add(minimal.run(progress, c, row));
+            if (checked) {
+                ResultRow m = minimal.run(progress, c, row);
+                if (stop.requested() && m.status() == ResultRow.Status.FAILED) break;
+                minimalRows.add(m);
+            }
         }
         rows.addAll(minimalRows);
         return rows;
-    }
-
-    /** A combination whose testbed is missing: a failed row saying which part and why, no fork. */
-    private static ResultRow notRun(Combination c, String problem) {
-        return Rows.unmeasured(c.scenario(), c.model().name(), ResultRow.SUITE, c.size(), ResultRow.Status.FAILED, "not run: " + problem);
     }
 
     private ResultRow skipped(Combination c) {

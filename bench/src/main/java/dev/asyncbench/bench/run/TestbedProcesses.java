@@ -24,8 +24,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The testbed's HTTP server and database, each in a JVM of its own, so that none of their
- * threads run inside a measured fork. Started once per run; stopped at the end, on failure,
- * and on Ctrl-C (a shutdown hook), with every process they started (PostgreSQL's too).
+ * threads run inside a measured fork. Started once per run, each in a session of its own
+ * ({@code setsid}: a Ctrl-C at the terminal reaches the run, which stops them in order) with a
+ * sub-folder of the {@link RunFolder} as its temporary folder; stopped at the end, on failure
+ * and on a signal, the database first (PostgreSQL stopped, its cluster and shared memory
+ * removed), then the server, then whatever their folders still hold.
  */
 public final class TestbedProcesses implements AutoCloseable {
 
@@ -35,57 +38,59 @@ public final class TestbedProcesses implements AutoCloseable {
     static final String DB_READY = "asyncbench-testbed db ";
     /** The testbed JVMs' flags: not measured, but recorded. */
     static final List<String> FLAGS = List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC");
+    private static final String SERVER_ROLE = "testbed-http";
+    private static final String DB_ROLE = "testbed-db";
+    /** PostgreSQL's fast shutdown may take this long (PostgresServer allows 30 s, then an immediate one). */
+    private static final int DB_STOP_SECONDS = 45;
 
-    private final List<Process> processes = new ArrayList<>();
+    private final Interruption interruption;
+    private final RunFolder folder;
     private final Thread hook = new Thread(this::close, "testbed-stop");
+    private Process server;
+    private Process database;
     private String serverUri;
     private String jdbcUrl;
     private String dbUser;
     private String dbPassword;
     private String dbDescription;
+    private final List<String> removed = new ArrayList<>();
+    private final List<Process> started = new ArrayList<>();
 
-    TestbedProcesses() {
+    TestbedProcesses(Interruption interruption, RunFolder folder) {
+        this.interruption = interruption;
+        this.folder = folder;
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** What a run's testbed is, or why a part of it is not up, in the results' words. */
+    /** What a run's testbed is, in the results' words. */
     private String serverNote = "not used";
     private String databaseNote = "not used";
-    private String serverProblem;
-    private String databaseProblem;
 
     /**
-     * Starts what the run's scenarios use; a part that does not start is noted, and the
-     * combinations that need it are recorded as not run ({@link #problemFor}), never the end of the run.
+     * Starts what the run's scenarios use. A part that does not start ends the run before
+     * anything is measured: a {@link RunProblem} saying which and why.
      */
     void startFor(RunSettings settings, Path logs, Progress progress) {
-        if (settings.needsServer()) {
+        if (settings.needsServer() && !interruption.requested()) {
             progress.note("starting the HTTP testbed server (its own JVM) ...");
             try {
                 String uri = startServer(logs);
                 serverNote = "Netty testbed server in its own JVM (" + String.join(" ", FLAGS) + ") at " + uri;
             } catch (RuntimeException e) {
-                serverProblem = "the HTTP testbed server did not start: " + ForkReport.oneLine(e.getMessage());
-                serverNote = serverProblem;
-                progress.note(serverProblem);
+                if (interruption.requested()) return;
+                throw new RunProblem("the HTTP testbed server did not start: " + ForkReport.oneLine(e.getMessage()), e);
             }
         }
-        if (settings.needsDatabase()) {
+        if (settings.needsDatabase() && !interruption.requested()) {
             progress.note("starting the testbed database (" + settings.db() + ") ...");
             try {
                 startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), logs);
                 databaseNote = dbDescription();
             } catch (RuntimeException e) {
-                databaseProblem = "the testbed database did not start: " + ForkReport.oneLine(e.getMessage());
-                databaseNote = databaseProblem;
-                progress.note(databaseProblem);
+                if (interruption.requested()) return;
+                throw new RunProblem("the testbed database did not start: " + ForkReport.oneLine(e.getMessage()), e);
             }
         }
-    }
-
-    /** Why {@code s} cannot run (the part of the testbed it needs is not up), or null. */
-    String problemFor(BenchScenario s) {
-        return s.needsServer() && serverProblem != null ? serverProblem : s.needsDatabase() && databaseProblem != null ? databaseProblem : null;
     }
 
     /** The HTTP server, for the results; its capacity is added once measured. */
@@ -103,20 +108,23 @@ public final class TestbedProcesses implements AutoCloseable {
 
     /** Starts the HTTP server; returns its address. */
     String startServer(Path logs) {
-        String line = start(List.of(SERVER_MAIN, "--port", "0"), SERVER_READY, logs.resolve("testbed-http.log"), 60);
-        serverUri = line.substring(SERVER_READY.length()).trim();
+        Started started = start(SERVER_ROLE, List.of(SERVER_MAIN, "--port", "0"), SERVER_READY, logs.resolve("testbed-http.log"), 60);
+        server = started.process();
+        serverUri = started.line().substring(SERVER_READY.length()).trim();
         return serverUri;
     }
 
     /**
      * Starts (or, for a jdbc: URL, attaches to) the database; {@code choice} is auto, postgres, h2
-     * or a URL. Its files go to a temporary folder the database process removes when it stops.
+     * or a URL. Its files go to the run folder's testbed-db, which the database process empties when it stops.
      */
     void startDatabase(String choice, String user, String password, Path logs) {
         List<String> args = new ArrayList<>(List.of(DB_MAIN, "--db", choice));
         if (user != null) args.addAll(List.of("--user", user));
         if (password != null) args.addAll(List.of("--password", password));
-        String line = start(args, DB_READY, logs.resolve("testbed-db.log"), 180);
+        Started started = start(DB_ROLE, args, DB_READY, logs.resolve("testbed-db.log"), 180);
+        database = started.process();
+        String line = started.line();
         // asyncbench-testbed db url=... user=... password=... description=...
         String rest = line.substring(DB_READY.length());
         int d = rest.indexOf("description=");
@@ -153,25 +161,45 @@ public final class TestbedProcesses implements AutoCloseable {
         return props;
     }
 
-    private String start(List<String> mainAndArgs, String ready, Path log, int timeoutSeconds) {
-        List<String> command = new ArrayList<>(JavaCommand.java());
+    /** A testbed process that reported ready, and its ready line. */
+    private record Started(Process process, String line) {
+    }
+
+    private Started start(String role, List<String> mainAndArgs, String ready, Path log, int timeoutSeconds) {
+        List<String> command = new ArrayList<>();
+        // a session of its own: a Ctrl-C at the terminal reaches the run, which stops the testbed in order
+        if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
+        command.add(JavaCommand.javaBinary());
+        command.add("-Djava.io.tmpdir=" + folder.child(role));
         command.addAll(FLAGS);
         command.addAll(List.of("-cp", JavaCommand.classPath()));
         command.addAll(mainAndArgs);
         Process p;
-        try {
-            Files.createDirectories(log.getParent());
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + mainAndArgs.getFirst() + ": " + e.getMessage(), e);
+        synchronized (this) {
+            if (interruption.requested()) throw new IllegalStateException("interrupted");
+            try {
+                Files.createDirectories(log.getParent());
+                p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start " + mainAndArgs.getFirst() + ": " + e.getMessage(), e);
+            }
+            interruption.spare(p.pid());
+            started.add(p);
         }
-        processes.add(p);
         CompletableFuture<String> readyLine = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("testbed-log").start(() -> copy(p, ready, readyLine, log));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         try {
-            return readyLine.get(timeoutSeconds, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(mainAndArgs.getFirst() + " did not report ready within " + timeoutSeconds + " s; see " + log);
+            while (true) {
+                try {
+                    return new Started(p, readyLine.get(100, TimeUnit.MILLISECONDS));
+                } catch (TimeoutException notYet) {
+                    if (interruption.requested()) throw new IllegalStateException("interrupted while starting " + mainAndArgs.getFirst());
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(mainAndArgs.getFirst() + " did not report ready within " + timeoutSeconds + " s; see " + log);
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage() + "; see " + log, e.getCause());
         } catch (InterruptedException e) {
@@ -180,24 +208,32 @@ public final class TestbedProcesses implements AutoCloseable {
         }
     }
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private static void copy(Process p, String ready, CompletableFuture<String> readyLine, Path log) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
             String line;
-            String last = "";
+            String first = "";
             while ((line = in.readLine()) != null) {
                 out.println(line);
-                if (!line.isBlank()) last = line;
+                // the first line that says what went wrong, not a usage line after it
+                if (first.isEmpty() && !line.isBlank() && !line.startsWith(ready)) first = line;
                 if (!readyLine.isDone() && line.startsWith(ready)) readyLine.complete(line);
             }
             readyLine.completeExceptionally(new IllegalStateException("the testbed process ended (exit "
-                    + p.waitFor() + ") before it was ready" + (last.isEmpty() ? "" : ": " + last)));
+                    + p.waitFor() + ") before it was ready" + (first.isEmpty() ? "" : ": " + first)));
         } catch (IOException | InterruptedException e) {
             readyLine.completeExceptionally(e);
         }
     }
 
-    /** Stops every process and their descendants: politely first (the database stops PostgreSQL), then by force. */
+    /**
+     * Stops the testbed in order: the database (its JVM stops PostgreSQL, which removes its
+     * shared memory, and empties its folder), then the HTTP server, each politely first and by
+     * force after a while, with every process they started; then removes what their folders
+     * still hold. Safe to call twice (the shutdown hook calls it too).
+     */
     @Override
     public synchronized void close() {
         try {
@@ -205,17 +241,33 @@ public final class TestbedProcesses implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // we are the hook
         }
+        stop(database, DB_STOP_SECONDS);
+        stop(server, 15);
+        for (Process p : started) stop(p, 5);
+        started.clear();
+        database = null;
+        server = null;
+        for (String role : List.of(DB_ROLE, SERVER_ROLE)) {
+            String left = folder.clear(role);
+            if (left != null) removed.add(role + ": " + left);
+        }
+    }
+
+    /** What close() had to remove from the testbed's folders after its processes ended (none, normally). */
+    List<String> removed() {
+        return List.copyOf(removed);
+    }
+
+    private static void stop(Process p, int seconds) {
+        if (p == null) return;
         // the tree first: once a process has ended its children are no longer its descendants
-        List<ProcessHandle> tree = new ArrayList<>();
-        for (Process p : processes) p.descendants().forEach(tree::add);
-        for (Process p : processes) p.destroy();
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(15, TimeUnit.SECONDS)) p.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                p.destroyForcibly();
-            }
+        List<ProcessHandle> tree = p.descendants().toList();
+        p.destroy();
+        try {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
         }
         for (ProcessHandle h : tree) {
             try {
@@ -227,6 +279,5 @@ public final class TestbedProcesses implements AutoCloseable {
             }
             if (h.isAlive()) h.destroyForcibly();
         }
-        processes.clear();
     }
 }

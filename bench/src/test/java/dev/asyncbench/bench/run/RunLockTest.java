@@ -1,8 +1,6 @@
 package dev.asyncbench.bench.run;
 
 import dev.asyncbench.bench.Run;
-import dev.asyncbench.bench.run.BadInput;
-import dev.asyncbench.bench.run.RunLock;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A second run while one is measuring stops up front with one line, instead of failing every combination. */
+/**
+ * A second run while one is measuring stops up front with one line and exit 1, instead of
+ * failing every combination; a plain JMH run beside a run is refused by JMH itself.
+ */
 class RunLockTest {
 
     @TempDir
@@ -25,8 +26,10 @@ class RunLockTest {
     @Test
     void aSecondRunIsRefusedWhileTheFirstHoldsTheLock() {
         try (RunLock first = RunLock.acquire(tmp)) {
-            BadInput e = assertThrows(BadInput.class, () -> RunLock.acquire(tmp));
-            assertTrue(e.getMessage().startsWith("another 'run' is measuring on this machine (it holds " + tmp.resolve("asyncbench-run.lock")), e.getMessage());
+            RunProblem e = assertThrows(RunProblem.class, () -> RunLock.acquire(tmp));
+            assertTrue(e.getMessage().startsWith("another 'run' is measuring on this machine (pid " + ProcessHandle.current().pid() + ", started "),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("holding " + tmp.resolve("asyncbench-run.lock")), e.getMessage());
         }
         // let go at the end: the next run goes ahead
         RunLock.acquire(tmp).close();
@@ -36,25 +39,38 @@ class RunLockTest {
     void aPlainJmhRunHoldingJmhsLockIsNamed() throws Exception {
         try (FileChannel c = FileChannel.open(tmp.resolve("jmh.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = c.lock()) {
-            BadInput e = assertThrows(BadInput.class, () -> RunLock.acquire(tmp));
-            assertTrue(e.getMessage().startsWith("another JMH run holds " + tmp.resolve("jmh.lock")), e.getMessage());
+            RunProblem e = assertThrows(RunProblem.class, () -> RunLock.acquire(tmp));
+            assertTrue(e.getMessage().startsWith("a JMH run is measuring on this machine (it holds " + tmp.resolve("jmh.lock")), e.getMessage());
         }
         // our own lock was let go when JMH's was found taken
         RunLock.acquire(tmp).close();
     }
 
     @Test
-    void theCommandLineSaysItInOneLineWithExitCode2() {
-        Path tmpdir = Path.of(System.getProperty("java.io.tmpdir"));
+    void aPlainJmhRunBesideARunIsRefusedByJmh() throws Exception {
+        try (RunLock run = RunLock.acquire(tmp)) {
+            Process jmh = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp,
+                    "-cp", System.getProperty("java.class.path"), "org.openjdk.jmh.Main", "HelloBenchmark", "-f", "1", "-wi", "0", "-i", "1")
+                    .redirectErrorStream(true).start();
+            String output = new String(jmh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(jmh.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(jmh.exitValue() != 0, output);
+            assertTrue(output.contains("Unable to acquire the JMH lock"), output);
+        }
+    }
+
+    @Test
+    void theCommandLineSaysItInOneLineWithExitCode1() {
+        Path tmpdir = RunFolder.systemTmp();
         RunLock mine = null;
         try {
             mine = RunLock.acquire(tmpdir);
-        } catch (BadInput someoneElsesRunIsGoing) {
+        } catch (RunProblem someoneElsesRunIsGoing) {
             // the lock is held anyway: the run below must be refused all the same
         }
         try {
             Run run = Run.of("run", "--scenarios", "hello", "--models", "sequential", "--out", tmp.resolve("out").toString());
-            assertEquals(2, run.exit(), "exit code; stderr: " + run.err());
+            assertEquals(1, run.exit(), "exit code; stderr: " + run.err());
             assertEquals(1, run.errLines().size(), run.err());
             assertTrue(run.errLines().getFirst().startsWith("error: another "), run.err());
         } finally {

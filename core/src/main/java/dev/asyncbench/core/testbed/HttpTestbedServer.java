@@ -186,7 +186,7 @@ public final class HttpTestbedServer implements AutoCloseable {
      * read the address from, then serves until it gets SIGTERM or SIGINT, or until its standard
      * input ends: a parent that holds the pipe open and dies takes the server with it. With
      * {@code --ignore-stdin} only a signal stops it (for {@code nohup} or {@code &}, where stdin
-     * is /dev/null). A bad option, or a port that cannot be had, exits with status 2.
+     * is /dev/null). A bad option exits with status 2 and the usage; a port that cannot be had, with status 1 and why.
      */
     public static void main(String[] args) throws IOException {
         String host = "127.0.0.1";
@@ -202,11 +202,17 @@ public final class HttpTestbedServer implements AutoCloseable {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            server = start(host, port);
         } catch (RuntimeException e) {
             System.err.println("asyncbench-testbed http: " + e.getMessage()
                     + "\nusage: HttpTestbedServer [--host 127.0.0.1] [--port N (0 picks one below 32768)] [--ignore-stdin]");
             System.exit(2);
+        }
+        try {
+            server = start(host, port);
+        } catch (RuntimeException e) {
+            // not a usage mistake: the reason alone
+            System.err.println("asyncbench-testbed http: " + e.getMessage());
+            System.exit(1);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "testbed-http-stop"));
         System.out.println("asyncbench-testbed http listening on " + server.uri());

@@ -41,7 +41,8 @@ final class PostgresServer implements AutoCloseable {
      *
      * Settings: listen on 127.0.0.1 only, no unix socket (its path limit of 107 bytes would
      * fail in deep work folders, and nothing here uses it), durability off (fsync,
-     * synchronous_commit, full_page_writes: a throwaway cluster), max_connections room for two
+     * synchronous_commit, full_page_writes: a throwaway cluster), dynamic shared memory in
+     * files of the cluster (mmap: nothing in /dev/shm outlives the folder), max_connections room for two
      * pools of the largest size at once. Password (scram-sha-256) generated per server.
      *
      * Stopping: SIGINT to the postmaster (fast shutdown: ends sessions, exits once its children
@@ -186,7 +187,9 @@ final class PostgresServer implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(bin.resolve("postgres").toString(), "-D", dataDir().toString(),
                     "-c", "listen_addresses=127.0.0.1", "-c", "port=" + port, "-c", "unix_socket_directories=",
                     "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                    "-c", "max_connections=" + MAX_CONNECTIONS));
+                    "-c", "max_connections=" + MAX_CONNECTIONS,
+                    // dynamic shared memory as files in the cluster's folder, not /dev/shm: removed with it whatever happens
+                    "-c", "dynamic_shared_memory_type=mmap"));
             overrides.forEach(setting -> command.addAll(List.of("-c", setting)));
             spawn(command, ProcessBuilder.Redirect.appendTo(log.toFile()), true);
             if (awaitReady(readyTimeout, log)) break;

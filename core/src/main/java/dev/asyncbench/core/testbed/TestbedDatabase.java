@@ -366,8 +366,11 @@ public final class TestbedDatabase implements AutoCloseable {
 
     // ---- small shared helpers
 
-    /** A port on 127.0.0.1, below 32768 (never an ephemeral one), free when we looked. */
-    static int freeLoopbackPort() {
+    /**
+     * A port on 127.0.0.1, below 32768 (never an ephemeral one), free when we looked; the
+     * testbed's servers pick theirs this way, and {@code run} calls it before it starts anything.
+     */
+    public static int freeLoopbackPort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(PORT_MIN, PORT_MAX);
             try (ServerSocket probe = new ServerSocket()) {

@@ -57,4 +57,18 @@ class HttpServerMainTest {
         assertEquals(2, process.exitValue(), output);
         assertTrue(output.contains("usage: HttpTestbedServer"), output);
     }
+
+    @Test
+    void aPortThatCannotBeHadExits1WithTheReasonAlone() throws IOException, InterruptedException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Process process = new ProcessBuilder(HttpServerProcess.command("--port", String.valueOf(taken.getLocalPort())))
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertTrue(process.waitFor(15, TimeUnit.SECONDS));
+            assertEquals(1, process.exitValue(), output);
+            assertTrue(output.contains("cannot listen on 127.0.0.1, port " + taken.getLocalPort()), output);
+            assertTrue(!output.contains("usage:"), "the reason, not the usage: " + output);
+        }
+    }
 }

@@ -1,0 +1,166 @@
+package dev.asyncbench.bench.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The one folder on disk that a {@code ./suite} JVM and every process it starts write
+ * temporary files into: {@code /tmp/asyncbench-run-XXXXXX/}. The {@code suite} script makes it
+ * and hands it over as this JVM's {@code java.io.tmpdir} (so JMH's own temporary files land in
+ * it too); started otherwise, the JVM makes {@code asyncbench-run-<pid>} itself. Each child
+ * process gets a sub-folder of its own as its {@code java.io.tmpdir} ({@link #child}): the
+ * database's cluster, the file scenario's trees, a fork's scratch files.
+ *
+ * <p>An {@code owner} file names the JVM (pid and start time), so that a later run can tell a
+ * folder whose JVM died without cleaning up (SIGKILL, a power cut) from one still in use, and
+ * remove it with whatever it still runs ({@link Leftovers}).
+ */
+public final class RunFolder {
+
+    static final String PREFIX = "asyncbench-run-";
+    static final String OWNER = "owner";
+
+    private static RunFolder current;
+
+    private final Path root;
+    /** Whether this JVM's java.io.tmpdir is the folder (made by the suite script). */
+    private final boolean tmpdir;
+
+    private RunFolder(Path root, boolean tmpdir) {
+        this.root = root;
+        this.tmpdir = tmpdir;
+    }
+
+    /** This JVM's folder, made (and its owner written) on first use. */
+    public static synchronized RunFolder current() {
+        if (current == null) {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+            boolean mine = tmp.getFileName() != null && tmp.getFileName().toString().startsWith(PREFIX);
+            Path root = mine ? tmp : tmp.resolve(PREFIX + ProcessHandle.current().pid());
+            try {
+                Files.createDirectories(root);
+                // others may need to pass through it: PostgreSQL runs as its own user when we are root
+                Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+                Files.writeString(root.resolve(OWNER), ownerLine(ProcessHandle.current()), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make the run's temporary folder " + root + ": " + e.getMessage(), e);
+            }
+            current = new RunFolder(root, mine);
+        }
+        return current;
+    }
+
+    /**
+     * At a {@code ./suite} JVM's start: when the suite script made this JVM's temporary folder,
+     * writes its owner now (so that no other run takes it for a dead one's) and removes it when
+     * the JVM exits.
+     */
+    public static void claim() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (tmp.getFileName() == null || !tmp.getFileName().toString().startsWith(PREFIX)) return;
+        current();
+        Runtime.getRuntime().addShutdownHook(new Thread(RunFolder::removeCurrent, "run-folder-remove"));
+    }
+
+    /** The folder that holds run folders and the machine-wide locks: /tmp, the suite script's TMPDIR. */
+    public static Path systemTmp() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        boolean mine = tmp.getFileName() != null && tmp.getFileName().toString().startsWith(PREFIX);
+        return mine && tmp.getParent() != null ? tmp.getParent() : tmp;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** A sub-folder for one child process ({@code role}: testbed-db, forks, ...), made now, others may pass through. */
+    Path child(String role) {
+        Path dir = root.resolve(role);
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    /**
+     * Removes what is left in the sub-folder {@code role} once its process has ended; returns
+     * what it removed, in words ("12 files, 15 MB"), or null when it was already empty.
+     */
+    String clear(String role) {
+        Path dir = root.resolve(role);
+        if (!Files.isDirectory(dir)) return null;
+        long[] counted = Leftovers.delete(dir, false);
+        return counted[0] == 0 ? null : Leftovers.amount(counted);
+    }
+
+    /**
+     * Removes the whole folder at this JVM's end. The script's folder is this JVM's tmpdir: JMH's
+     * files there go with it, after JMH is done.
+     */
+    public static synchronized void removeCurrent() {
+        if (current == null) {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+            if (tmp.getFileName() == null || !tmp.getFileName().toString().startsWith(PREFIX)) return;
+            current = new RunFolder(tmp, true);
+        }
+        Leftovers.delete(current.root, true);
+        current = null;
+    }
+
+    /** {@code pid=... started=...}: who owns a folder. */
+    static String ownerLine(ProcessHandle process) {
+        return "pid=" + process.pid() + " started=" + process.info().startInstant().map(Instant::toString).orElse("unknown") + "\n";
+    }
+
+    /** Whether the owner line names a process that is alive now (the same pid and start time). */
+    static boolean alive(String ownerLine) {
+        String pid = field(ownerLine, "pid");
+        String started = field(ownerLine, "started");
+        if (pid == null) return false;
+        Optional<ProcessHandle> p;
+        try {
+            p = ProcessHandle.of(Long.parseLong(pid));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return p.filter(ProcessHandle::isAlive)
+                .filter(h -> started == null || started.equals("unknown")
+                        || h.info().startInstant().map(Instant::toString).map(started::equals).orElse(true))
+                .isPresent();
+    }
+
+    private static String field(String line, String name) {
+        for (String part : line.trim().split("\\s+")) {
+            if (part.startsWith(name + "=")) return part.substring(name.length() + 1);
+        }
+        return null;
+    }
+
+    /** The other run folders in {@code tmp}, oldest first. */
+    static List<Path> siblings(Path tmp, Path except) {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(tmp)) {
+            entries.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p) && !p.equals(except))
+                    .forEach(found::add);
+        } catch (IOException e) {
+            // an unreadable tmp: nothing to sweep
+        }
+        return found;
+    }
+
+    boolean isTmpdir() {
+        return tmpdir;
+    }
+}
