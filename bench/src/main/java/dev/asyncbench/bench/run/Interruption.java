@@ -55,10 +55,10 @@ final class Interruption implements AutoCloseable {
         int n = received.incrementAndGet();
         if (n == 1) {
             signal = "SIG" + s.getName();
-            say.accept("interrupted (" + signal + (s.getName().equals("INT") ? ", Ctrl-C" : "") + "): stopping the running fork; then"
-                    + " the results of what finished are written and the testbed is stopped and removed (a second signal hurries it)");
+            say.accept("interrupted (" + signal + (s.getName().equals("INT") ? ", Ctrl-C" : "") + "): no more forks start and the running"
+                    + " one is stopped; then what finished is written and the testbed is stopped and removed (a second signal hurries it)");
         } else if (n == 2) {
-            say.accept("hurrying: killing the running fork; the testbed is still stopped and removed");
+            say.accept("hurrying: the running fork is killed; the testbed is still stopped and removed");
         }
         stopChildren(n > 1);
     }

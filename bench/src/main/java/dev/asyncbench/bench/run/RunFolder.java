@@ -55,6 +55,8 @@ public final class RunFolder {
                 throw new UncheckedIOException("cannot make the run's temporary folder " + root + ": " + e.getMessage(), e);
             }
             current = new RunFolder(root, mine);
+            // a folder of our own (not the script's, which claim() removes): removed at exit too
+            if (!mine) Runtime.getRuntime().addShutdownHook(new Thread(RunFolder::removeCurrent, "run-folder-remove"));
         }
         return current;
     }
@@ -96,20 +98,21 @@ public final class RunFolder {
 
     /**
      * Removes what is left in the sub-folder {@code role} once its process has ended; returns
-     * what it removed, in words ("12 files, 15 MB"), or null when it was already empty.
+     * what it removed, in words ("12 files, 15 MB"), or null when it held no data (an empty
+     * folder, or only empty files such as a lock file).
      */
     String clear(String role) {
         Path dir = root.resolve(role);
         if (!Files.isDirectory(dir)) return null;
         long[] counted = Leftovers.delete(dir, false);
-        return counted[0] == 0 ? null : Leftovers.amount(counted);
+        return counted[1] == 0 ? null : Leftovers.amount(counted);
     }
 
     /**
      * Removes the whole folder at this JVM's end. The script's folder is this JVM's tmpdir: JMH's
      * files there go with it, after JMH is done.
      */
-    public static synchronized void removeCurrent() {
+    static synchronized void removeCurrent() {
         if (current == null) {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
             if (tmp.getFileName() == null || !tmp.getFileName().toString().startsWith(PREFIX)) return;
