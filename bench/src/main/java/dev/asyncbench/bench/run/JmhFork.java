@@ -162,11 +162,21 @@ final class JmhFork {
         }
     }
 
-    /** ": " and the first exception line of a JMH log, or nothing. */
-    private static String firstException(Path log) {
+    /**
+     * ": " and what a JMH log says went wrong first: an exception line, or the JVM's own words
+     * when the fork could not start (no memory for the heap, a bad flag), or nothing.
+     */
+    static String firstException(Path log) {
         try {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
                 if (line.matches("^(Caused by: )?[\\w.$]+(Exception|Error)(: .*)?$")) return ": " + line;
+                if (line.startsWith("# There is insufficient memory for the Java Runtime Environment")) return ": " + line.substring(2);
+                if (line.startsWith("Error occurred during initialization of VM")) {
+                    return ": " + line + (i + 1 < lines.size() ? ": " + lines.get(i + 1).trim() : "");
+                }
+                if (line.startsWith("Unrecognized VM option") || line.startsWith("Invalid maximum heap size")) return ": " + line;
             }
         } catch (IOException | RuntimeException e) {
             // no log: nothing to add
