@@ -24,11 +24,14 @@ public record ResultSet(Environment environment, List<ResultRow> rows) {
         rows = List.copyOf(rows);
     }
 
-    /** Writes {@value #CSV} and {@value #ENVIRONMENT} into {@code dir}, creating it. */
-    public void save(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(CSV), ResultsCsv.write(rows), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(ENVIRONMENT), environment.toJson(), StandardCharsets.UTF_8);
+    /**
+     * Writes {@value #CSV} and {@value #ENVIRONMENT} into {@code dir}, creating it; each file
+     * whole or not at all ({@link OutputFolder}), an {@link OutputFailure} when one cannot be.
+     */
+    public void save(Path dir) {
+        OutputFolder.createFolder(dir);
+        OutputFolder.write(dir.resolve(CSV), ResultsCsv.write(rows));
+        OutputFolder.write(dir.resolve(ENVIRONMENT), environment.toJson());
     }
 
     /**
