@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,25 @@ class ResultsFilesTest {
         Environment read = Environment.fromJson(old);
         assertEquals("", read.command());
         assertEquals(ENV.notes(), read.notes());
+    }
+
+    @Test
+    void anInterruptedRunSaysSoInEnvironmentJson() {
+        assertEquals("", ENV.interrupted(), "the constructors without it: a run that completed");
+        assertFalse(ENV.wasInterrupted());
+        String why = "interrupted by SIGINT (Ctrl-C) after 12 of 40 combinations; 28 not measured";
+        Environment stopped = ENV.withInterrupted(why);
+        assertTrue(stopped.wasInterrupted());
+        assertEquals(why, stopped.interrupted());
+        assertEquals(ENV.withDuration(12), stopped.withDuration(12).withInterrupted(""), "nothing else changes");
+        assertEquals(why, stopped.withDuration(12).interrupted(), "kept by withDuration");
+        assertTrue(stopped.toJson().contains("\"interrupted\": \"" + why + "\""), stopped.toJson());
+        assertEquals(stopped, Environment.fromJson(stopped.toJson()));
+
+        String old = ENV.toJson().replaceAll(",\\s*\"interrupted\": \"[^\"]*\"", "");
+        assertFalse(old.contains("interrupted"), old);
+        assertEquals(ENV, Environment.fromJson(old), "written before it was recorded: a run that completed");
+        assertEquals("", ENV.withInterrupted(null).interrupted());
     }
 
     @Test
