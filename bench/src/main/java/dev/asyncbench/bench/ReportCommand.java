@@ -36,7 +36,7 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@link ResultSet#load}, its one-line complaint turned into a bad input. */
+    /** {@link ResultSet#load}, its one-line complaint (a missing, binary or malformed file) turned into a bad input. */
     static ResultSet load(Path dir) {
         try {
             return ResultSet.load(dir);

@@ -112,12 +112,17 @@ public record Environment(String preset, String started, double durationSeconds,
     }
 
     /**
-     * Reads what {@link #toJson} wrote; {@link IllegalArgumentException} naming the field when it
-     * cannot. {@code command} and {@code interrupted}, recorded since they were added, may be
-     * missing: "" then.
+     * Reads what {@link #toJson} wrote; {@link IllegalArgumentException} naming the field, or
+     * the offset of malformed JSON, when it cannot. {@code command} and {@code interrupted},
+     * recorded since they were added, may be missing: "" then.
      */
     public static Environment fromJson(String json) {
-        if (!(Json.parse(json) instanceof Map<?, ?> m)) throw new IllegalArgumentException("expected a JSON object");
+        return of(Json.parse(json));
+    }
+
+    /** {@link #fromJson} of JSON already parsed. */
+    static Environment of(Object json) {
+        if (!(json instanceof Map<?, ?> m)) throw new IllegalArgumentException("expected a JSON object");
         return new Environment(str(m, "preset"), str(m, "started"), num(m, "durationSeconds").doubleValue(),
                 str(m, "jdk"), strings(m, "forkFlags"), str(m, "gc"), str(m, "heap"), str(m, "jmh"),
                 num(m, "cores").intValue(), num(m, "memoryBytes").longValue(), str(m, "os"),
