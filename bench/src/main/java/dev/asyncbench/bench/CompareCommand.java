@@ -75,6 +75,8 @@ final class CompareCommand implements Callable<Integer> {
         ResultSet a = ReportCommand.load(base);
         ResultSet b = ReportCommand.load(current);
         PrintStream out = cli.out;
+        incomplete(out, "base", base, a.environment(), "new");
+        incomplete(out, "new", current, b.environment(), "base");
         for (String line : environmentDifferences(a.environment(), b.environment())) out.println("note: environments differ: " + line);
 
         Map<String, ResultRow> left = index(a);
@@ -142,6 +144,13 @@ final class CompareCommand implements Callable<Integer> {
 
     private static String num(double v) {
         return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** A side that was interrupted: the rows it never reached are not changes of the code, and are named as such. */
+    private static void incomplete(PrintStream out, String side, Path dir, Environment env, String other) {
+        if (!env.wasInterrupted()) return;
+        out.println("note: the " + side + " run (" + dir + ") is incomplete: " + env.interrupted().replaceAll("\\s+", " ")
+                + "; rows it did not reach show as 'only in " + other + "'");
     }
 
     private static List<String> environmentDifferences(Environment a, Environment b) {

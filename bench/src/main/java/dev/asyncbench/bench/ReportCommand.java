@@ -1,13 +1,13 @@
 package dev.asyncbench.bench;
 
 import dev.asyncbench.bench.report.ReportWriter;
+import dev.asyncbench.bench.results.OutputFailure;
 import dev.asyncbench.bench.results.ResultSet;
 import dev.asyncbench.bench.run.BadInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -22,14 +22,21 @@ final class ReportCommand implements Callable<Integer> {
     Path dir;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         ResultSet results = load(dir);
-        Path report = ReportWriter.standard().write(results, dir);
+        Path report;
+        try {
+            report = ReportWriter.standard().write(results, dir);
+        } catch (OutputFailure e) {
+            // a full disk or a read-only folder: the old report is still there, whole
+            cli.err.println("error: " + e.getMessage());
+            return 1;
+        }
         cli.out.println("Report: " + report);
         return 0;
     }
 
-    /** {@link ResultSet#load}, its one-line complaint turned into a bad input. */
+    /** {@link ResultSet#load}, its one-line complaint (a missing, binary or malformed file) turned into a bad input. */
     static ResultSet load(Path dir) {
         try {
             return ResultSet.load(dir);

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,15 @@ class BadInputTest {
         Files.writeString(corruptEnv.resolve("environment.json"), "{\"preset\": ");
         Path noEnv = Files.createDirectories(tmp.resolve("no-env"));
         Files.writeString(noEnv.resolve("results.csv"), String.join(",", dev.asyncbench.bench.results.ResultsCsv.COLUMNS) + "\n");
+        // environment.json binary (a PNG's first bytes), cut off by a crash (NULs), with a terminal's escape, empty; results.csv binary
+        Path binaryEnv = withEnvironment("binary-env", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+        Path nulEnv = withEnvironment("nul-env", "{\n\0\0\0\0".getBytes(StandardCharsets.UTF_8));
+        Path escapeEnv = withEnvironment("escape-env", "\u001b[2J{}".getBytes(StandardCharsets.UTF_8));
+        Path emptyEnv = withEnvironment("empty-env", new byte[0]);
+        Path good = withEnvironment("good", dev.asyncbench.bench.results.ResultsFilesTestAccess.environment().toJson().getBytes(StandardCharsets.UTF_8));
+        Path binaryCsv = Files.createDirectories(tmp.resolve("binary-csv"));
+        Files.write(binaryCsv.resolve("results.csv"), new byte[] {'s', 'c', (byte) 0xff, (byte) 0xfe, 0});
+        Files.writeString(binaryCsv.resolve("environment.json"), "{}");
         return Stream.of(
                 new Case(List.of("run", "--models", "nope"), "unknown model 'nope'; accepted: "),
                 new Case(List.of("run", "--scenarios", "nope"), "unknown scenario 'nope'; accepted: hello, "),
@@ -70,7 +80,15 @@ class BadInputTest {
                 new Case(List.of("report"), "Missing required parameter: 'DIR'"),
                 new Case(List.of("report", tmp.resolve("absent").toString()), "no results folder at "),
                 new Case(List.of("report", corruptCsv.toString()), "corrupt " + corruptCsv.resolve("results.csv")),
-                new Case(List.of("report", corruptEnv.toString()), "corrupt " + corruptEnv.resolve("environment.json")),
+                new Case(List.of("report", corruptEnv.toString()), corruptEnv.resolve("environment.json") + " is not valid JSON: unexpected end at offset 11"),
+                new Case(List.of("report", binaryEnv.toString()), binaryEnv.resolve("environment.json") + " is not UTF-8 text (byte 0x89 at offset 0)"),
+                new Case(List.of("report", nulEnv.toString()), nulEnv.resolve("environment.json") + " is not UTF-8 text (a NUL byte at offset 2)"),
+                new Case(List.of("report", escapeEnv.toString()),
+                        escapeEnv.resolve("environment.json") + " is not valid JSON: unexpected character U+001B at offset 0"),
+                new Case(List.of("report", emptyEnv.toString()), emptyEnv.resolve("environment.json") + " is empty"),
+                new Case(List.of("report", binaryCsv.toString()), binaryCsv.resolve("results.csv") + " is not UTF-8 text (byte 0xff at offset 2)"),
+                new Case(List.of("compare", good.toString(), binaryEnv.toString()), binaryEnv.resolve("environment.json") + " is not UTF-8 text"),
+                new Case(List.of("compare", binaryCsv.toString(), good.toString()), binaryCsv.resolve("results.csv") + " is not UTF-8 text"),
                 new Case(List.of("report", noEnv.toString()), "missing " + noEnv.resolve("environment.json")),
                 new Case(List.of("compare", tmp.resolve("absent").toString(), corruptCsv.toString()), "no results folder at "),
                 new Case(List.of("compare", noEnv.toString(), noEnv.toString()), "missing " + noEnv.resolve("environment.json")),
@@ -93,6 +111,14 @@ class BadInputTest {
                 new Case(List.of("run", "--model", "rx"), "Unknown options: '--model', 'rx'; did you mean '--models'?"));
     }
 
+    /** A results folder whose results.csv is fine and whose environment.json holds {@code bytes}. */
+    private static Path withEnvironment(String name, byte[] bytes) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.writeString(dir.resolve("results.csv"), String.join(",", dev.asyncbench.bench.results.ResultsCsv.COLUMNS) + "\n");
+        Files.write(dir.resolve("environment.json"), bytes);
+        return dir;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void oneLineExitCode2NoStackTrace(Case c) {
@@ -103,6 +129,7 @@ class BadInputTest {
         assertTrue(line.startsWith("error: "), line);
         assertTrue(line.contains(c.expected()), "expected '" + c.expected() + "' in: " + line);
         assertFalse(line.contains("Exception"), "no exception class names: " + line);
+        assertTrue(line.chars().noneMatch(Character::isISOControl), "nothing a terminal would act on: " + line);
     }
 
     /** The hint every parse error ends with ("see 'suite run --help'") leads somewhere, in every subcommand. */

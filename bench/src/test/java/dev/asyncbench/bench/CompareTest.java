@@ -55,6 +55,27 @@ class CompareTest {
     }
 
     @Test
+    void saysWhenASideWasInterrupted(@TempDir Path dir) {
+        Path base = dir.resolve("base");
+        Path current = dir.resolve("new");
+        var env = dev.asyncbench.bench.results.ResultsFilesTestAccess.environment();
+        new ResultSet(env, List.of(row("rx", OK, 210, 5), row("futures", OK, 220, 5))).save(base);
+        new ResultSet(env.withInterrupted("interrupted by SIGTERM after 1 of 2 combinations; 1 not measured"),
+                List.of(row("rx", OK, 212, 5))).save(current);
+
+        Run run = Run.of("compare", base.toString(), current.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("note: the new run (" + current + ") is incomplete: interrupted by SIGTERM after 1 of 2 combinations; 1 not measured;"
+                + " rows it did not reach show as 'only in base'", run.outLines().getFirst());
+        assertTrue(run.outLines().stream().anyMatch(l -> l.contains("futures") && l.endsWith("only in base")), run.out());
+
+        Run swapped = Run.of("compare", current.toString(), base.toString());
+        assertTrue(swapped.outLines().getFirst().startsWith("note: the base run (" + current + ") is incomplete: "), swapped.out());
+        assertTrue(swapped.outLines().getFirst().endsWith("show as 'only in new'"), swapped.out());
+        assertTrue(Run.of("compare", base.toString(), base.toString()).out().lines().noneMatch(l -> l.contains("incomplete")));
+    }
+
+    @Test
     void failOnRegressionExits1ForRowsSlowerBeyondTheNoiseAndThePercentage(@TempDir Path dir) throws Exception {
         Path base = dir.resolve("base");
         Path current = dir.resolve("new");

@@ -22,10 +22,10 @@ import static dev.asyncbench.bench.report.Text.html;
  * to anywhere, so it opens from a results folder offline. Everything from the files (notes,
  * model descriptions, sources) is HTML-escaped.
  *
- * <p>Order: overview (every scenario x model at its largest size), environment, one section
- * per scenario ({@link HtmlScenario}: reading, charts, a ranking table per size, each model's
- * code side by side), the no-harness-tax check ({@link HtmlHarness}). This class is the page
- * around them.
+ * <p>Order: a banner when the run was interrupted (what follows is part of its plan), overview
+ * (every scenario x model at its largest size), environment, one section per scenario
+ * ({@link HtmlScenario}: reading, charts, a ranking table per size, each model's code side by
+ * side), the no-harness-tax check ({@link HtmlHarness}). This class is the page around them.
  */
 final class HtmlReport {
 
@@ -42,8 +42,10 @@ final class HtmlReport {
         StringBuilder out = new StringBuilder(1 << 20);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>asyncbench results: ").append(html(env.preset())).append(", ").append(html(RunFacts.started(env))).append("</title>\n")
+                .append("<title>asyncbench results").append(env.wasInterrupted() ? " (incomplete)" : "").append(": ").append(html(env.preset())).append(", ").append(html(RunFacts.started(env))).append("</title>\n")
                 .append("<style>\n").append(resource("report.css")).append("</style>\n</head>\n<body>\n");
+        RunFacts.interrupted(env).ifPresent(why -> out.append("<div class=\"interrupted\" role=\"alert\"><div class=\"wrap\"><b>Incomplete run.</b> ")
+                .append(html(why)).append("</div></div>\n"));
         header(out);
         out.append("<main class=\"wrap\">\n");
         overview(out);

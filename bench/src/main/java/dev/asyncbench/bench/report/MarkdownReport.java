@@ -36,6 +36,7 @@ final class MarkdownReport {
         Environment env = view.env;
         StringBuilder out = new StringBuilder(1 << 18);
         out.append("# asyncbench results\n\n");
+        RunFacts.interrupted(env).ifPresent(why -> out.append("> **Incomplete run.** ").append(md(why)).append("\n\n"));
         out.append("preset **").append(md(env.preset())).append("** · ").append(md(RunFacts.started(env))).append(" · took ")
                 .append(md(RunFacts.duration(env.durationSeconds()))).append(" · ").append(env.cores()).append(" cores · ").append(md(env.jdk())).append("\n\n");
         RunFacts.command(env).ifPresent(c -> out.append("Produced by ").append(code(c)).append(".\n\n"));

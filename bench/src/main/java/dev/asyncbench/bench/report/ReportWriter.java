@@ -2,7 +2,6 @@ package dev.asyncbench.bench.report;
 
 import dev.asyncbench.bench.results.ResultSet;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -11,8 +10,12 @@ import java.nio.file.Path;
  */
 public interface ReportWriter {
 
-    /** Writes the report files into {@code dir} (next to results.csv); returns the main one. */
-    Path write(ResultSet results, Path dir) throws IOException;
+    /**
+     * Writes the report files into {@code dir} (next to results.csv); returns the main one. An
+     * {@link dev.asyncbench.bench.results.OutputFailure} when a file cannot be written: each file
+     * is the new one or the old one, whole.
+     */
+    Path write(ResultSet results, Path dir);
 
     /** The renderer the command line uses: index.html, report.md and charts/ (see {@link StandardReport}); returns index.html. */
     static ReportWriter standard() {

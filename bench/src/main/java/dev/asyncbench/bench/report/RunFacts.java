@@ -55,6 +55,19 @@ final class RunFacts {
         return notes;
     }
 
+    /**
+     * What both reports say at the very top of a run that stopped early, as a sentence
+     * ("Interrupted by SIGINT (Ctrl-C) after 12 of 40 combinations; 28 not measured. This
+     * report shows only the combinations that finished."); empty for a run that completed.
+     */
+    static Optional<String> interrupted(Environment env) {
+        if (!env.wasInterrupted()) return Optional.empty();
+        String why = env.interrupted().replaceAll("\\s+", " ");
+        why = Character.toUpperCase(why.charAt(0)) + why.substring(1);
+        if (!why.endsWith(".")) why += ".";
+        return Optional.of(why + " This report shows only the combinations that finished.");
+    }
+
     static String started(Environment env) {
         try {
             return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.parse(env.started()));
@@ -93,6 +106,7 @@ final class RunFacts {
         facts.add(new Fact("Commit", env.gitCommit(), true));
         facts.add(new Fact("Started", started(env), false));
         facts.add(new Fact("Duration", duration(env.durationSeconds()), false));
+        if (env.wasInterrupted()) facts.add(new Fact("Interrupted", env.interrupted(), false));
         return facts.stream().map(f -> new Fact(f.label(), plain(f.value()), f.code())).toList();
     }
 }

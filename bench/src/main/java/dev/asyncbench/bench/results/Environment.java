@@ -31,12 +31,15 @@ import java.util.Objects;
  * @param command         the command line that made the run, as typed and quoted to be pasted back
  *                        ({@code ./suite run --scenarios race --sizes 'R=8 W=20ms'}; a --db-password shown as ***),
  *                        or "" when unknown (a run written before it was recorded)
+ * @param interrupted     "" when the run measured everything it planned; otherwise one line saying how it stopped and
+ *                        what it left out ("interrupted by SIGINT (Ctrl-C) after 12 of 40 combinations; 28 not measured"):
+ *                        the results hold only the combinations that finished, and every report says so at the top
  */
 public record Environment(String preset, String started, double durationSeconds, String jdk, List<String> forkFlags,
                           String gc, String heap, String jmh, int cores, long memoryBytes, String os,
                           String database, String server, String httpClient,
                           Map<String, String> models, List<String> unavailable, String gitCommit,
-                          Map<String, String> notes, String command) {
+                          Map<String, String> notes, String command, String interrupted) {
 
     public Environment {
         forkFlags = List.copyOf(forkFlags);
@@ -44,6 +47,17 @@ public record Environment(String preset, String started, double durationSeconds,
         unavailable = List.copyOf(unavailable);
         notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
         command = command == null ? "" : command;
+        interrupted = interrupted == null ? "" : interrupted.strip();
+    }
+
+    /** An environment of a run that completed. */
+    public Environment(String preset, String started, double durationSeconds, String jdk, List<String> forkFlags,
+                       String gc, String heap, String jmh, int cores, long memoryBytes, String os,
+                       String database, String server, String httpClient,
+                       Map<String, String> models, List<String> unavailable, String gitCommit,
+                       Map<String, String> notes, String command) {
+        this(preset, started, durationSeconds, jdk, forkFlags, gc, heap, jmh, cores, memoryBytes, os, database, server, httpClient,
+                models, unavailable, gitCommit, notes, command, "");
     }
 
     /** An environment without the command that made it (as in a run written before it was recorded). */
@@ -53,7 +67,7 @@ public record Environment(String preset, String started, double durationSeconds,
                        Map<String, String> models, List<String> unavailable, String gitCommit,
                        Map<String, String> notes) {
         this(preset, started, durationSeconds, jdk, forkFlags, gc, heap, jmh, cores, memoryBytes, os, database, server, httpClient,
-                models, unavailable, gitCommit, notes, "");
+                models, unavailable, gitCommit, notes, "", "");
     }
 
     /** TEMPORARY stub until the interrupted field lands. */
@@ -63,9 +77,19 @@ public record Environment(String preset, String started, double durationSeconds,
 
     public Environment withDuration(double seconds) {
         return new Environment(preset, started, seconds, jdk, forkFlags, gc, heap, jmh, cores, memoryBytes, os,
-                database, server, httpClient, models, unavailable, gitCommit, notes, command);
+                database, server, httpClient, models, unavailable, gitCommit, notes, command, interrupted);
     }
 
+    /** This environment, marked as a run that was interrupted ({@code why} one line), or as one that completed ({@code ""}). */
+    public Environment withInterrupted(String why) {
+        return new Environment(preset, started, durationSeconds, jdk, forkFlags, gc, heap, jmh, cores, memoryBytes, os,
+                database, server, httpClient, models, unavailable, gitCommit, notes, command, why);
+    }
+
+    /** Whether the run stopped before it measured everything it planned ({@link #interrupted} says how). */
+    public boolean wasInterrupted() {
+        return !interrupted.isEmpty();
+    }
 
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -88,21 +112,28 @@ public record Environment(String preset, String started, double durationSeconds,
         m.put("gitCommit", gitCommit);
         m.put("notes", notes);
         m.put("command", command);
+        m.put("interrupted", interrupted);
         return Json.write(m);
     }
 
     /**
-     * Reads what {@link #toJson} wrote; {@link IllegalArgumentException} naming the field when it
-     * cannot. {@code command}, recorded since it was added, may be missing: "" then.
+     * Reads what {@link #toJson} wrote; {@link IllegalArgumentException} naming the field, or
+     * the offset of malformed JSON, when it cannot. {@code command} and {@code interrupted},
+     * recorded since they were added, may be missing: "" then.
      */
     public static Environment fromJson(String json) {
-        if (!(Json.parse(json) instanceof Map<?, ?> m)) throw new IllegalArgumentException("expected a JSON object");
+        return of(Json.parse(json));
+    }
+
+    /** {@link #fromJson} of JSON already parsed. */
+    static Environment of(Object json) {
+        if (!(json instanceof Map<?, ?> m)) throw new IllegalArgumentException("expected a JSON object");
         return new Environment(str(m, "preset"), str(m, "started"), num(m, "durationSeconds").doubleValue(),
                 str(m, "jdk"), strings(m, "forkFlags"), str(m, "gc"), str(m, "heap"), str(m, "jmh"),
                 num(m, "cores").intValue(), num(m, "memoryBytes").longValue(), str(m, "os"),
                 str(m, "database"), str(m, "server"), str(m, "httpClient"),
                 stringMap(m, "models"), strings(m, "unavailable"), str(m, "gitCommit"), stringMap(m, "notes"),
-                m.containsKey("command") ? str(m, "command") : "");
+                m.containsKey("command") ? str(m, "command") : "", m.containsKey("interrupted") ? str(m, "interrupted") : "");
     }
 
     private static Object field(Map<?, ?> m, String name) {

@@ -81,7 +81,7 @@ public final class Json {
 
     // ---- reading --------------------------------------------------------------------------
 
-    /** Parses one JSON value; {@link IllegalArgumentException} naming the offset when malformed. */
+    /** Parses one JSON value; when malformed, an {@link IllegalArgumentException} saying what, at which offset ("unexpected end at offset 12"). */
     public static Object parse(String text) {
         Parser p = new Parser(text);
         p.skipSpace();
@@ -111,7 +111,7 @@ public final class Json {
                 case 'n' -> literal("null", null);
                 default -> {
                     if (c == '-' || (c >= '0' && c <= '9')) yield number();
-                    throw error("unexpected '" + c + "'");
+                    throw error("unexpected " + describe(c));
                 }
             };
         }
@@ -169,7 +169,11 @@ public final class Json {
                     case 'f' -> out.append('\f');
                     case 'u' -> {
                         if (pos + 4 > s.length()) throw error("bad \\u escape");
-                        out.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                        try {
+                            out.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                        } catch (NumberFormatException bad) {
+                            throw error("bad \\u escape");
+                        }
                         pos += 4;
                     }
                     default -> out.append(e);
@@ -210,7 +214,13 @@ public final class Json {
         }
 
         IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("malformed JSON at offset " + pos + ": " + what);
+            return new IllegalArgumentException(what + " at offset " + pos);
+        }
+
+        /** A character as an error message shows it: quoted when printable, as U+XXXX when not (a binary file's). */
+        private static String describe(char c) {
+            boolean printable = c >= ' ' && c < 0x7f || c > 0x9f && !Character.isSurrogate(c) && Character.getType(c) != Character.FORMAT;
+            return printable ? "'" + c + "'" : String.format("character U+%04X", (int) c);
         }
     }
 }

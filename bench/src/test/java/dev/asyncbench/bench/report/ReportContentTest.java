@@ -86,6 +86,35 @@ class ReportContentTest {
     }
 
     @Test
+    void anInterruptedRunSaysSoAtTheVeryTop(@TempDir Path dir) throws Exception {
+        ResultSet full = Fixtures.fullRun();
+        String why = "interrupted by SIGINT (Ctrl-C) after 12 of 40 combinations; 28 not measured";
+        ReportWriter.standard().write(new ResultSet(full.environment().withInterrupted(why), full.rows()), dir);
+        String said = "Interrupted by SIGINT (Ctrl-C) after 12 of 40 combinations; 28 not measured. "
+                + "This report shows only the combinations that finished.";
+        String html = read(dir.resolve("index.html"));
+        assertTrue(html.contains("<body>\n<div class=\"interrupted\" role=\"alert\"><div class=\"wrap\"><b>Incomplete run.</b> " + said + "</div></div>\n"
+                + "<header class=\"top\">"), "a banner right after <body>, above the header");
+        assertTrue(html.contains("<title>asyncbench results (incomplete): "), "the tab says so too");
+        assertTrue(html.contains("<dt>Interrupted</dt><dd>" + why + "</dd>"), "and the environment");
+        List<String> md = read(dir.resolve("report.md")).lines().toList();
+        assertEquals(List.of("# asyncbench results", "", "> **Incomplete run.** " + said, ""), md.subList(0, 4), "a quote right under the title");
+
+        String css;
+        try (var in = HtmlReport.class.getResourceAsStream("report.css")) {
+            css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int dark = css.indexOf("@media (prefers-color-scheme: dark)");
+        assertTrue(css.indexOf(".interrupted {") < dark && css.indexOf(".interrupted {", dark) > dark, "the banner has colours for light and dark mode");
+
+        Path completed = dir.resolve("completed");
+        ReportWriter.standard().write(full, completed);
+        assertFalse(read(completed.resolve("index.html")).contains("class=\"interrupted\""));
+        assertFalse(read(completed.resolve("report.md")).contains("Incomplete run"));
+        assertFalse(read(completed.resolve("report.md")).contains("| Interrupted |"));
+    }
+
+    @Test
     void renderingAgainReplacesChartsItNoLongerHas(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("charts"));
         Files.writeString(dir.resolve("charts/old-time.svg"), "<svg/>");

@@ -3,11 +3,13 @@ package dev.asyncbench.bench.results;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,9 +80,31 @@ class ResultsFilesTest {
     }
 
     @Test
+    void anInterruptedRunSaysSoInEnvironmentJson() {
+        assertEquals("", ENV.interrupted(), "the constructors without it: a run that completed");
+        assertFalse(ENV.wasInterrupted());
+        String why = "interrupted by SIGINT (Ctrl-C) after 12 of 40 combinations; 28 not measured";
+        Environment stopped = ENV.withInterrupted(why);
+        assertTrue(stopped.wasInterrupted());
+        assertEquals(why, stopped.interrupted());
+        assertEquals(ENV.withDuration(12), stopped.withDuration(12).withInterrupted(""), "nothing else changes");
+        assertEquals(why, stopped.withDuration(12).interrupted(), "kept by withDuration");
+        assertTrue(stopped.toJson().contains("\"interrupted\": \"" + why + "\""), stopped.toJson());
+        assertEquals(stopped, Environment.fromJson(stopped.toJson()));
+
+        String old = ENV.toJson().replaceAll(",\\s*\"interrupted\": \"[^\"]*\"", "");
+        assertFalse(old.contains("interrupted"), old);
+        assertEquals(ENV, Environment.fromJson(old), "written before it was recorded: a run that completed");
+        assertEquals("", ENV.withInterrupted(null).interrupted());
+    }
+
+    @Test
     void resultSetSavesAndLoads(@TempDir Path dir) throws Exception {
         ResultSet set = new ResultSet(ENV, ROWS);
         set.save(dir);
+        assertEquals(set, ResultSet.load(dir));
+        // saved again by a spreadsheet or an editor that adds a byte order mark
+        for (String file : List.of(ResultSet.CSV, ResultSet.ENVIRONMENT)) Files.writeString(dir.resolve(file), "\uFEFF" + Files.readString(dir.resolve(file)));
         assertEquals(set, ResultSet.load(dir));
     }
 
@@ -121,6 +145,28 @@ class ResultsFilesTest {
 
         var e = assertThrows(IllegalArgumentException.class, () -> ResultsCsv.read("scenario,model,size,status\n"));
         assertTrue(e.getMessage().startsWith("unexpected header (line 1): no column 'harness'"), e.getMessage());
+    }
+
+    @Test
+    void aCorruptFileIsOnePrintableLineNamingTheFile(@TempDir Path dir) throws Exception {
+        new ResultSet(ENV, ROWS).save(dir);
+        String csv = Files.readString(dir.resolve(ResultSet.CSV));
+        Files.writeString(dir.resolve(ResultSet.CSV), csv.replace(",212.345,", ",\u001b[31m" + "9".repeat(5_000) + ","));
+        var e = assertThrows(IllegalArgumentException.class, () -> ResultSet.load(dir));
+        assertTrue(e.getMessage().startsWith("corrupt " + dir.resolve(ResultSet.CSV) + ": record 2: time_ms is not a number: 'U+001B[31m999"), e.getMessage());
+        assertTrue(e.getMessage().length() <= 300 + dir.toString().length() + 40 && e.getMessage().endsWith("…"), "cut short: " + e.getMessage().length());
+        assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
+
+        Files.writeString(dir.resolve(ResultSet.CSV), csv);
+        Files.writeString(dir.resolve(ResultSet.ENVIRONMENT), ENV.toJson().replace("\"cores\": 2", "\"cores\": \"two\""));
+        e = assertThrows(IllegalArgumentException.class, () -> ResultSet.load(dir));
+        assertEquals("corrupt " + dir.resolve(ResultSet.ENVIRONMENT) + ": field 'cores' is not a number", e.getMessage());
+        Files.writeString(dir.resolve(ResultSet.ENVIRONMENT), "[1, 2]");
+        e = assertThrows(IllegalArgumentException.class, () -> ResultSet.load(dir));
+        assertEquals("corrupt " + dir.resolve(ResultSet.ENVIRONMENT) + ": expected a JSON object", e.getMessage());
+        Files.writeString(dir.resolve(ResultSet.ENVIRONMENT), "{\"preset\": \"\\uZZZZ\"}");
+        e = assertThrows(IllegalArgumentException.class, () -> ResultSet.load(dir));
+        assertEquals(dir.resolve(ResultSet.ENVIRONMENT) + " is not valid JSON: bad \\u escape at offset 14", e.getMessage());
     }
 
     @Test
