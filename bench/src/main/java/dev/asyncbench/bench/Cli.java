@@ -1,6 +1,7 @@
 package dev.asyncbench.bench;
 
 
+import dev.asyncbench.bench.results.OutputFailure;
 import dev.asyncbench.bench.run.BadInput;
 import dev.asyncbench.bench.run.RunFolder;
 import dev.asyncbench.bench.run.RunProblem;
@@ -86,7 +87,7 @@ public final class Cli implements Runnable {
                 err.println("error: " + oneLine(ex.getMessage()));
                 return BAD_INPUT;
             }
-            if (ex instanceof RunProblem) {
+            if (ex instanceof RunProblem || ex instanceof OutputFailure) {
                 err.println("error: " + oneLine(ex.getMessage()));
                 return 1;
             }

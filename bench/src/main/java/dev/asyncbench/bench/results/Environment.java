@@ -70,11 +70,6 @@ public record Environment(String preset, String started, double durationSeconds,
                 models, unavailable, gitCommit, notes, "", "");
     }
 
-    /** TEMPORARY stub until the interrupted field lands. */
-    public Environment withInterrupted(String interrupted) {
-        return this;
-    }
-
     public Environment withDuration(double seconds) {
         return new Environment(preset, started, seconds, jdk, forkFlags, gc, heap, jmh, cores, memoryBytes, os,
                 database, server, httpClient, models, unavailable, gitCommit, notes, command, interrupted);

@@ -1,8 +1,9 @@
 package dev.asyncbench.bench.run;
 
+import dev.asyncbench.bench.results.OutputFailure;
+import dev.asyncbench.bench.results.OutputFolder;
 import dev.asyncbench.core.testbed.TestbedDatabase;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,25 +33,19 @@ public final class Preflight {
     }
 
     /**
-     * Whether files can be made in {@code dir}, or in the nearest folder above it that exists
-     * (where it would be made): a probe file is made there and removed, nothing else is left.
+     * Whether the results can be written into {@code dir}, by the check the run's writer makes
+     * ({@link OutputFolder#checkWritable}: a probe file written and removed, enough free space),
+     * made in {@code dir} or, while it does not exist yet, in the nearest folder above it, so
+     * that nothing is left behind ({@code --plan} makes no folder).
      */
     static void writable(Path dir) {
         Path at = dir.toAbsolutePath().normalize();
         while (at != null && !Files.exists(at)) at = at.getParent();
         if (at == null) throw new BadInput("--out " + dir + ": no folder above it exists");
-        if (!Files.isDirectory(at)) throw new BadInput("--out " + dir + ": " + at + " is a file, not a folder");
         try {
-            Files.delete(Files.createTempFile(at, ".asyncbench-probe-", ".tmp"));
-        } catch (IOException e) {
-            throw new BadInput("--out " + dir + " cannot be written: " + at + ": " + reason(e));
+            OutputFolder.checkWritable(at);
+        } catch (OutputFailure e) {
+            throw new BadInput("--out " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The cause as the OS says it: "Read-only file system", "Permission denied", "No space left on device". */
-    static String reason(IOException e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
-        return m == null ? e.getClass().getSimpleName() : m;
     }
 }

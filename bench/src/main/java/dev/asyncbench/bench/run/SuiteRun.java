@@ -2,6 +2,7 @@ package dev.asyncbench.bench.run;
 
 import dev.asyncbench.bench.report.ReportWriter;
 import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.OutputFolder;
 import dev.asyncbench.bench.results.ResultRow;
 import dev.asyncbench.bench.results.ResultSet;
 import dev.asyncbench.bench.run.ClassArchive.Settled;
@@ -120,7 +121,8 @@ public final class SuiteRun {
                 database, archive.note()).withInterrupted(interrupted), rows);
         results.save(dir);
         if (forks != null && !forks.results().isEmpty()) {
-            ResultFormatFactory.getInstance(ResultFormatType.JSON, dir.resolve(ResultSet.JMH_JSON).toString()).writeOut(forks.results());
+            OutputFolder.print(dir.resolve(ResultSet.JMH_JSON), out -> ResultFormatFactory.getInstance(ResultFormatType.JSON, out)
+                    .writeOut(forks.results()));
         }
         return ReportWriter.standard().write(results, dir);
     }

@@ -67,11 +67,14 @@ class InterruptedRunTest {
 
         assertEquals(exit, run.exitValue(), log());
         assertTrue(log().contains("run: interrupted by SIG" + signal + " after 1 of 2 combinations; 1 not measured; results and report written"), log());
-        List<ResultRow> rows = ResultSet.load(out).rows();
+        ResultSet results = ResultSet.load(out);
+        assertEquals("interrupted by SIG" + signal + " after 1 of 2 combinations; 1 not measured", results.environment().interrupted());
+        assertTrue(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8).contains(results.environment().interrupted()),
+                "the report says so");
+        List<ResultRow> rows = results.rows();
         assertEquals(1, rows.size(), rows.toString());
         assertEquals("db", rows.getFirst().scenario());
         assertEquals(ResultRow.Status.OK, rows.getFirst().status(), rows.toString());
-        assertTrue(Files.exists(out.resolve("index.html")), "the report of what finished");
 
         assertFalse(Files.exists(folder), "the run folder (cluster, trees, JMH's files) is removed: " + tree(folder));
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
