@@ -33,7 +33,7 @@ import static dev.asyncbench.bench.fork.ForkReport.oneLine;
  */
 @Command(name = "suite", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class, scope = CommandLine.ScopeType.INHERIT,
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, DemoCommand.class, ListCommand.class,
-                JmhCommand.class, CommandLine.HelpCommand.class},
+                JmhCommand.class, TestbedCommand.class, CommandLine.HelpCommand.class},
         description = {"Five JVM concurrency models on identical, real IO-bound work: conformant first, then measured.",
                 "'jmh ARGS' passes ARGS to JMH's own runner (the jar is also a standard JMH benchmarks.jar)."})
 public final class Cli implements Runnable {

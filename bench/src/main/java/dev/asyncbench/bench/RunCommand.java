@@ -12,6 +12,7 @@ import dev.asyncbench.bench.run.RunFolder;
 import dev.asyncbench.bench.run.RunLock;
 import dev.asyncbench.bench.run.RunSettings;
 import dev.asyncbench.bench.run.SuiteRun;
+import dev.asyncbench.bench.run.TestbedAddress;
 import dev.asyncbench.core.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,6 +104,19 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Write into an --out folder that already holds results, replacing them")
     boolean force;
+
+    @Option(names = "--jvm-args", paramLabel = "FLAGS",
+            description = "More flags for every measured JVM alike, after the suite's, recorded with the results: '-XX:+UseZGC', "
+                    + "'-XX:+UseSerialGC -XX:TieredStopAtLevel=1' (a GC named here replaces G1)")
+    String jvmArgs;
+
+    @Option(names = "--forks", paramLabel = "N", description = "JMH forks per combination, each a fresh JVM, so that fork-to-fork variance shows "
+            + "(default: ${DEFAULT-VALUE}; each row's note gives every fork's mean)")
+    int forks = 1;
+
+    @Option(names = "--http", paramLabel = "URL", description = "An HTTP testbed server started elsewhere ('./suite testbed' prints it), "
+            + "e.g. http://10.0.0.5:21000: the run uses it instead of starting its own")
+    String http;
 
     @Override
     public Integer call() throws Exception {
@@ -236,9 +250,16 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInput("--out " + dir + " already holds results (" + ResultSet.CSV + "); choose another folder, or add --force to replace them");
         }
         failOnStatuses();
+        List<String> extra = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"));
+        for (String flag : extra) {
+            if (!flag.startsWith("-")) throw new BadInput("--jvm-args takes JVM flags (each starting with '-'), was '" + flag + "'");
+            if (flag.startsWith("-Xms") || flag.startsWith("-Xmx")) throw new BadInput("--jvm-args: the heap is --heap's (" + flag + ")");
+        }
+        if (forks < 1 || forks > 10) throw new BadInput("--forks must be between 1 and 10, was " + forks);
+        String server = http == null ? null : TestbedAddress.http(http);
         boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
         return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, dbChoice, user, password, minimal, !noClassArchive, null,
-                cli == null ? "" : cli.typed());
+                cli == null ? "" : cli.typed(), extra, forks, server);
     }
 
     private List<String> resolveModels() {

@@ -31,15 +31,23 @@ final class Interruption implements AutoCloseable {
     private final Set<Long> spared = ConcurrentHashMap.newKeySet();
     private final AtomicInteger received = new AtomicInteger();
     private final Consumer<String> say;
+    private final String next;
     private volatile String signal;
 
-    private Interruption(Consumer<String> say) {
+    private Interruption(Consumer<String> say, String next) {
         this.say = say;
+        this.next = next;
     }
 
-    /** Handles the signals until {@link #close()}; {@code say} hears what is being done (from the signal's thread). */
+    /** For a run: handles the signals until {@link #close()}; {@code say} hears what is being done (from the signal's thread). */
     static Interruption install(Consumer<String> say) {
-        Interruption i = new Interruption(say);
+        return install(say, "no more forks start and the running one is stopped; then what finished is written and the testbed is stopped"
+                + " and removed (a second signal hurries it)");
+    }
+
+    /** Handles the signals until {@link #close()}; at the first, {@code say} hears {@code next}: what happens now. */
+    static Interruption install(Consumer<String> say, String next) {
+        Interruption i = new Interruption(say, next);
         for (String name : SIGNALS.keySet()) {
             try {
                 Signal s = new Signal(name);
@@ -55,8 +63,7 @@ final class Interruption implements AutoCloseable {
         int n = received.incrementAndGet();
         if (n == 1) {
             signal = "SIG" + s.getName();
-            say.accept("interrupted (" + signal + (s.getName().equals("INT") ? ", Ctrl-C" : "") + "): no more forks start and the running"
-                    + " one is stopped; then what finished is written and the testbed is stopped and removed (a second signal hurries it)");
+            say.accept("interrupted (" + signal + (s.getName().equals("INT") ? ", Ctrl-C" : "") + "): " + next);
         } else if (n == 2) {
             say.accept("hurrying: the running fork is killed; the testbed is still stopped and removed");
         }

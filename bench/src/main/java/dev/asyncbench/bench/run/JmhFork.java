@@ -95,7 +95,7 @@ final class JmhFork {
                 .measurementIterations(c.measurements())
                 .warmupBatchSize(1)
                 .measurementBatchSize(1)
-                .forks(1)
+                .forks(settings.forks())
                 .warmupForks(0)
                 .jvm(JavaCommand.javaBinary())
                 .jvmArgsPrepend(flags.getFirst())
@@ -107,7 +107,7 @@ final class JmhFork {
                 .output(log.toString());
         b.params(c.size()).forEach(options::param);
 
-        long limitMs = (long) Math.max(Long.getLong(WATCHDOG_MIN_MS, 120_000), 5 * c.estimateMs());
+        long limitMs = (long) Math.max(Long.getLong(WATCHDOG_MIN_MS, 120_000) * settings.forks(), 5 * c.estimateMs());
         AtomicBoolean stopped = new AtomicBoolean();
         Thread watchdog = Thread.ofPlatform().daemon().name("fork-watchdog").start(() -> stopAfter(limitMs, stopped));
         List<RunResult> run = List.of();
@@ -136,8 +136,23 @@ final class JmhFork {
         }
         RunResult r = run.getFirst();
         results.add(r);
-        return new ResultRow(c.scenario().id(), model, ResultRow.SUITE, c.size(), ResultRow.Status.OK, String.join("; ", outcome.notes()),
+        List<String> notes = new ArrayList<>(new java.util.LinkedHashSet<>(outcome.notes()));
+        String spread = forkSpread(r);
+        if (spread != null) notes.add(spread);
+        return new ResultRow(c.scenario().id(), model, ResultRow.SUITE, c.size(), ResultRow.Status.OK, String.join("; ", notes),
                 metrics(r, ideal));
+    }
+
+    /** With more than one fork: each fork's mean time and their spread (max - min over the mean), for the row's note; else null. */
+    static String forkSpread(RunResult r) {
+        List<Double> means = new ArrayList<>();
+        r.getBenchmarkResults().forEach(b -> means.add(b.getPrimaryResult().getScore()));
+        if (means.size() < 2) return null;
+        double all = r.getPrimaryResult().getScore();
+        double spread = (means.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                - means.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) / all;
+        return means.size() + " forks, mean time per fork " + means.stream().map(m -> String.format(java.util.Locale.ROOT, "%.3g ms", m))
+                .collect(java.util.stream.Collectors.joining(", ")) + String.format(java.util.Locale.ROOT, " (spread %.1f%% of the mean)", 100 * spread);
     }
 
     private static String[] append(String first, List<String> rest) {

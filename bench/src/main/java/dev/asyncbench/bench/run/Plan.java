@@ -38,7 +38,9 @@ public record Plan(List<Combination> combinations) {
                     double op = Estimates.opMs(s, size, model);
                     int w = settings.warmups(op);
                     int m = settings.measurements(op);
-                    double all = Estimates.combinationMs(s, size, model, settings.preset().warmUpMs, settings.preset().memoryProbes, w, m);
+                    // every fork starts a JVM and runs the whole combination again
+                    double all = settings.forks() * Estimates.combinationMs(s, size, model, settings.preset().warmUpMs,
+                            settings.preset().memoryProbes, w, m);
                     boolean over = op > settings.budget().toMillis();
                     plan.add(new Combination(s, size, model, op, over ? -1 : all, w, m));
                 }

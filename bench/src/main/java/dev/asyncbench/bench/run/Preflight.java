@@ -21,7 +21,7 @@ public final class Preflight {
     /** Every check; a {@link BadInput} for an output folder that cannot be written, a {@link RunProblem} for no free port. */
     public static void check(RunSettings settings) {
         writable(settings.out());
-        if (settings.needsServer() || (settings.needsDatabase() && !settings.db().startsWith("jdbc:"))) {
+        if (settings.startsServer() || (settings.needsDatabase() && !settings.db().startsWith("jdbc:"))) {
             try {
                 // the very function the testbed's servers pick their ports with
                 TestbedDatabase.freeLoopbackPort();

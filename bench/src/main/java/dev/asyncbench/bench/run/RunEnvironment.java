@@ -60,9 +60,9 @@ final class RunEnvironment {
         notes.put("class archive", archive);
         return new Environment(settings.label(), started.toString(), seconds,
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version(),
-                settings.forkFlags(), "G1", "-Xms" + settings.heap() + " -Xmx" + settings.heap(),
+                settings.forkFlags(), settings.gc(), "-Xms" + settings.heap() + " -Xmx" + settings.heap(),
                 "JMH " + Version.getPlainVersion() + "; single-shot; "
-                        + iterations(settings) + "; 1 fork per combination; "
+                        + iterations(settings) + "; " + (settings.forks() == 1 ? "1 fork" : settings.forks() + " forks") + " per combination; "
                         + "the setup runs and checks one operation first",
                 Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),

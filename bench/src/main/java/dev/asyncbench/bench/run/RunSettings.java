@@ -13,18 +13,26 @@ import java.util.Map;
  * What one {@code run} measures and how, checked.
  *
  * @param command the command line that asked for it, as typed (the command line's {@code Cli.typed}): recorded with the results
+ * @param jvmArgs more flags for every measured JVM alike (--jvm-args), after the suite's own; a GC named here replaces G1
+ * @param forks   JMH forks per combination (--forks): each a fresh JVM, so that fork-to-fork variance shows
+ * @param server  the address of an HTTP testbed server started elsewhere (--http, e.g. by {@code ./suite testbed}), or null to start one
  */
 public record RunSettings(Preset preset, String label, List<String> models, Map<BenchScenario, List<Size>> sizes, Path out,
                    Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
                    String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive,
-                   String command) {
+                   String command, List<String> jvmArgs, int forks, String server) {
+
+    public RunSettings {
+        jvmArgs = List.copyOf(jvmArgs);
+        if (forks < 1) throw new IllegalArgumentException("forks must be at least 1, was " + forks);
+    }
 
     /** Settings no command line asked for (tests): no command recorded. */
     public RunSettings(Preset preset, String label, List<String> models, Map<BenchScenario, List<Size>> sizes, Path out,
                 Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
                 String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive) {
         this(preset, label, models, sizes, out, fixedWarmups, fixedMeasurements, budget, heap, db, dbUser, dbPassword, minimal, shareClasses,
-                classArchive, "");
+                classArchive, "", List.of(), 1, null);
     }
 
     /** Warm-up iterations for an operation expected to take {@code opMs}: --warmups, or the preset's for that length. */
@@ -47,13 +55,34 @@ public record RunSettings(Preset preset, String label, List<String> models, Map<
 
     /** {@link #forkFlags()} without the class archive: what the archive is made with. */
     List<String> baseForkFlags() {
-        return List.of("--enable-preview", "--sun-misc-unsafe-memory-access=allow", "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC");
+        List<String> flags = new ArrayList<>(List.of("--enable-preview", "--sun-misc-unsafe-memory-access=allow", "-Xms" + heap, "-Xmx" + heap));
+        if (gcFlag(jvmArgs) == null) flags.add("-XX:+UseG1GC");
+        flags.addAll(jvmArgs);
+        return List.copyOf(flags);
+    }
+
+    /** The measured JVMs' garbage collector: G1 unless --jvm-args names another. */
+    public String gc() {
+        String flag = gcFlag(jvmArgs);
+        return flag == null ? "G1" : flag.substring("-XX:+Use".length(), flag.length() - "GC".length());
+    }
+
+    /** The flag among {@code args} that chooses a collector (-XX:+UseSerialGC, ...), or null. */
+    static String gcFlag(List<String> args) {
+        String found = null;
+        for (String a : args) if (a.matches("-XX:\\+Use\\w+GC")) found = a;
+        return found;
     }
 
     /** These settings with every measured JVM mapping {@code archive} ({@link ClassArchive}). */
     RunSettings withClassArchive(Path archive) {
         return new RunSettings(preset, label, models, sizes, out, fixedWarmups, fixedMeasurements, budget, heap, db, dbUser, dbPassword,
-                minimal, shareClasses, archive, command);
+                minimal, shareClasses, archive, command, jvmArgs, forks, server);
+    }
+
+    /** Whether the run starts its own HTTP testbed server (its scenarios use one, and none was given with --http). */
+    boolean startsServer() {
+        return needsServer() && server == null;
     }
 
     boolean needsServer() {

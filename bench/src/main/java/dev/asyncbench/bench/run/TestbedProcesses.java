@@ -71,10 +71,14 @@ public final class TestbedProcesses implements AutoCloseable {
      * anything is measured: a {@link RunProblem} saying which and why.
      */
     void startFor(RunSettings settings, Path logs, Progress progress) {
-        if (settings.needsServer() && !interruption.requested()) {
+        if (settings.needsServer() && settings.server() != null) {
+            TestbedAddress.reach(settings.server());
+            serverUri = settings.server();
+            serverNote = "HTTP testbed server given with --http at " + serverUri + " (started elsewhere, e.g. by ./suite testbed)";
+        } else if (settings.needsServer() && !interruption.requested()) {
             progress.note("starting the HTTP testbed server (its own JVM) ...");
             try {
-                String uri = startServer(logs);
+                String uri = startServer(logs, "127.0.0.1");
                 serverNote = "Netty testbed server in its own JVM (" + String.join(" ", FLAGS) + ") at " + uri;
             } catch (RuntimeException e) {
                 if (interruption.requested()) return;
@@ -106,9 +110,10 @@ public final class TestbedProcesses implements AutoCloseable {
         return databaseNote;
     }
 
-    /** Starts the HTTP server; returns its address. */
-    String startServer(Path logs) {
-        Started started = start(SERVER_ROLE, List.of(SERVER_MAIN, "--port", "0"), SERVER_READY, logs.resolve("testbed-http.log"), 60);
+    /** Starts the HTTP server listening on {@code host} (127.0.0.1 unless asked otherwise); returns its address. */
+    String startServer(Path logs, String host) {
+        Started started = start(SERVER_ROLE, List.of(SERVER_MAIN, "--host", host, "--port", "0"), SERVER_READY,
+                logs.resolve("testbed-http.log"), 60);
         server = started.process();
         serverUri = started.line().substring(SERVER_READY.length()).trim();
         return serverUri;
