@@ -23,7 +23,7 @@ import static dev.asyncbench.bench.fork.ForkReport.oneLine;
 /**
  * {@code ./suite}: the command line of the bench, and {@code benchmarks.jar}'s main class.
  *
- * <p>Our subcommands are {@code run}, {@code report}, {@code compare}, {@code demo} and
+ * <p>Our subcommands are {@code run}, {@code report}, {@code compare}, {@code demo}, {@code testbed} and
  * {@code list}; {@code jmh} hands the rest of the line to JMH's own runner, so the jar also works
  * as a standard JMH {@code benchmarks.jar} ({@code java -jar benchmarks.jar jmh GatherBenchmark -f 1}).
  *
@@ -33,7 +33,7 @@ import static dev.asyncbench.bench.fork.ForkReport.oneLine;
  */
 @Command(name = "suite", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class, scope = CommandLine.ScopeType.INHERIT,
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, DemoCommand.class, ListCommand.class,
-                JmhCommand.class, TestbedCommand.class, CommandLine.HelpCommand.class},
+                TestbedCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
         description = {"Five JVM concurrency models on identical, real IO-bound work: conformant first, then measured.",
                 "'jmh ARGS' passes ARGS to JMH's own runner (the jar is also a standard JMH benchmarks.jar)."})
 public final class Cli implements Runnable {
