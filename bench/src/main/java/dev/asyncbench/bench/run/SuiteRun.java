@@ -86,15 +86,8 @@ public final class SuiteRun {
                 forks = new JmhFork(measured, logs, models.providers());
                 MinimalRuns minimal = settings.minimal() ? new MinimalRuns(measured, logs, models) : null;
                 if (!stop.requested()) rows.addAll(measure(plan, testbed, forks, minimal, progress, stop));
-                if (testbed.serverUri() != null && !stop.requested()) {
-                    // at the end, when the server's JIT has seen the whole run
-                    progress.note("measuring the HTTP testbed server's capacity ...");
-                    Duration warm = settings.preset().capacityWarmUp, measure = settings.preset().capacityMeasure;
-                    String capacity = ServerCapacity.describe(ServerCapacity.requestsPerSecond(URI.create(testbed.serverUri()), warm, measure),
-                            warm, measure);
-                    testbed.addToServerNote(capacity);
-                    progress.note("HTTP testbed server: " + capacity);
-                }
+                // at the end, when the server's JIT has seen the whole run
+                if (testbed.serverUri() != null && !stop.requested()) rows = measureServer(testbed, rows, progress);
                 server = testbed.serverNote();
                 database = testbed.databaseNote();
                 if (stop.requested()) progress.note("stopping the testbed ...");
@@ -113,6 +106,31 @@ public final class SuiteRun {
             }
         }
         return new Finished(write(measured, started, t0, models, server, database, archive, rows, forks, ""), 0, "");
+    }
+
+    /**
+     * The server's ceiling, by wrk when it is installed (fan-out rows then get the higher of
+     * their two ideals, {@link ServerCeiling}), else by the suite's own client, which caps it; in the server's note.
+     */
+    private List<ResultRow> measureServer(TestbedProcesses testbed, List<ResultRow> rows, Progress progress) {
+        Duration warm = settings.preset().capacityWarmUp, measure = settings.preset().capacityMeasure;
+        Path wrk = ServerCeiling.wrk();
+        if (wrk != null) {
+            progress.note("measuring the HTTP testbed server's ceiling with wrk, raw and at each fan-out size ...");
+            ServerCeiling.Measured m = ServerCeiling.measure(wrk, testbed.serverUri(),
+                    settings.sizes().getOrDefault(BenchScenario.HTTP_FAN_OUT, List.of()), warm, measure, logs.resolve("server-ceiling.log"));
+            String ceiling = ServerCeiling.describe(m, measure);
+            testbed.addToServerNote(ceiling);
+            progress.note("HTTP testbed server: " + ceiling);
+            return ServerCeiling.bound(rows, m);
+        }
+        progress.note(ServerCeiling.MISSING);
+        progress.note("measuring the HTTP testbed server's capacity with the suite's client ...");
+        String capacity = ServerCapacity.describe(ServerCapacity.requestsPerSecond(URI.create(testbed.serverUri()), warm, measure),
+                warm, measure);
+        testbed.addToServerNote(capacity + "; " + ServerCeiling.MISSING);
+        progress.note("HTTP testbed server: " + capacity);
+        return rows;
     }
 
     private Path write(RunSettings measured, Instant started, long t0, ModelCatalog models, String server, String database, Settled archive,
