@@ -48,6 +48,30 @@ public final class ForkTestbed {
         return database.orders(poolSize);
     }
 
+    /**
+     * Before a measured operation that cancels requests (race, timeout): waits, up to 5 s, until
+     * the server has nothing in flight (what the previous operation cancelled has stopped), then
+     * leaves {@code connections} idle keep-alive connections in the shared client's pool, by as
+     * many requests at once, each held 5 ms so that none can reuse another's connection. Every
+     * model then starts from the same warm pool and a quiet server, instead of paying, inside its
+     * measured time, to reconnect the sockets the previous operation's cancellations closed.
+     */
+    public static void quietAndWarm(int connections) {
+        TestbedClient c = http();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (c.stats().inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        java.util.List<java.util.concurrent.CompletableFuture<byte[]>> warming = new java.util.ArrayList<>();
+        for (int i = 0; i < connections; i++) warming.add(c.sendAsync(c.bytes(i, 64, java.time.Duration.ofMillis(5))));
+        warming.forEach(java.util.concurrent.CompletableFuture::join);
+    }
+
     public static Path scratch(String prefix) {
         try {
             return Files.createTempDirectory(prefix);

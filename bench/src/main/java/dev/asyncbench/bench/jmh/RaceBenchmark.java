@@ -9,10 +9,12 @@ import dev.asyncbench.core.spec.Replica;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
@@ -68,6 +70,12 @@ public class RaceBenchmark extends ScenarioState {
             answers.add(winner);
         }
         throw incorrect(answers, expected + " (the first successful replica) in one of three runs");
+    }
+
+    /** Every measured race starts from a quiet server and R warm connections ({@link ForkTestbed#quietAndWarm}). */
+    @Setup(Level.Iteration)
+    public void quietAndWarm() {
+        ForkTestbed.quietAndWarm(replicas);
     }
 
     @Benchmark

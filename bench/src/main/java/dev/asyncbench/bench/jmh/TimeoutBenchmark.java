@@ -6,10 +6,12 @@ import dev.asyncbench.core.spec.TimeoutSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
@@ -65,6 +67,12 @@ public class TimeoutBenchmark extends ScenarioState {
                 return e;
             }
         });
+    }
+
+    /** Every measured call starts from a quiet server and a warm connection ({@link ForkTestbed#quietAndWarm}). */
+    @Setup(Level.Iteration)
+    public void quietAndWarm() {
+        ForkTestbed.quietAndWarm(1);
     }
 
     /** The body, or the TimeoutException (a timeout is this scenario's expected outcome, not a failure). */
