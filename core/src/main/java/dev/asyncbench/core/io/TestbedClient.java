@@ -68,7 +68,7 @@ public final class TestbedClient {
             this.id = id;
         }
 
-        /** The name used by {@value #PROPERTY} and on the command line: {@code jdk}, {@code apache}. */
+        /** The name used by {@value TestbedClient#PROPERTY} and on the command line: {@code jdk}, {@code apache}. */
         public String id() {
             return id;
         }
@@ -90,7 +90,7 @@ public final class TestbedClient {
                     + Arrays.stream(values()).map(Transport::id).collect(Collectors.joining(", ")));
         }
 
-        /** This JVM's transport: {@value #PROPERTY}, else {@code jdk}. */
+        /** This JVM's transport: {@value TestbedClient#PROPERTY}, else {@code jdk}. */
         public static Transport current() {
             return of(System.getProperty(PROPERTY, JDK.id));
         }
