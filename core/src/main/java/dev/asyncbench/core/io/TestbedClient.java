@@ -5,58 +5,138 @@ import dev.asyncbench.core.spec.Replica;
 import dev.asyncbench.core.testbed.ServerStats;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 /**
- * The HTTP client every model shares: one JDK {@link HttpClient} with the same settings for
- * all, and the testbed's requests. It offers both styles, and each model picks the one its
- * idiom calls for: {@link #send} blocks (interrupting the thread abandons the request, JDK 16+),
+ * The HTTP client every model shares: the testbed's requests, and one transport (the library that
+ * does the IO) with the same settings for all. It offers both styles, and each model picks the
+ * one its idiom calls for: {@link #send} blocks (interrupting the thread abandons the request),
  * {@link #sendAsync} does not (cancelling the returned future, or completing it exceptionally,
- * for instance with {@code orTimeout}, abandons the request).
+ * for instance with {@code orTimeout}, abandons the request). "Abandons" means the connection is
+ * closed, so the server counts the request abandoned.
  *
- * <p>Errors are the same in both styles: {@link ServerUnreachableException} when nothing
- * listens at the server's address, {@link HttpStatusException} for any status but 2xx.
+ * <p>Errors are the same in both styles and with every transport: {@link ServerUnreachableException}
+ * when nothing listens at the server's address, {@link HttpStatusException} for any status but 2xx,
+ * {@link java.net.http.HttpTimeoutException} when a request's own
+ * {@link HttpRequest#timeout() timeout} passes.
+ *
+ * <h2>Transports</h2>
+ * The JVM's transport is named by the system property {@value #PROPERTY}
+ * ({@code -Dasyncbench.httpClient=apache}); {@link #of(URI)} uses it, {@link #of(URI, Transport)}
+ * names one. The values are {@link Transport#id()}s:
+ * <ul>
+ *   <li>{@code jdk} (the default): the JDK's {@code java.net.http.HttpClient}. Both styles are
+ *       non-blocking IO on its selector thread; {@code send} waits on a future.
+ *   <li>{@code apache}: Apache HttpClient 5.6. {@code send} is its classic client, real blocking
+ *       socket IO on the calling thread; {@code sendAsync} its async client, real non-blocking IO
+ *       on its IO reactor, whose threads complete the futures.
+ * </ul>
+ * Each transport is one instance per JVM, made on first use, shared by every client and model.
+ * {@link Transport#settings()} is the line a report prints about it.
  */
 public final class TestbedClient {
 
-    /** The one configuration all models share; printed in every report. */
-    public static final String SETTINGS = "JDK HttpClient, HTTP/1.1, connect timeout 5 s, no request timeout, default executor";
+    /** The system property naming the JVM's transport by its {@link Transport#id()}; absent means {@code jdk}. */
+    public static final String PROPERTY = "asyncbench.httpClient";
 
-    private static final HttpClient SHARED = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /**
+     * The {@code jdk} transport's settings line.
+     *
+     * @deprecated a run may use another transport: print {@link Transport#settings()} of the
+     * transport the measured JVMs use.
+     */
+    @Deprecated
+    public static final String SETTINGS = Transport.JDK.settings();
 
-    private final URI base;
-    private final HttpClient client;
+    /** The library that carries the testbed's requests; one per JVM, equal for all models. */
+    public enum Transport {
+        /** The JDK's HttpClient: non-blocking IO underneath both styles. */
+        JDK("jdk"),
+        /** Apache HttpClient 5.6: classic client (blocking IO) for send, async client (non-blocking IO) for sendAsync. */
+        APACHE("apache");
 
-    private TestbedClient(URI base, HttpClient client) {
-        this.base = base;
-        this.client = client;
+        private final String id;
+
+        Transport(String id) {
+            this.id = id;
+        }
+
+        /** The name used by {@value TestbedClient#PROPERTY} and on the command line: {@code jdk}, {@code apache}. */
+        public String id() {
+            return id;
+        }
+
+        /** One line with the library, its version and every limit it runs with; starts no client. */
+        public String settings() {
+            return id + ": " + switch (this) {
+                case JDK -> JdkExchanges.SETTINGS;
+                case APACHE -> ApacheExchanges.settings();
+            };
+        }
+
+        /** The transport named {@code id}; an {@link IllegalArgumentException} lists the accepted ids. */
+        public static Transport of(String id) {
+            for (Transport t : values()) {
+                if (t.id.equals(id)) return t;
+            }
+            throw new IllegalArgumentException("unknown HTTP transport '" + id + "' (" + PROPERTY + "); accepted: "
+                    + Arrays.stream(values()).map(Transport::id).collect(Collectors.joining(", ")));
+        }
+
+        /** This JVM's transport: {@value TestbedClient#PROPERTY}, else {@code jdk}. */
+        public static Transport current() {
+            return of(System.getProperty(PROPERTY, JDK.id));
+        }
+
+        Exchanges exchanges() {
+            return switch (this) {
+                case JDK -> JdkExchanges.shared();
+                case APACHE -> ApacheExchanges.shared();
+            };
+        }
     }
 
-    /** A client for the testbed server at {@code base} (for instance {@code http://127.0.0.1:8080}). */
+    private final URI base;
+    private final Transport transport;
+    private final Exchanges exchanges;
+
+    private TestbedClient(URI base, Transport transport) {
+        this.base = base;
+        this.transport = transport;
+        this.exchanges = transport.exchanges();
+    }
+
+    /**
+     * A client for the testbed server at {@code base} (for instance {@code http://127.0.0.1:8080})
+     * over this JVM's transport ({@link Transport#current()}).
+     */
     public static TestbedClient of(URI base) {
+        return of(base, Transport.current());
+    }
+
+    /** A client for the testbed server at {@code base} over {@code transport}. */
+    public static TestbedClient of(URI base, Transport transport) {
         Check.notNull(base, "server");
+        Check.notNull(transport, "transport");
         if (!"http".equals(base.getScheme()) || base.getHost() == null || base.getPort() < 1) {
             throw new IllegalArgumentException("server must be an http://host:port address, was " + base);
         }
-        return new TestbedClient(base, SHARED);
+        return new TestbedClient(base, transport);
     }
 
     public URI base() {
         return base;
+    }
+
+    public Transport transport() {
+        return transport;
     }
 
     // ---- the testbed's requests --------------------------------------------------------------
@@ -88,33 +168,38 @@ public final class TestbedClient {
 
     // ---- the two styles ----------------------------------------------------------------------
 
-    /** Blocking exchange; the body on 2xx. Interrupting the calling thread abandons the request. */
+    /**
+     * Blocking exchange; the body on 2xx. Interrupting the calling thread abandons the request
+     * and ends the call with {@link InterruptedException}. With {@code jdk} the thread waits on a
+     * future; with {@code apache} it does the socket IO itself.
+     */
     public byte[] send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response;
+        Exchanges.Answer answer;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw unreachable(e);
+            answer = exchanges.send(request);
+        } catch (IOException e) {
+            throw exchanges.unreachable(e) ? unreachable(e) : e;
         }
-        byte[] body = bodyOf(request, response);
+        byte[] body = bodyOf(request, answer);
         Completions.mark(kindOf(request));
         return body;
     }
 
     /**
      * Non-blocking exchange. Cancelling the returned future, or completing it exceptionally
-     * before the response (a timeout), abandons the request: the connection is closed and the
-     * server counts it as abandoned. With JDK 25 the same holds for a stage derived from it
-     * ({@code thenApply}, {@code handle}: HttpClient's stages propagate cancellation; the
-     * testbed's tests check it). Cancelling a future that only waits for calls, such as
-     * {@code anyOf(a, b)}, does not reach them: cancel each call's own future.
+     * before the response (a timeout), abandons the request. With every transport the same holds
+     * for a stage derived from it ({@code thenApply}, {@code handle}: the futures propagate
+     * cancellation, as the JDK's HttpClient's do; the testbed's tests check it). Cancelling a
+     * future that only waits for calls, such as {@code anyOf(a, b)}, does not reach them: cancel
+     * each call's own future. Dependent stages may run on the transport's own threads (with
+     * {@code apache}, its IO reactor's): a stage that blocks holds up other exchanges.
      */
     public CompletableFuture<byte[]> sendAsync(HttpRequest request) {
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        CompletableFuture<byte[]> body = exchange.handle((response, error) -> {
+        CompletableFuture<Exchanges.Answer> exchange = exchanges.sendAsync(request);
+        CompletableFuture<byte[]> body = exchange.handle((answer, error) -> {
             if (error == null) {
                 try {
-                    byte[] ok = bodyOf(request, response);
+                    byte[] ok = bodyOf(request, answer);
                     Completions.mark(kindOf(request));
                     return ok;
                 } catch (HttpStatusException e) {
@@ -122,7 +207,7 @@ public final class TestbedClient {
                 }
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) cause = unreachable(cause);
+            if (exchanges.unreachable(cause)) cause = unreachable(cause);
             throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
         });
         body.whenComplete((value, error) -> {
@@ -157,11 +242,11 @@ public final class TestbedClient {
         }
     }
 
-    private static byte[] bodyOf(HttpRequest request, HttpResponse<byte[]> response) throws HttpStatusException {
-        if (response.statusCode() / 100 != 2) {
-            throw new HttpStatusException(request.uri(), response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    private static byte[] bodyOf(HttpRequest request, Exchanges.Answer answer) throws HttpStatusException {
+        if (answer.status() / 100 != 2) {
+            throw new HttpStatusException(request.uri(), answer.status(), new String(answer.body(), StandardCharsets.UTF_8));
         }
-        return response.body();
+        return answer.body();
     }
 
     private static Completions.Kind kindOf(HttpRequest request) {

@@ -14,7 +14,8 @@ import java.util.concurrent.CancellationException;
  * Scenario 3: K fetches, one after another. C is never reached, only 1: the wall time is K x L.
  *
  * <ul>
- *   <li>Threads: the caller's (the JDK client's selector thread does the socket work).
+ *   <li>Threads: the caller's (with the {@code jdk} transport the client's selector thread does
+ *       the socket work; with {@code apache} the caller does).
  *   <li>Blocking: {@link TestbedClient#send} holds the caller until each body has arrived.
  *   <li>Cancellation: interrupting the caller abandons the request in flight; later ones never start.
  *   <li>Errors: the first failing request ends the loop, as {@link UncheckedIOException}

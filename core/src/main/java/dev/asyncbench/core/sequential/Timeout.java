@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * closes the connection (the server counts the request abandoned) and {@code send} throws.
  *
  * <ul>
- *   <li>Threads: the caller's (the JDK client's selector thread runs the timer).
+ *   <li>Threads: the caller's (with the {@code jdk} transport the client's selector thread runs
+ *       the timer; with {@code apache} the caller's own socket read times out).
  *   <li>Blocking: {@link TestbedClient#send} holds the caller until the body or the deadline.
  *   <li>Cancellation: the client abandons the request at the deadline; interrupting the caller
  *       abandons it too.

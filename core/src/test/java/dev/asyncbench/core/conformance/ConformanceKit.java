@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInfo;
@@ -106,10 +107,19 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code ceil(n / maxWaiting)} rounds. A rule a model cannot meet is listed, with its reason, in
  * the one known-gaps file ({@code core/src/test/resources/known-gaps.txt}); its test is then
  * aborted with that reason. Hello and gather rules cannot be listed.
+ *
+ * <h2>Transports</h2>
+ * The testbed's client uses this JVM's HTTP transport ({@code TestbedClient.PROPERTY}). The rules
+ * whose calls go through it are tagged {@value #HTTP}; the build runs the whole kit over the
+ * default transport and the tagged rules once more over each other transport, in a JVM of their
+ * own (the root POM's surefire execution {@code conformance-apache}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 public abstract class ConformanceKit {
+
+    /** The tag of the rules whose calls go through {@code TestbedClient}, run once per transport. */
+    public static final String HTTP = "http";
 
     /** The model under test: a fresh instance, which the kit closes after the last test. */
     protected abstract TaskScenario createModel();
@@ -300,7 +310,7 @@ public abstract class ConformanceKit {
         return new FanOutSpec(testbed().http(), FAN_OUT_ROUNDS * width(FAN_OUT_C), FAN_OUT_L, FAN_OUT_B, FAN_OUT_C);
     }
 
-    @Test
+    @Test @Tag(HTTP)
     void f1_resultEqualsTheOracles() {
         FanOutSpec spec = fanOut();
         FanOutResult result = model.httpFanOut(spec);
@@ -309,7 +319,7 @@ public abstract class ConformanceKit {
         assertEquals(oracle.httpFanOut(spec), result);
     }
 
-    @Test
+    @Test @Tag(HTTP)
     void f2_neverMoreThanCInFlight() {
         FanOutSpec spec = fanOut();
         freshServer();
@@ -320,7 +330,7 @@ public abstract class ConformanceKit {
         assertEquals(spec.requests(), stats.completed(), () -> "every request served once: " + stats.toJson());
     }
 
-    @Test
+    @Test @Tag(HTTP)
     void f3_concurrencyReachesCAndWallTimeIsRoundsOfL() {
         FanOutSpec spec = fanOut();
         int width = width(spec.maxInFlight());
@@ -407,7 +417,7 @@ public abstract class ConformanceKit {
         return new AggregateSpec(testbed().http(), orders(), AGGREGATE_ROUNDS * width(AGGREGATE_C), AGGREGATE_L, AGGREGATE_C);
     }
 
-    @Test
+    @Test @Tag(HTTP)
     void a1_resultEqualsTheOraclesAndEverySummaryIsStored() {
         AggregateSpec spec = aggregateSpec();
         AggregateResult expected = oracle.aggregate(spec);
@@ -419,7 +429,7 @@ public abstract class ConformanceKit {
         assertEquals(spec.ids(), stats.stored(), () -> "one summary stored per id: " + stats.toJson());
     }
 
-    @Test
+    @Test @Tag(HTTP)
     void a2_neverMoreThanCProfileRequestsInFlight() {
         AggregateSpec spec = aggregateSpec();
         freshServer();
@@ -429,7 +439,7 @@ public abstract class ConformanceKit {
                 () -> "C is " + spec.maxInFlight() + " but the server saw " + stats.peakInFlight() + " in flight: " + stats.toJson());
     }
 
-    @Test
+    @Test @Tag(HTTP)
     void a3_wallTimeIsRoundsOfCAndPWithProfileAndOrdersOverlapping() {
         AggregateSpec spec = aggregateSpec();
         int width = Math.min(width(spec.maxInFlight()), width(orders().poolSize()));
@@ -447,7 +457,7 @@ public abstract class ConformanceKit {
 
     // ---- 7. timeout ----------------------------------------------------------------------------
 
-    @Test
+    @Test @Tag(HTTP)
     void t1_aCallFasterThanItsDeadlineReturnsItsBody() throws TimeoutException {
         TimeoutSpec spec = new TimeoutSpec(testbed().http(), ofMillis(100), ofSeconds(2));
         String body = model.fetchWithTimeout(spec);
@@ -455,7 +465,7 @@ public abstract class ConformanceKit {
         assertEquals(oracle.fetchWithTimeout(spec), body);
     }
 
-    @Test
+    @Test @Tag(HTTP)
     void t2_aSlowCallThrowsTimeoutExceptionInTime() {
         Duration deadline = ofMillis(300);
         TimeoutSpec spec = new TimeoutSpec(testbed().http(), ofSeconds(3), deadline);
@@ -463,7 +473,7 @@ public abstract class ConformanceKit {
         Window.around("fetchWithTimeout(deadline " + deadline.toMillis() + " ms)", deadline).check(call.elapsed());
     }
 
-    @Test
+    @Test @Tag(HTTP)
     void t3_theTimedOutRequestIsAbandoned() {
         // the server would hold the request for 5 s: only an abandoned request leaves it sooner
         TimeoutSpec spec = new TimeoutSpec(testbed().http(), ofSeconds(5), ofMillis(300));
@@ -535,7 +545,7 @@ public abstract class ConformanceKit {
 
     // ---- 9. race -------------------------------------------------------------------------------
 
-    @Test
+    @Test @Tag(HTTP)
     void r1_theFirstSuccessWins() {
         RaceSpec spec = RaceSpec.of(testbed().http(),
                 Replica.of("b", ofMillis(300)), Replica.of("a", ofMillis(100)), Replica.failing("c", ofMillis(50)));
@@ -544,7 +554,7 @@ public abstract class ConformanceKit {
         assertEquals(oracle.race(spec), body);
     }
 
-    @Test
+    @Test @Tag(HTTP)
     void r2_theWinnerReturnsInItsOwnLatency() {
         Duration fast = ofMillis(200);
         RaceSpec spec = RaceSpec.of(testbed().http(), Replica.of("slow", ofSeconds(2)), Replica.of("fast", fast));
@@ -553,7 +563,7 @@ public abstract class ConformanceKit {
         Window.around("race won in " + fast.toMillis() + " ms", fast).check(call.elapsed());
     }
 
-    @Test
+    @Test @Tag(HTTP)
     void r3_theLosersAreCancelled() {
         // the losers would take 5 s: only abandoned requests leave the server sooner
         RaceSpec spec = RaceSpec.of(testbed().http(),
@@ -568,7 +578,7 @@ public abstract class ConformanceKit {
         assertEquals(1, stats.completed(), () -> "only the winner completed: " + stats.toJson());
     }
 
-    @Test
+    @Test @Tag(HTTP)
     void r4_aReplicaThatFailsFirstDoesNotWin() {
         RaceSpec spec = RaceSpec.of(testbed().http(),
                 Replica.failing("a", ofMillis(100)), Replica.of("b", ofMillis(300)), Replica.of("c", ofSeconds(1)));
@@ -607,7 +617,7 @@ public abstract class ConformanceKit {
         });
     }
 
-    @TestFactory
+    @TestFactory @Tag(HTTP)
     Stream<DynamicTest> b2_anUnreachableServerFailsFastNamingItsAddress() {
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort());
         TestbedClient http = TestbedClient.of(nowhere);
