@@ -14,6 +14,7 @@ import dev.asyncbench.bench.run.RunSettings;
 import dev.asyncbench.bench.run.SuiteRun;
 import dev.asyncbench.bench.run.TestbedAddress;
 import dev.asyncbench.core.Models;
+import dev.asyncbench.core.io.TestbedClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -113,6 +114,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N", description = "JMH forks per combination, each a fresh JVM, so that fork-to-fork variance shows "
             + "(default: ${DEFAULT-VALUE}; each row's note gives every fork's mean)")
     int forks = 1;
+
+    @Option(names = "--http-client", paramLabel = "jdk|apache", description = "The transport of the HTTP client every model shares, "
+            + "the same for all (default: ${DEFAULT-VALUE}; docs/testbed.md compares them): jdk, the JDK HttpClient (its blocking send is"
+            + " sendAsync().get()); apache, Apache HttpClient 5 (classic: real blocking socket IO; async: its non-blocking IO reactor)")
+    String httpClient = "jdk";
 
     @Option(names = "--http", paramLabel = "URL", description = "An HTTP testbed server started elsewhere ('./suite testbed' prints it), "
             + "e.g. http://10.0.0.5:21000: the run uses it instead of starting its own")
@@ -257,9 +263,15 @@ final class RunCommand implements Callable<Integer> {
         }
         if (forks < 1 || forks > 10) throw new BadInput("--forks must be between 1 and 10, was " + forks);
         String server = http == null ? null : TestbedAddress.http(http);
+        TestbedClient.Transport transport;
+        try {
+            transport = TestbedClient.Transport.of(httpClient.trim());
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--http-client must be jdk or apache, was '" + httpClient + "'", e);
+        }
         boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
         return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, dbChoice, user, password, minimal, !noClassArchive, null,
-                cli == null ? "" : cli.typed(), extra, forks, server);
+                cli == null ? "" : cli.typed(), extra, forks, server, transport);
     }
 
     private List<String> resolveModels() {

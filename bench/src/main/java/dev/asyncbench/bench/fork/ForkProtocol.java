@@ -32,6 +32,8 @@ public final class ForkProtocol {
     public enum Property {
         /** {@code http://127.0.0.1:PORT} of the HTTP testbed server. */
         SERVER("asyncbench.server"),
+        /** The shared HTTP client's transport, {@code jdk} or {@code apache} (core reads it: {@code TestbedClient.PROPERTY}). */
+        HTTP_CLIENT(dev.asyncbench.core.io.TestbedClient.PROPERTY),
         /** JDBC URL of the testbed database. */
         DB("asyncbench.db"),
         DB_USER("asyncbench.db.user"),

@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param os              operating system name, version and architecture
  * @param database        the testbed database's description, or "not used"
  * @param server          the HTTP testbed server, how it ran, and its measured capacity if known
- * @param httpClient      {@code TestbedClient.SETTINGS}: the HTTP client every model shares
+ * @param httpClient      {@code TestbedClient.Transport.settings()}: the HTTP client every model shares, its transport and limits
  * @param models          each model's name and its {@code describe()} line
  * @param unavailable     models on the class path that could not load, and why
  * @param gitCommit       the commit of the suite that ran, or "unknown"

@@ -4,7 +4,6 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Environment;
 import dev.asyncbench.core.Models;
-import dev.asyncbench.core.io.TestbedClient;
 import org.openjdk.jmh.util.Version;
 
 import java.io.IOException;
@@ -66,7 +65,7 @@ final class RunEnvironment {
                         + "the setup runs and checks one operation first",
                 Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                database, server, TestbedClient.SETTINGS, describe, Models.unavailable(), gitCommit(), notes, settings.command());
+                database, server, settings.httpClient().settings(), describe, Models.unavailable(), gitCommit(), notes, settings.command());
     }
 
     private static String iterations(RunSettings settings) {

@@ -2,6 +2,7 @@ package dev.asyncbench.bench.run;
 
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Size;
+import dev.asyncbench.core.io.TestbedClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,11 +17,12 @@ import java.util.Map;
  * @param jvmArgs more flags for every measured JVM alike (--jvm-args), after the suite's own; a GC named here replaces G1
  * @param forks   JMH forks per combination (--forks): each a fresh JVM, so that fork-to-fork variance shows
  * @param server  the address of an HTTP testbed server started elsewhere (--http, e.g. by {@code ./suite testbed}), or null to start one
+ * @param httpClient the HTTP transport every measured JVM's shared client uses ({@code TestbedClient.Transport}, --http-client)
  */
 public record RunSettings(Preset preset, String label, List<String> models, Map<BenchScenario, List<Size>> sizes, Path out,
                    Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
                    String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive,
-                   String command, List<String> jvmArgs, int forks, String server) {
+                   String command, List<String> jvmArgs, int forks, String server, TestbedClient.Transport httpClient) {
 
     public RunSettings {
         jvmArgs = List.copyOf(jvmArgs);
@@ -32,7 +34,7 @@ public record RunSettings(Preset preset, String label, List<String> models, Map<
                 Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
                 String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive) {
         this(preset, label, models, sizes, out, fixedWarmups, fixedMeasurements, budget, heap, db, dbUser, dbPassword, minimal, shareClasses,
-                classArchive, "", List.of(), 1, null);
+                classArchive, "", List.of(), 1, null, TestbedClient.Transport.JDK);
     }
 
     /** Warm-up iterations for an operation expected to take {@code opMs}: --warmups, or the preset's for that length. */
@@ -77,7 +79,7 @@ public record RunSettings(Preset preset, String label, List<String> models, Map<
     /** These settings with every measured JVM mapping {@code archive} ({@link ClassArchive}). */
     RunSettings withClassArchive(Path archive) {
         return new RunSettings(preset, label, models, sizes, out, fixedWarmups, fixedMeasurements, budget, heap, db, dbUser, dbPassword,
-                minimal, shareClasses, archive, command, jvmArgs, forks, server);
+                minimal, shareClasses, archive, command, jvmArgs, forks, server, httpClient);
     }
 
     /** Whether the run starts its own HTTP testbed server (its scenarios use one, and none was given with --http). */

@@ -78,7 +78,7 @@ public final class SuiteRun {
         Settled archive = new Settled(null, "not made: the run was interrupted first");
         RunSettings measured = settings;
         try (Interruption stop = Interruption.install(progress::note)) {
-            try (TestbedProcesses testbed = new TestbedProcesses(stop, folder)) {
+            try (TestbedProcesses testbed = new TestbedProcesses(stop, folder, settings.httpClient())) {
                 testbed.startFor(settings, logs, progress);
                 if (!stop.requested()) archive = ClassArchive.settle(settings, testbed, models.providers(), logs, progress);
                 // every measured JVM from here on runs with these settings, the archive settled

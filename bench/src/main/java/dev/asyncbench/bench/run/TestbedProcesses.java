@@ -3,6 +3,7 @@ package dev.asyncbench.bench.run;
 import dev.asyncbench.bench.fork.ForkProtocol.Property;
 import dev.asyncbench.bench.fork.ForkReport;
 import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.core.io.TestbedClient;
 import dev.asyncbench.core.testbed.HttpTestbedServer;
 import dev.asyncbench.core.testbed.TestbedDatabase;
 
@@ -45,6 +46,7 @@ public final class TestbedProcesses implements AutoCloseable {
 
     private final Interruption interruption;
     private final RunFolder folder;
+    private final TestbedClient.Transport httpClient;
     private final Thread hook = new Thread(this::close, "testbed-stop");
     private Process server;
     private Process database;
@@ -56,9 +58,10 @@ public final class TestbedProcesses implements AutoCloseable {
     private final List<String> removed = new ArrayList<>();
     private final List<Process> started = new ArrayList<>();
 
-    TestbedProcesses(Interruption interruption, RunFolder folder) {
+    TestbedProcesses(Interruption interruption, RunFolder folder, TestbedClient.Transport httpClient) {
         this.interruption = interruption;
         this.folder = folder;
+        this.httpClient = httpClient;
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -157,7 +160,10 @@ public final class TestbedProcesses implements AutoCloseable {
      */
     Map<Property, String> forkProperties(boolean server, boolean database) {
         Map<Property, String> props = new EnumMap<>(Property.class);
-        if (server && serverUri != null) props.put(Property.SERVER, serverUri);
+        if (server && serverUri != null) {
+            props.put(Property.SERVER, serverUri);
+            props.put(Property.HTTP_CLIENT, httpClient.id());
+        }
         if (database && jdbcUrl != null) {
             props.put(Property.DB, jdbcUrl);
             if (dbUser != null) props.put(Property.DB_USER, dbUser);
