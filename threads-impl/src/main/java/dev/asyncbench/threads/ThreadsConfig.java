@@ -108,16 +108,11 @@ final class ThreadsConfig implements AutoCloseable {
                 "platform threads: a new one per task, at most " + max + " alive (" + PER_TASK_PROPERTY + "), then refused");
     }
 
-    /**
-     * Where the repository's blocking JDBC calls run: exactly P platform threads, one per
-     * connection, made at its first call and kept until {@link #close()}.
-     */
-    ExecutorService jdbc(OrdersRepository orders) {
-        synchronized (jdbcPools) {
-            if (closed) throw new RejectedExecutionException("the model is closed");
-            return jdbcPools.computeIfAbsent(orders, repository ->
-                    Executors.newFixedThreadPool(repository.poolSize(), Thread.ofPlatform().name(jdbcThreads, 0).daemon().factory()));
-        }
+    /** Where the repository's blocking JDBC calls run: exactly P platform threads, one per connection, made once. */
+    synchronized ExecutorService jdbc(OrdersRepository orders) {
+        requireOpen();
+        return jdbcPools.computeIfAbsent(orders, repository ->
+                Executors.newFixedThreadPool(repository.poolSize(), Thread.ofPlatform().name(jdbcThreads, 0).daemon().factory()));
     }
 
     /** The executor every scenario's tasks run on. */
@@ -138,7 +133,7 @@ final class ThreadsConfig implements AutoCloseable {
     @Override
     public void close() {
         List<ExecutorService> all = new ArrayList<>(List.of(executor));
-        synchronized (jdbcPools) {
+        synchronized (this) {
             closed = true;
             all.addAll(jdbcPools.values());
         }
@@ -148,6 +143,10 @@ final class ThreadsConfig implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void requireOpen() {
+        if (closed) throw new RejectedExecutionException("the model is closed");
     }
 
     /** Platform threads, refusing to create one more than {@code max} alive at once. */
