@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
  *       threads a process should hold, the threads model's ceiling). One pool per C asked, made
  *       at its first call; its threads end after {@link #FILE_THREADS_IDLE} idle, so a C no
  *       longer asked holds none.
+ *       Two calls at once with the same C share those C threads (the bench and the kit make
+ *       one call at a time).
  *   <li>{@link #jdbc}: blocking JDBC, on {@code Schedulers.from} one pool of exactly P platform
  *       threads per repository, P being its connection pool; made at the repository's first
  *       call and kept for every later one.
