@@ -16,8 +16,8 @@ import kotlinx.coroutines.sync.withPermit
  * time; combine them; store the summary. At most C ids in flight, at most P queries at once.
  *
  * - Threads: one coroutine per id on Dispatchers.Default, where the CPU work of combining
- *   runs; its query is a child coroutine on `Dispatchers.IO.limitedParallelism(P)`
- *   ([CoroutinesConfig.jdbc]), started before the profile is fetched.
+ *   runs; its query is a child coroutine on the repository's `Dispatchers.IO.limitedParallelism(P)`
+ *   ([CoroutinesConfig.jdbc], made once), started before the profile is fetched.
  * - Blocking: only JDBC, on the view's threads; HTTP is `sendAsync().await()`. A `Semaphore`
  *   of C permits keeps the other ids suspended until one ends.
  * - Cancellation: on the first failure the scope cancels every id in flight: the await of a
@@ -32,7 +32,7 @@ internal object Aggregate {
         val orders = spec.orders()
         val ids = spec.ids()
         val summaries = LongArray(ids)
-        val jdbc = config.jdbc(orders.poolSize())
+        val jdbc = config.jdbc(orders)
         val inFlight = Semaphore(spec.maxInFlight())
         coroutineScope {                                    // returns once every id is stored
             repeat(ids) { i ->

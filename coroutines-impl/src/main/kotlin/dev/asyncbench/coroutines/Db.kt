@@ -9,9 +9,10 @@ import kotlinx.coroutines.launch
  * Scenario 5: Q queries through the repository's pool of P connections, each waiting
  * server-side.
  *
- * - Threads: one coroutine per query, all launched at once on `Dispatchers.IO.limitedParallelism(P)`
- *   ([CoroutinesConfig.jdbc]): at most P of them run, one per connection; the rest wait in
- *   the view's queue without a thread. P, not the model, is the limit.
+ * - Threads: one coroutine per query, all launched at once on the repository's
+ *   `Dispatchers.IO.limitedParallelism(P)` ([CoroutinesConfig.jdbc], made once): at most P of
+ *   them run, one per connection; the rest wait in the view's queue without a thread. P, not
+ *   the model, is the limit.
  * - Blocking: JDBC blocks its thread for the whole query, wait included; the view keeps those
  *   threads off Dispatchers.Default and never asks Hikari for more than P connections.
  * - Cancellation: on the first failure the queued queries are cancelled and never run; a
@@ -25,7 +26,7 @@ internal object Db {
         val queries = spec.queries()
         val rows = LongArray(queries)
         val cents = LongArray(queries)
-        val jdbc = config.jdbc(orders.poolSize())
+        val jdbc = config.jdbc(orders)
         coroutineScope {                                    // returns once every query is done
             repeat(queries) { query ->
                 launch(jdbc) {                              // query i, blocking a JDBC thread

@@ -15,7 +15,7 @@ import java.nio.file.Files
  * Scenario 4: read, digest (SHA-256) and durably write F files, at most C at once.
  *
  * - Threads: one coroutine per file, run on `Dispatchers.IO.limitedParallelism(C)`
- *   ([CoroutinesConfig.files]): at most C threads do file work at once.
+ *   ([CoroutinesConfig.files], at most 10,000): at most C threads do file work at once.
  * - Blocking: all of it (read, SHA-256, write and force); the JDK has no suspending file API,
  *   so the blocking calls go to IO threads and the view's parallelism is the C limit.
  * - Cancellation: `runInterruptible` interrupts the blocking call of a cancelled file, which

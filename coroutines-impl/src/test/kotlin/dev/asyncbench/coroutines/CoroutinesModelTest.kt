@@ -2,12 +2,15 @@ package dev.asyncbench.coroutines
 
 import dev.asyncbench.core.EventLog
 import dev.asyncbench.core.spec.GatherSpec
+import dev.asyncbench.core.testbed.Testbed
 import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertInstanceOf
+import org.junit.jupiter.api.Assertions.assertSame
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import java.time.Duration
@@ -23,14 +26,31 @@ class CoroutinesModelTest {
 
     @Test
     fun `the JDBC and file dispatchers run P or C blocking calls at once, even above Dispatchers IO's 64`() {
-        assertEquals(100, peakOfBlockingCalls(config.jdbc(100), calls = 100, hold = Duration.ofSeconds(2)))
+        Testbed.shared().orders(100).use { orders ->
+            assertEquals(100, peakOfBlockingCalls(config.jdbc(orders), calls = 100, hold = Duration.ofSeconds(2)))
+        }
         assertEquals(100, peakOfBlockingCalls(config.files(100), calls = 100, hold = Duration.ofSeconds(2)))
     }
 
     @Test
     fun `the JDBC and file dispatchers never run more than P or C blocking calls at once`() {
-        assertEquals(3, peakOfBlockingCalls(config.jdbc(3), calls = 12, hold = Duration.ofMillis(50)))
+        Testbed.shared().orders(3).use { orders ->
+            assertEquals(3, peakOfBlockingCalls(config.jdbc(orders), calls = 12, hold = Duration.ofMillis(50)))
+        }
         assertEquals(5, peakOfBlockingCalls(config.files(5), calls = 20, hold = Duration.ofMillis(50)))
+    }
+
+    @Test
+    fun `plain Dispatchers IO would cut 100 blocking calls to its 64 at once, the trap the views avoid`() {
+        val ioParallelism = maxOf(64, Runtime.getRuntime().availableProcessors())   // kotlinx.coroutines.io.parallelism's default
+        assertEquals(ioParallelism, peakOfBlockingCalls(Dispatchers.IO, calls = ioParallelism + 36, hold = Duration.ofSeconds(1)))
+    }
+
+    @Test
+    fun `one JDBC view per repository, shared by every call, so P holds across calls`() {
+        Testbed.shared().orders(3).use { orders ->
+            assertSame(config.jdbc(orders), config.jdbc(orders))
+        }
     }
 
     @Test

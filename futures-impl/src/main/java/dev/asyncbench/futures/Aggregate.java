@@ -26,9 +26,10 @@ import java.util.function.IntFunction;
  *
  * <ul>
  *   <li>Threads: a sliding window of C ids without a semaphore. Per id, {@code sendAsync}
- *       fetches the profile while {@code supplyAsync} runs the query on a pool of exactly P
- *       JDBC threads ({@code FuturesConfig.jdbc}); {@code thenCombineAsync} joins them and runs
- *       {@code combine} on the model's executor; {@code thenCompose} stores the summary.
+ *       fetches the profile while {@code supplyAsync} runs the query on the repository's pool
+ *       of exactly P JDBC threads ({@code FuturesConfig.jdbc}, made once);
+ *       {@code thenCombineAsync} joins them and runs {@code combine} on the model's executor;
+ *       {@code thenCompose} stores the summary.
  *   <li>Blocking: only JDBC, confined to the P JDBC threads; HTTP holds no thread.
  *   <li>Cancellation: on the first failure the window cancels the futures returned by
  *       {@code sendAsync} themselves (the JDK client abandons them); a failed id cancels its
@@ -40,37 +41,37 @@ final class Aggregate {
     private Aggregate() {
     }
 
-    static AggregateResult aggregate(Executor executor, AggregateSpec spec) {
+    static AggregateResult aggregate(FuturesConfig config, AggregateSpec spec) {
         Objects.requireNonNull(spec, "spec");
         TestbedClient http = spec.http();
         OrdersRepository orders = spec.orders();
         int ids = spec.ids();
         long[] summaries = new long[ids];
-        try (ExecutorService jdbc = FuturesConfig.jdbc(orders.poolSize())) {
-            CompletableFuture<Void> window = new CompletableFuture<>();   // every summary stored, or the first failure
-            Set<CompletableFuture<byte[]>> inFlight = ConcurrentHashMap.newKeySet();
-            IntFunction<CompletableFuture<Void>> summarize = i -> {         // id i + 1, holding no thread while it waits
-                int id = i + 1;
-                CompletableFuture<List<Order>> rows =
-                        CompletableFuture.supplyAsync(() -> Failures.call(() -> orders.ordersOf(id, spec.latency())), jdbc);
-                return send(http, http.profile(id, spec.latency()), inFlight, window)
-                        .thenCombineAsync(rows, (profile, found) -> Summaries.combine(id, profile, found), executor)
-                        .thenCompose(summary -> send(http, http.store(id, summary), inFlight, window)
-                                .thenAccept(stored -> summaries[i] = summary))
-                        .whenComplete((done, error) -> rows.cancel(true));  // a failed id's query never runs if still queued
-            };
-            window.exceptionally(failure -> {                              // the failure callback: cancel the requests themselves
-                for (CompletableFuture<byte[]> request : inFlight) request.cancel(true);
-                return null;
-            });
-            AtomicInteger next = new AtomicInteger();
-            AtomicInteger remaining = new AtomicInteger(ids);
-            for (int lane = 0; lane < Math.min(spec.maxInFlight(), ids); lane++) startNext(summarize, ids, next, remaining, window);
-            try {
-                window.join();
-            } catch (CompletionException e) {
-                throw Failures.unwrap(e);
-            }
+        Executor executor = config.executor();
+        ExecutorService jdbc = config.jdbc(orders);
+        CompletableFuture<Void> window = new CompletableFuture<>();   // every summary stored, or the first failure
+        Set<CompletableFuture<byte[]>> inFlight = ConcurrentHashMap.newKeySet();
+        IntFunction<CompletableFuture<Void>> summarize = i -> {         // id i + 1, holding no thread while it waits
+            int id = i + 1;
+            CompletableFuture<List<Order>> rows =
+                    CompletableFuture.supplyAsync(() -> Failures.call(() -> orders.ordersOf(id, spec.latency())), jdbc);
+            return send(http, http.profile(id, spec.latency()), inFlight, window)
+                    .thenCombineAsync(rows, (profile, found) -> Summaries.combine(id, profile, found), executor)
+                    .thenCompose(summary -> send(http, http.store(id, summary), inFlight, window)
+                            .thenAccept(stored -> summaries[i] = summary))
+                    .whenComplete((done, error) -> rows.cancel(true));  // a failed id's query never runs if still queued
+        };
+        window.exceptionally(failure -> {                              // the failure callback: cancel the requests themselves
+            for (CompletableFuture<byte[]> request : inFlight) request.cancel(true);
+            return null;
+        });
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger remaining = new AtomicInteger(ids);
+        for (int lane = 0; lane < Math.min(spec.maxInFlight(), ids); lane++) startNext(summarize, ids, next, remaining, window);
+        try {
+            window.join();
+        } catch (CompletionException e) {
+            throw Failures.unwrap(e);
         }
         return new AggregateResult(ids, Checksums.foldAll(summaries));
     }

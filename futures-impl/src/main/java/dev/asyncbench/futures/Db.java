@@ -18,9 +18,10 @@ import java.util.stream.LongStream;
  * server-side.
  *
  * <ul>
- *   <li>Threads: every query is started at once with {@code runAsync} on a pool of exactly P
- *       platform threads ({@code FuturesConfig.jdbc}), one per connection; the rest wait in
- *       its queue. P, not the model, is the limit.
+ *   <li>Threads: every query is started at once with {@code runAsync} on the repository's
+ *       pool of exactly P platform threads ({@code FuturesConfig.jdbc}: made at its first
+ *       call, kept for the next), one per connection; the rest wait in its queue. P, not the
+ *       model, is the limit.
  *   <li>Blocking: JDBC blocks its thread for the whole query, wait included; there is no
  *       non-blocking JDBC, so the blocking is confined to those P threads.
  *   <li>Cancellation: on the first failure the queued queries are cancelled and never run;
@@ -33,35 +34,34 @@ final class Db {
     private Db() {
     }
 
-    static DbResult db(DbSpec spec) {
+    static DbResult db(FuturesConfig config, DbSpec spec) {
         Objects.requireNonNull(spec, "spec");
         OrdersRepository orders = spec.orders();
         int queries = spec.queries();
         long[] rows = new long[queries];
         long[] cents = new long[queries];
-        try (ExecutorService jdbc = FuturesConfig.jdbc(orders.poolSize())) {
-            List<CompletableFuture<Void>> running = new ArrayList<>(queries);
-            for (int i = 0; i < queries; i++) {
-                int query = i;
-                running.add(CompletableFuture.runAsync(() -> {            // query i, blocking a JDBC thread
-                    List<Order> found = Failures.call(() -> orders.ordersOf(spec.customerFor(query), spec.latency()));
-                    rows[query] = found.size();
-                    cents[query] = found.stream().mapToLong(Order::amountCents).sum();
-                }, jdbc));
-            }
-            CompletableFuture<Void> all = CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
-            for (CompletableFuture<Void> query : running) {
-                query.whenComplete((done, error) -> {
-                    if (error != null) all.completeExceptionally(error);   // fail fast: the first failure ends the wait
-                });
-            }
-            try {
-                all.join();
-            } catch (CompletionException e) {
-                throw Failures.unwrap(e);
-            } finally {
-                for (CompletableFuture<Void> query : running) query.cancel(true);   // queued ones never run
-            }
+        ExecutorService jdbc = config.jdbc(orders);
+        List<CompletableFuture<Void>> running = new ArrayList<>(queries);
+        for (int i = 0; i < queries; i++) {
+            int query = i;
+            running.add(CompletableFuture.runAsync(() -> {                // query i, blocking a JDBC thread
+                List<Order> found = Failures.call(() -> orders.ordersOf(spec.customerFor(query), spec.latency()));
+                rows[query] = found.size();
+                cents[query] = found.stream().mapToLong(Order::amountCents).sum();
+            }, jdbc));
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
+        for (CompletableFuture<Void> query : running) {
+            query.whenComplete((done, error) -> {
+                if (error != null) all.completeExceptionally(error);       // fail fast: the first failure ends the wait
+            });
+        }
+        try {
+            all.join();
+        } catch (CompletionException e) {
+            throw Failures.unwrap(e);
+        } finally {
+            for (CompletableFuture<Void> query : running) query.cancel(true);   // queued ones never run
         }
         return new DbResult(queries, LongStream.of(rows).sum(), LongStream.of(cents).sum());
     }

@@ -21,9 +21,9 @@ import java.util.function.IntFunction;
  * Scenario 4: read, digest (SHA-256) and durably write F files, at most C at once.
  *
  * <ul>
- *   <li>Threads: the file pool of the model's configuration ({@code FuturesConfig.files});
- *       a sliding window of C files without a semaphore: each file's completion callback
- *       starts the next one. The file pool's size also caps C.
+ *   <li>Threads: a pool of exactly C platform threads ({@code FuturesConfig.files}, made at
+ *       the first call with this C, up to its maximum); a sliding window of C files without a
+ *       semaphore: each file's completion callback starts the next one.
  *   <li>Blocking: {@code Files.readAllBytes} and {@code FileChannel.force} (in
  *       {@code DurableFiles}) block a file-pool thread; the JDK has no non-blocking file IO
  *       on Linux.
@@ -37,8 +37,9 @@ final class FileDigests {
     private FileDigests() {
     }
 
-    static Manifest files(Executor files, FilesSpec spec) {
+    static Manifest files(FuturesConfig config, FilesSpec spec) {
         Objects.requireNonNull(spec, "spec");
+        Executor files = config.files(spec.maxConcurrency());
         int count = spec.files().size();
         Manifest.Entry[] entries = new Manifest.Entry[count];
         createFolder(spec);

@@ -80,17 +80,17 @@ public final class FuturesModel implements TaskScenario {
 
     @Override
     public Manifest files(FilesSpec spec) {
-        return FileDigests.files(config.files(), spec);
+        return FileDigests.files(config, spec);
     }
 
     @Override
     public DbResult db(DbSpec spec) {
-        return Db.db(spec);
+        return Db.db(config, spec);
     }
 
     @Override
     public AggregateResult aggregate(AggregateSpec spec) {
-        return Aggregate.aggregate(executor, spec);
+        return Aggregate.aggregate(config, spec);
     }
 
     @Override

@@ -10,11 +10,9 @@ import dev.asyncbench.core.spec.AggregateSpec;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
-import io.reactivex.rxjava3.schedulers.Schedulers;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Scenario 6: per id, the profile over HTTP and the orders from the database at the same
@@ -23,9 +21,9 @@ import java.util.concurrent.ExecutorService;
  * <ul>
  *   <li>Threads: {@code concatMapEager} with a maxConcurrency of C keeps C ids in flight and
  *       emits their summaries in id order. Per id, {@code Single.zip} subscribes to the
- *       profile ({@code sendAsync}) and the query (on a scheduler of exactly P JDBC threads,
- *       {@code RxConfig.jdbc}) at once; {@code combine} runs on whichever thread brings the
- *       second of the two; {@code flatMap} then stores the summary.
+ *       profile ({@code sendAsync}) and the query (on the repository's scheduler of exactly P
+ *       JDBC threads, {@code RxConfig.jdbc}, made once) at once; {@code combine} runs on
+ *       whichever thread brings the second of the two; {@code flatMap} then stores the summary.
  *   <li>Blocking: only JDBC, confined to the P JDBC threads ({@code subscribeOn}); with C
  *       above P the other queries wait in that scheduler's queue. HTTP holds no thread.
  *   <li>Cancellation: on the first failure {@code concatMapEager} disposes the ids in flight:
@@ -38,15 +36,10 @@ final class Aggregate {
     private Aggregate() {
     }
 
-    static Single<AggregateResult> aggregate(AggregateSpec spec) {
+    static Single<AggregateResult> aggregate(RxConfig config, AggregateSpec spec) {
         Objects.requireNonNull(spec, "spec");
         OrdersRepository orders = spec.orders();
-        return Single.using(() -> RxConfig.jdbc(orders.poolSize()),
-                threads -> summaries(spec, Schedulers.from(threads)),
-                ExecutorService::shutdown);
-    }
-
-    private static Single<AggregateResult> summaries(AggregateSpec spec, Scheduler jdbc) {
+        Scheduler jdbc = config.jdbc(orders);
         int ids = spec.ids();
         return Flowable.range(0, ids)
                 .concatMapEager(i -> summarize(spec, i + 1, jdbc).toFlowable(), spec.maxInFlight(), 1)   // C in flight; in id order

@@ -7,21 +7,18 @@ import dev.asyncbench.core.spec.DbSpec;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
-import io.reactivex.rxjava3.schedulers.Schedulers;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Scenario 5: Q queries through the repository's pool of P connections, each waiting
  * server-side.
  *
  * <ul>
- *   <li>Threads: {@code flatMapSingle} with a maxConcurrency of P runs the queries on a
- *       scheduler of exactly P platform threads ({@code RxConfig.jdbc}, made for this call by
- *       {@code Single.using} and shut down after it), one per connection. P, not the model, is
- *       the limit.
+ *   <li>Threads: {@code flatMapSingle} with a maxConcurrency of P runs the queries on the
+ *       repository's scheduler of exactly P platform threads ({@code RxConfig.jdbc}: made at
+ *       its first call, kept for the next), one per connection. P, not the model, is the limit.
  *   <li>Blocking: JDBC blocks its thread for the whole query, wait included; there is no
  *       non-blocking JDBC, so the blocking is confined to those P threads ({@code subscribeOn}).
  *   <li>Cancellation: on the first failure no new query starts; a running query ends with its
@@ -34,16 +31,10 @@ final class Db {
     private Db() {
     }
 
-    static Single<DbResult> db(DbSpec spec) {
+    static Single<DbResult> db(RxConfig config, DbSpec spec) {
         Objects.requireNonNull(spec, "spec");
         OrdersRepository orders = spec.orders();
-        return Single.using(() -> RxConfig.jdbc(orders.poolSize()),
-                threads -> queries(spec, Schedulers.from(threads)),
-                ExecutorService::shutdown);
-    }
-
-    private static Single<DbResult> queries(DbSpec spec, Scheduler jdbc) {
-        OrdersRepository orders = spec.orders();
+        Scheduler jdbc = config.jdbc(orders);
         int queries = spec.queries();
         return Flowable.range(0, queries)
                 .flatMapSingle(query -> Single.fromCallable(() -> orders.ordersOf(spec.customerFor(query), spec.latency()))

@@ -6,6 +6,7 @@ import dev.asyncbench.core.spec.FilesSpec;
 import dev.asyncbench.core.spec.Manifest;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
 
 import java.io.IOException;
@@ -17,9 +18,9 @@ import java.util.Objects;
  * Scenario 4: read, digest (SHA-256) and durably write F files, at most C at once.
  *
  * <ul>
- *   <li>Threads: the file scheduler of the model's configuration ({@code RxConfig.files});
- *       {@code concatMapEager} with a maxConcurrency of C keeps C files going and emits their
- *       entries in input order. The file pool's size also caps C.
+ *   <li>Threads: a scheduler of exactly C platform threads ({@code RxConfig.files}, made at
+ *       the first call with this C, up to its maximum); {@code concatMapEager} with a
+ *       maxConcurrency of C keeps C files going and emits their entries in input order.
  *   <li>Blocking: {@code Files.readAllBytes} and {@code FileChannel.force} (in
  *       {@code DurableFiles}) block a file-pool thread ({@code subscribeOn}); the JDK has no
  *       non-blocking file IO on Linux.
@@ -35,11 +36,12 @@ final class FileDigests {
 
     static Single<Manifest> files(RxConfig config, FilesSpec spec) {
         Objects.requireNonNull(spec, "spec");
+        Scheduler files = config.files(spec.maxConcurrency());
         return Completable.fromAction(() -> Files.createDirectories(spec.outputDir()))
-                .subscribeOn(config.files())
+                .subscribeOn(files)
                 .andThen(Flowable.fromIterable(spec.files())
                         .concatMapEager(file -> Single.fromCallable(() -> digest(spec, file))     // one file, blocking a file-pool thread
-                                .subscribeOn(config.files())
+                                .subscribeOn(files)
                                 .toFlowable(), spec.maxConcurrency(), 1)               // C at once; entries in input order
                         .toList())
                 .map(Manifest::new);

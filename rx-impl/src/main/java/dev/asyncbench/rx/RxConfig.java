@@ -1,6 +1,7 @@
 package dev.asyncbench.rx;
 
 import dev.asyncbench.core.TaskFailedException;
+import dev.asyncbench.core.io.OrdersRepository;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.exceptions.UndeliverableException;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
@@ -8,9 +9,17 @@ import io.reactivex.rxjava3.schedulers.Schedulers;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,54 +33,83 @@ import java.util.concurrent.TimeUnit;
  *       client completes its futures on its own threads ({@link RxHttp}).
  *   <li>Waits: {@code Single.timer} and {@code timeout} on {@link #timers()},
  *       {@code Schedulers.computation()} (one thread per core); no thread sleeps.
- *   <li>{@link #files()}: {@code Schedulers.from} a fixed pool of {@value #FILES_PROPERTY}
- *       platform threads (default {@value #DEFAULT_FILES}) for blocking file calls.
- *   <li>{@link #jdbc}: exactly P platform threads for blocking JDBC, P being the repository's
- *       connection pool, made per call. Never {@code Schedulers.io()}, which grows without bound.
+ *   <li>{@link #files}: blocking file calls, on {@code Schedulers.from} a pool of exactly C
+ *       platform threads for a scenario's C, but no more than the system property
+ *       {@value #FILES_PROPERTY} says (default {@value #MAX_FILE_THREADS}, the most platform
+ *       threads a process should hold, the threads model's ceiling). One pool per C asked, made
+ *       at its first call; its threads end after {@link #FILE_THREADS_IDLE} idle, so a C no
+ *       longer asked holds none.
+ *       Two calls at once with the same C share those C threads (the bench and the kit make
+ *       one call at a time).
+ *   <li>{@link #jdbc}: blocking JDBC, on {@code Schedulers.from} one pool of exactly P platform
+ *       threads per repository, P being its connection pool; made at the repository's first
+ *       call and kept for every later one.
  * </ul>
+ * Never {@code Schedulers.io()}, which grows without bound. Every pool is stopped by
+ * {@link #close()}.
  */
 final class RxConfig implements AutoCloseable {
 
-    static final String FILES_PROPERTY = "asyncbench.rx.files";
-    static final int DEFAULT_FILES = 64;
+    static final String FILES_PROPERTY = "asyncbench.rx.files.max";
+    static final int MAX_FILE_THREADS = 10_000;
+    static final Duration FILE_THREADS_IDLE = Duration.ofSeconds(10);
     private static final int MAX_SETTING = 10_000;
 
-    private final int fileThreads = setting(FILES_PROPERTY, DEFAULT_FILES);
-    private final ExecutorService filePool =
-            Executors.newFixedThreadPool(fileThreads, Thread.ofPlatform().name("rx-files-", 0).daemon().factory());
-    private final Scheduler files = Schedulers.from(filePool);
-
-    /** Exactly {@code connections} platform threads for blocking JDBC calls; the caller shuts it down. */
-    static ExecutorService jdbc(int connections) {
-        return Executors.newFixedThreadPool(connections, Thread.ofPlatform().name("jdbc-", 0).daemon().factory());
-    }
+    private final int maxFileThreads = setting(FILES_PROPERTY, MAX_FILE_THREADS);
+    private final Map<Integer, ExecutorService> filePools = new HashMap<>();
+    private final Map<OrdersRepository, ExecutorService> jdbcPools = new HashMap<>();
+    private boolean closed;
 
     /** Where every timer and timeout waits: RxJava's computation scheduler. */
     Scheduler timers() {
         return Schedulers.computation();
     }
 
-    /** Where blocking file calls run. */
-    Scheduler files() {
-        return files;
+    /** Where blocking file calls run: exactly {@code concurrency} platform threads, at most the maximum. */
+    synchronized Scheduler files(int concurrency) {
+        requireOpen();
+        return Schedulers.from(filePools.computeIfAbsent(Math.min(concurrency, maxFileThreads), threads -> {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, FILE_THREADS_IDLE.toNanos(), TimeUnit.NANOSECONDS,
+                    new LinkedBlockingQueue<>(), Thread.ofPlatform().name("rx-files-", 0).daemon().factory());
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }));
+    }
+
+    /** Where the repository's blocking JDBC calls run: exactly P platform threads, one per connection, made once. */
+    synchronized Scheduler jdbc(OrdersRepository orders) {
+        requireOpen();
+        return Schedulers.from(jdbcPools.computeIfAbsent(orders, repository ->
+                Executors.newFixedThreadPool(repository.poolSize(), Thread.ofPlatform().name("rx-jdbc-", 0).daemon().factory())));
     }
 
     String describe() {
         return "RxJava 3: HTTP by sendAsync wrapped in Single.create (dispose cancels the request), waits by timers on "
-                + "Schedulers.computation() (" + computationThreads() + " threads), files on Schedulers.from(" + fileThreads
-                + " threads) (" + FILES_PROPERTY + "), JDBC on Schedulers.from(P threads) per repository; "
+                + "Schedulers.computation() (" + computationThreads() + " threads), files on Schedulers.from(a pool of C threads"
+                + " per C), at most " + maxFileThreads + " (" + FILES_PROPERTY + "), idle ones end after "
+                + FILE_THREADS_IDLE.toSeconds() + " s; JDBC on Schedulers.from(one pool of P threads per repository), made once; "
                 + "C from the spec as every flatMap/concatMapEager maxConcurrency; never Schedulers.io()";
     }
 
-    /** Stops the file threads; the computation scheduler is RxJava's own and stays. Idempotent. */
+    /** Stops the file and JDBC threads; the computation scheduler is RxJava's own and stays. Idempotent. */
     @Override
     public void close() {
-        filePool.shutdownNow();
+        List<ExecutorService> all = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            all.addAll(filePools.values());
+            all.addAll(jdbcPools.values());
+        }
+        for (ExecutorService pool : all) pool.shutdownNow();
         try {
-            filePool.awaitTermination(10, TimeUnit.SECONDS);
+            for (ExecutorService pool : all) pool.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void requireOpen() {
+        if (closed) throw new RejectedExecutionException("the model is closed");
     }
 
     /* Overview: RxJava's global error handler.

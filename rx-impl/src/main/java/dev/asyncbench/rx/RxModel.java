@@ -99,12 +99,12 @@ public final class RxModel implements TaskScenario {
 
     @Override
     public DbResult db(DbSpec spec) {
-        return unchecked(() -> Db.db(spec).blockingGet());
+        return unchecked(() -> Db.db(config, spec).blockingGet());
     }
 
     @Override
     public AggregateResult aggregate(AggregateSpec spec) {
-        return unchecked(() -> Aggregate.aggregate(spec).blockingGet());
+        return unchecked(() -> Aggregate.aggregate(config, spec).blockingGet());
     }
 
     @Override

@@ -1,8 +1,13 @@
 package dev.asyncbench.rx;
 
 import dev.asyncbench.core.TaskFailedException;
+import dev.asyncbench.core.io.OrdersRepository;
+import dev.asyncbench.core.spec.AggregateSpec;
+import dev.asyncbench.core.spec.DbSpec;
 import dev.asyncbench.core.spec.FanOutSpec;
+import dev.asyncbench.core.spec.FilesSpec;
 import dev.asyncbench.core.spec.MassGatherSpec;
+import dev.asyncbench.core.testbed.FileTrees;
 import dev.asyncbench.core.testbed.ServerStats;
 import dev.asyncbench.core.testbed.Testbed;
 import io.reactivex.rxjava3.functions.Consumer;
@@ -11,20 +16,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the conformance kit does not cover: RxJava's global error handler, an interrupted caller, and a million timers at once. */
+/**
+ * What the conformance kit does not cover: RxJava's global error handler, an interrupted caller,
+ * a million timers at once, and the blocking pools (files on C threads for a scenario's C, one
+ * JDBC pool of P per repository that outlives the call and ends with the model).
+ */
 class RxModelTest {
 
     @AfterEach
@@ -96,6 +109,43 @@ class RxModelTest {
             stats = testbed.serverStats();
         }
         return stats;
+    }
+
+    @Test
+    void filesRunOnAPoolOfC() {
+        Testbed testbed = Testbed.shared();
+        Path tree = testbed.scratch("rx-files-");
+        List<String> names = FileTrees.generate(tree, 200, 1024, 7);
+        try (RxModel model = new RxModel()) {
+            model.files(new FilesSpec(tree, names, testbed.scratch("rx-digests-"), 100));
+            assertEquals(100, threadsNamed("rx-files-").size(), "C = 100: a pool of 100 file threads");
+        }
+    }
+
+    @Test
+    void oneJdbcPoolOfPPerRepositoryOutlivesTheCallAndEndsWithTheModel() throws InterruptedException {
+        try (OrdersRepository orders = Testbed.shared().orders(4)) {
+            Set<Long> first;
+            try (RxModel model = new RxModel()) {
+                model.db(new DbSpec(orders, 12, Duration.ofMillis(20)));
+                first = threadsNamed("rx-jdbc-");
+                assertEquals(4, first.size(), () -> "P = 4 JDBC threads alive after the call: " + first);
+                model.aggregate(new AggregateSpec(Testbed.shared().http(), orders, 8, Duration.ofMillis(20), 4));
+                assertEquals(first, threadsNamed("rx-jdbc-"), "the next calls reuse the same P threads");
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!threadsNamed("rx-jdbc-").isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "JDBC threads still alive 10 s after close()");
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** Ids of the live threads named {@code prefix} and a number (a pool's factory names them so). */
+    private static Set<Long> threadsNamed(String prefix) {
+        Pattern name = Pattern.compile(Pattern.quote(prefix) + "\\d+");
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> name.matcher(t.getName()).matches())
+                .map(Thread::threadId).collect(Collectors.toSet());
     }
 
     @Test

@@ -26,10 +26,10 @@ import java.util.function.IntFunction;
  *
  * <ul>
  *   <li>Threads: a sliding window of C ids on the model's executor
- *       ({@link ExecutorCompletionService}). Each id's thread hands its query to the pool of
- *       P JDBC threads ({@code ThreadsConfig.jdbc}), fetches the profile itself meanwhile, then
- *       waits for the orders; it never submits to its own executor, so a full pool cannot
- *       deadlock waiting for itself.
+ *       ({@link ExecutorCompletionService}). Each id's thread hands its query to the
+ *       repository's pool of P JDBC threads ({@code ThreadsConfig.jdbc}, made once), fetches
+ *       the profile itself meanwhile, then waits for the orders; it never submits to its own
+ *       executor, so a pool at its ceiling cannot deadlock waiting for itself.
  *   <li>Blocking: {@code TestbedClient.send} and JDBC each block their thread; the id's
  *       thread also blocks on the query's {@code Future.get}.
  *   <li>Cancellation: on the first failure the ids in flight are cancelled with
@@ -42,46 +42,45 @@ final class Aggregate {
     private Aggregate() {
     }
 
-    static AggregateResult aggregate(ExecutorService executor, AggregateSpec spec) {
+    static AggregateResult aggregate(ThreadsConfig config, AggregateSpec spec) {
         Objects.requireNonNull(spec, "spec");
         TestbedClient http = spec.http();
         OrdersRepository orders = spec.orders();
         int ids = spec.ids();
         long[] summaries = new long[ids];
-        try (ExecutorService jdbc = ThreadsConfig.jdbc(orders.poolSize())) {
-            IntFunction<Callable<Integer>> summarize = i -> () -> {     // id i + 1, blocking on each step
-                int id = i + 1;
-                Future<List<Order>> rows = jdbc.submit(() -> orders.ordersOf(id, spec.latency()));
-                try {
-                    byte[] profile = http.send(http.profile(id, spec.latency()));
-                    long summary = Summaries.combine(id, profile, rows.get());
-                    http.send(http.store(id, summary));
-                    summaries[i] = summary;
-                    return i;
-                } catch (ExecutionException e) {
-                    throw Failures.unwrap(e);
-                } finally {
-                    rows.cancel(true);
-                }
-            };
-            CompletionService<Integer> window = new ExecutorCompletionService<>(executor);
-            Set<Future<Integer>> inFlight = new HashSet<>();
-            int next = 0;
+        ExecutorService jdbc = config.jdbc(orders);
+        IntFunction<Callable<Integer>> summarize = i -> () -> {         // id i + 1, blocking on each step
+            int id = i + 1;
+            Future<List<Order>> rows = jdbc.submit(() -> orders.ordersOf(id, spec.latency()));
             try {
-                while (next < Math.min(spec.maxInFlight(), ids)) inFlight.add(window.submit(summarize.apply(next++)));
-                for (int done = 0; done < ids; done++) {
-                    Future<Integer> finished = window.take();             // whichever id ends first
-                    inFlight.remove(finished);
-                    finished.get();                                       // fail fast: the first failure throws here
-                    if (next < ids) inFlight.add(window.submit(summarize.apply(next++)));
-                }
+                byte[] profile = http.send(http.profile(id, spec.latency()));
+                long summary = Summaries.combine(id, profile, rows.get());
+                http.send(http.store(id, summary));
+                summaries[i] = summary;
+                return i;
             } catch (ExecutionException e) {
                 throw Failures.unwrap(e);
-            } catch (InterruptedException e) {
-                throw Failures.interrupted(e);
             } finally {
-                for (Future<Integer> id : inFlight) id.cancel(true);
+                rows.cancel(true);
             }
+        };
+        CompletionService<Integer> window = new ExecutorCompletionService<>(config.executor());
+        Set<Future<Integer>> inFlight = new HashSet<>();
+        int next = 0;
+        try {
+            while (next < Math.min(spec.maxInFlight(), ids)) inFlight.add(window.submit(summarize.apply(next++)));
+            for (int done = 0; done < ids; done++) {
+                Future<Integer> finished = window.take();                 // whichever id ends first
+                inFlight.remove(finished);
+                finished.get();                                           // fail fast: the first failure throws here
+                if (next < ids) inFlight.add(window.submit(summarize.apply(next++)));
+            }
+        } catch (ExecutionException e) {
+            throw Failures.unwrap(e);
+        } catch (InterruptedException e) {
+            throw Failures.interrupted(e);
+        } finally {
+            for (Future<Integer> id : inFlight) id.cancel(true);
         }
         return new AggregateResult(ids, Checksums.foldAll(summaries));
     }

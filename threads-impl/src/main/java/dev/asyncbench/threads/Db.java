@@ -20,9 +20,10 @@ import java.util.stream.LongStream;
  * server-side.
  *
  * <ul>
- *   <li>Threads: every query is submitted at once to a pool of exactly P platform threads
- *       ({@code ThreadsConfig.jdbc}), one per connection; the rest wait in its queue. The same
- *       in both platform-thread models: P, not the model, is the limit.
+ *   <li>Threads: every query is submitted at once to the repository's pool of exactly P
+ *       platform threads ({@code ThreadsConfig.jdbc}: made at its first call, kept for the
+ *       next), one per connection; the rest wait in its queue. The same in both
+ *       platform-thread models: P, not the model, is the limit.
  *   <li>Blocking: JDBC blocks its thread for the whole query, wait included.
  *   <li>Cancellation: on the first failure the queued queries are cancelled and never run;
  *       a running query ignores the interrupt and ends with its server-side wait.
@@ -35,35 +36,34 @@ final class Db {
     private Db() {
     }
 
-    static DbResult db(DbSpec spec) {
+    static DbResult db(ThreadsConfig config, DbSpec spec) {
         Objects.requireNonNull(spec, "spec");
         OrdersRepository orders = spec.orders();
         int queries = spec.queries();
         long[] rows = new long[queries];
         long[] cents = new long[queries];
-        try (ExecutorService jdbc = ThreadsConfig.jdbc(orders.poolSize())) {
-            CompletionService<Void> completions = new ExecutorCompletionService<>(jdbc);
-            List<Future<Void>> running = new ArrayList<>(queries);
-            try {
-                for (int i = 0; i < queries; i++) {
-                    int query = i;
-                    running.add(completions.submit(() -> {                       // query i, blocking a JDBC thread
-                        List<Order> found = orders.ordersOf(spec.customerFor(query), spec.latency());
-                        rows[query] = found.size();
-                        cents[query] = found.stream().mapToLong(Order::amountCents).sum();
-                        return null;
-                    }));
-                }
-                for (int done = 0; done < queries; done++) {
-                    completions.take().get();                                 // fail fast: the first failure throws here
-                }
-            } catch (ExecutionException e) {
-                throw Failures.unwrap(e);
-            } catch (InterruptedException e) {
-                throw Failures.interrupted(e);
-            } finally {
-                for (Future<Void> query : running) query.cancel(true);       // queued ones never run
+        ExecutorService jdbc = config.jdbc(orders);
+        CompletionService<Void> completions = new ExecutorCompletionService<>(jdbc);
+        List<Future<Void>> running = new ArrayList<>(queries);
+        try {
+            for (int i = 0; i < queries; i++) {
+                int query = i;
+                running.add(completions.submit(() -> {                       // query i, blocking a JDBC thread
+                    List<Order> found = orders.ordersOf(spec.customerFor(query), spec.latency());
+                    rows[query] = found.size();
+                    cents[query] = found.stream().mapToLong(Order::amountCents).sum();
+                    return null;
+                }));
             }
+            for (int done = 0; done < queries; done++) {
+                completions.take().get();                                 // fail fast: the first failure throws here
+            }
+        } catch (ExecutionException e) {
+            throw Failures.unwrap(e);
+        } catch (InterruptedException e) {
+            throw Failures.interrupted(e);
+        } finally {
+            for (Future<Void> query : running) query.cancel(true);       // queued ones never run
         }
         return new DbResult(queries, LongStream.of(rows).sum(), LongStream.of(cents).sum());
     }

@@ -27,7 +27,7 @@ import java.util.function.IntFunction;
  * <ul>
  *   <li>Threads: a sliding window of C tasks on the model's executor: the caller takes each
  *       completion as it happens ({@link ExecutorCompletionService}) and submits the next
- *       file in its place. On a bounded pool the pool's size also caps C.
+ *       file in its place. The pool grows to C threads; above its ceiling, the ceiling caps C.
  *   <li>Blocking: {@code Files.readAllBytes} and {@code FileChannel.force} (in
  *       {@code DurableFiles}) block their thread, as file IO does on every JDK.
  *   <li>Cancellation: on the first failure the files still in progress are cancelled with

@@ -24,8 +24,8 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <ul>
  *   <li>Threads: every task is submitted to the model's executor at once, each on a platform
- *       thread of its own while it runs; on a bounded pool, tasks beyond its size wait in its
- *       queue (mass gather: about ceil(N / pool) rounds of L).
+ *       thread of its own while it runs; the pool grows to N threads, and above its ceiling
+ *       the tasks beyond it wait in its queue (mass gather: about ceil(N / ceiling) rounds of L).
  *   <li>Blocking: a task's wait is {@code Thread.sleep}: its thread is held for the whole delay.
  *   <li>Cancellation: {@code Future.cancel(true)} interrupts a sibling's sleep; it ends without
  *       logging its completion.

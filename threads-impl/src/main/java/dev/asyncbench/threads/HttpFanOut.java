@@ -23,7 +23,7 @@ import java.util.stream.LongStream;
  * <ul>
  *   <li>Threads: a sliding window of C tasks on the model's executor: the caller takes each
  *       completion as it happens ({@link ExecutorCompletionService}) and submits the next
- *       request in its place. On a bounded pool the pool's size also caps C.
+ *       request in its place. The pool grows to C threads; above its ceiling, the ceiling caps C.
  *   <li>Blocking: each request is {@code TestbedClient.send}, holding its thread until the
  *       whole body is in.
  *   <li>Cancellation: on the first failure the requests still in flight are cancelled with

@@ -23,9 +23,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code threads}: platform threads from a bounded pool, blocking IO. Each scenario runs in its
- * file on the pool; at most the pool's size of tasks wait at once, the others queue.
- * Its sibling {@link ThreadsPerTaskModel} runs the same scenario files on a new thread per task.
+ * {@code threads}: platform threads from one long-lived pool, blocking IO. Each scenario runs
+ * in its file on the pool, which grows to what the scenario has waiting at once (C, or a
+ * gather's N) up to its ceiling of {@value ThreadsConfig#CEILING} threads by default; beyond
+ * the ceiling tasks queue, and the model's {@link #traits()} declare the ceiling as the most
+ * it lets wait at once ({@link ThreadsConfig}). Its sibling {@link ThreadsPerTaskModel} runs
+ * the same scenario files on a new thread per task.
  */
 public class ThreadsModel implements TaskScenario {
 
@@ -35,7 +38,7 @@ public class ThreadsModel implements TaskScenario {
     private final ExecutorService executor;
 
     public ThreadsModel() {
-        this("threads", ThreadsConfig.boundedPool());
+        this("threads", ThreadsConfig.growingPool());
     }
 
     /** For {@link ThreadsPerTaskModel}: the same scenario files, another executor. */
@@ -98,12 +101,12 @@ public class ThreadsModel implements TaskScenario {
 
     @Override
     public DbResult db(DbSpec spec) {
-        return Db.db(spec);
+        return Db.db(config, spec);
     }
 
     @Override
     public AggregateResult aggregate(AggregateSpec spec) {
-        return Aggregate.aggregate(executor, spec);
+        return Aggregate.aggregate(config, spec);
     }
 
     @Override

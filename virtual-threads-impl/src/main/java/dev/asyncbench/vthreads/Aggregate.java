@@ -29,8 +29,9 @@ import java.util.function.IntFunction;
  * <ul>
  *   <li>Threads: all N ids are submitted at once, each on a virtual thread of its own; a
  *       {@link Semaphore} of C permits lets C of them run at a time. Each id's thread hands its
- *       query to one more virtual thread, which takes one of P permits (one per connection),
- *       fetches the profile itself meanwhile, then waits for the orders.
+ *       query to one more virtual thread, which takes one of the repository's P permits (one
+ *       per connection, {@code VirtualThreadsConfig.connections}), fetches the profile itself
+ *       meanwhile, then waits for the orders.
  *   <li>Blocking: {@code TestbedClient.send}, JDBC and the query's {@code Future.get} each
  *       block their virtual thread, which unmounts; {@code combine} runs on its carrier.
  *   <li>Cancellation: on the first failure every id is cancelled with {@code cancel(true)}:
@@ -43,14 +44,15 @@ final class Aggregate {
     private Aggregate() {
     }
 
-    static AggregateResult aggregate(ExecutorService executor, AggregateSpec spec) {
+    static AggregateResult aggregate(VirtualThreadsConfig config, AggregateSpec spec) {
         Objects.requireNonNull(spec, "spec");
         TestbedClient http = spec.http();
         OrdersRepository orders = spec.orders();
         int ids = spec.ids();
         long[] summaries = new long[ids];
+        ExecutorService executor = config.executor();
         Semaphore inFlight = new Semaphore(spec.maxInFlight(), VirtualThreadsConfig.FAIR);
-        Semaphore connections = new Semaphore(orders.poolSize(), VirtualThreadsConfig.FAIR);
+        Semaphore connections = config.connections(orders);
         IntFunction<Callable<Integer>> summarize = i -> () -> {     // id i + 1, blocking its virtual thread on each step
             int id = i + 1;
             inFlight.acquire();                                       // at most C ids past this line

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.stream.LongStream;
@@ -21,8 +20,9 @@ import java.util.stream.LongStream;
  * server-side.
  *
  * <ul>
- *   <li>Threads: all Q queries are submitted at once, each on a virtual thread of its own; a
- *       {@link Semaphore} of P permits, one per connection, lets P of them query at a time.
+ *   <li>Threads: all Q queries are submitted at once, each on a virtual thread of its own; the
+ *       repository's {@link Semaphore} of P permits, one per connection
+ *       ({@code VirtualThreadsConfig.connections}, made once), lets P of them query at a time.
  *       HikariCP would hold the others back too, but fail those that wait longer than its
  *       connection timeout; P, not the model, is the limit.
  *   <li>Blocking: JDBC blocks its virtual thread for the whole query, wait included; the
@@ -40,14 +40,14 @@ final class Db {
     private Db() {
     }
 
-    static DbResult db(ExecutorService executor, DbSpec spec) {
+    static DbResult db(VirtualThreadsConfig config, DbSpec spec) {
         Objects.requireNonNull(spec, "spec");
         OrdersRepository orders = spec.orders();
         int queries = spec.queries();
         long[] rows = new long[queries];
         long[] cents = new long[queries];
-        Semaphore connections = new Semaphore(orders.poolSize(), VirtualThreadsConfig.FAIR);
-        CompletionService<Void> completions = new ExecutorCompletionService<>(executor);
+        Semaphore connections = config.connections(orders);
+        CompletionService<Void> completions = new ExecutorCompletionService<>(config.executor());
         List<Future<Void>> running = new ArrayList<>(queries);
         try {
             for (int i = 0; i < queries; i++) {

@@ -1,5 +1,9 @@
 package dev.asyncbench.vthreads;
 
+import dev.asyncbench.core.io.OrdersRepository;
+
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -17,9 +21,15 @@ import java.util.concurrent.TimeUnit;
  *       ({@value #CARRIERS_PROPERTY}, default one per core).
  *   <li>Limits: C, from each scenario's spec, is a {@link Semaphore} of C permits that every
  *       task takes before its IO. Database calls also take one of P permits, P being the
- *       repository's connection pool: HikariCP would cap them at P anyway, but its queue
+ *       repository's connection pool, from one Semaphore per repository ({@link #connections},
+ *       made at its first call and shared by every later one, as the other models share one
+ *       pool of P threads per repository): HikariCP would cap them at P anyway, but its queue
  *       fails a wait longer than its connection timeout (30 s), and the limit belongs in sight.
  *       Permits are handed out first come, first served ({@link #FAIR}), as a pool's queue does.
+ *   <li>Files: no pool either; C virtual threads do file IO at once, but a file call holds its
+ *       carrier (see the overview), and the JDK adds carriers for them only up to
+ *       {@link #maxCarriers()} ({@value #MAX_CARRIERS_PROPERTY}): above that many, file calls
+ *       wait for a carrier, whatever C says.
  *   <li>Mass gather: every task sleeps on a virtual thread of its own, about 1 KiB of heap while
  *       it waits; at most {@link #maxMassTasks()} (the heap over {@value #BYTES_PER_WAITING_TASK}
  *       bytes) start, a larger N is refused up front instead of thrashing the garbage collector.
@@ -43,6 +53,7 @@ final class VirtualThreadsConfig implements AutoCloseable {
      */
 
     static final String CARRIERS_PROPERTY = "jdk.virtualThreadScheduler.parallelism";
+    static final String MAX_CARRIERS_PROPERTY = "jdk.virtualThreadScheduler.maxPoolSize";
     /** Semaphores hand out permits in arrival order, as a pool's queue hands out its threads. */
     static final boolean FAIR = true;
     /** Heap per task the mass gather plans for: about 1 KiB measured while a task sleeps, doubled for the collector. */
@@ -50,6 +61,7 @@ final class VirtualThreadsConfig implements AutoCloseable {
 
     private final ExecutorService executor;
     private final int maxMassTasks;
+    private final Map<OrdersRepository, Semaphore> connections = new HashMap<>();
 
     VirtualThreadsConfig() {
         requirePreview();
@@ -67,15 +79,26 @@ final class VirtualThreadsConfig implements AutoCloseable {
         return maxMassTasks;
     }
 
+    /** The repository's P permits, one per connection: a fair Semaphore made at its first call, shared by every later one. */
+    synchronized Semaphore connections(OrdersRepository orders) {
+        return connections.computeIfAbsent(orders, repository -> new Semaphore(repository.poolSize(), FAIR));
+    }
+
     /** The platform threads virtual threads run on. */
     static int carriers() {
         return Integer.getInteger(CARRIERS_PROPERTY, Runtime.getRuntime().availableProcessors());
     }
 
+    /** The most carriers the JDK's scheduler runs, counting those it adds while file calls hold theirs (as the JDK sizes it). */
+    static int maxCarriers() {
+        return Integer.getInteger(MAX_CARRIERS_PROPERTY, Math.max(carriers(), 256));
+    }
+
     String describe() {
         return "virtual threads: a new one per task (newVirtualThreadPerTaskExecutor), on " + carriers() + " carriers ("
-                + CARRIERS_PROPERTY + "); blocking IO; C from the spec as a fair Semaphore; JDBC: a fair Semaphore of P"
-                + " (HikariCP caps it too); mass gather up to " + maxMassTasks + " tasks (heap / " + BYTES_PER_WAITING_TASK
+                + CARRIERS_PROPERTY + "); blocking IO; C from the spec as a fair Semaphore; JDBC: one fair Semaphore of P per"
+                + " repository (HikariCP caps it too); file calls hold a carrier, at most " + maxCarriers() + " at once ("
+                + MAX_CARRIERS_PROPERTY + "); mass gather up to " + maxMassTasks + " tasks (heap / " + BYTES_PER_WAITING_TASK
                 + " B); structured concurrency: JDK 25 preview (StructuredTaskScope)";
     }
 

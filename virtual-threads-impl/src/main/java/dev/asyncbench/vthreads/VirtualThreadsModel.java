@@ -92,12 +92,12 @@ public final class VirtualThreadsModel implements TaskScenario {
 
     @Override
     public DbResult db(DbSpec spec) {
-        return Db.db(executor, spec);
+        return Db.db(config, spec);
     }
 
     @Override
     public AggregateResult aggregate(AggregateSpec spec) {
-        return Aggregate.aggregate(executor, spec);
+        return Aggregate.aggregate(config, spec);
     }
 
     @Override

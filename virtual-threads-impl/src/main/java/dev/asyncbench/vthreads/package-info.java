@@ -9,7 +9,8 @@
  *       {@code Executors.newVirtualThreadPerTaskExecutor()}. A blocked virtual thread unmounts
  *       from its carrier, so waiting costs about a kilobyte of heap, not a platform thread.
  *   <li>Limits as {@code Semaphore}s, not pools: C permits from the scenario's spec where C
- *       applies, and P permits (the connection pool's size) around every database call.
+ *       applies, and P permits (the connection pool's size, one Semaphore per repository)
+ *       around every database call.
  *   <li>{@code StructuredTaskScope} for gather (fail-fast: {@code Joiner.allSuccessfulOrThrow};
  *       collect-all: {@code Joiner.awaitAll}), timeout ({@code Configuration.withTimeout}) and
  *       race ({@code Joiner.anySuccessfulResultOrThrow}).

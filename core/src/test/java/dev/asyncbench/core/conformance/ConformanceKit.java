@@ -143,6 +143,14 @@ public abstract class ConformanceKit {
     static final int FAN_OUT_ROUNDS = 4;
     static final Duration FAN_OUT_L = ofMillis(100);
     static final int FAN_OUT_B = 1024;
+    /**
+     * http-fan-out at the bench's largest C: one round of C = 1,000, so that a cap below it (a
+     * pool, a default concurrency of 64 or 128) shows in the peak. Each request is held 2 s, so
+     * that a model starting a platform thread and a connection per request still has all of
+     * them in flight at once on a loaded 2-core machine (1,000 of each took up to 1.3 s there).
+     */
+    static final int LARGEST_C = 1000;
+    static final Duration LARGEST_C_L = ofSeconds(2);
     /** files: 48 files of 16 KiB, 8 at once. */
     static final int FILES = 48;
     static final int FILE_BYTES = 16 * 1024;
@@ -343,6 +351,20 @@ public abstract class ConformanceKit {
                         + stats.peakInFlight() + ": " + stats.toJson());
         Window.around("httpFanOut(K=" + spec.requests() + ", C=" + spec.maxInFlight() + ", L=" + FAN_OUT_L.toMillis() + " ms)",
                 Window.rounds(spec.requests(), width, FAN_OUT_L)).check(call.elapsed());
+    }
+
+    @Test
+    void f3_concurrencyReachesTheBenchsLargestC() {
+        int width = width(LARGEST_C);
+        FanOutSpec spec = new FanOutSpec(testbed().http(), width, LARGEST_C_L, 64, LARGEST_C);
+        freshServer();
+        model.httpFanOut(spec);
+        ServerStats stats = testbed().serverStats();
+        long reached = (long) Math.ceil(0.8 * width);
+        assertTrue(stats.peakInFlight() >= reached && stats.peakInFlight() <= LARGEST_C,
+                () -> "C = " + LARGEST_C + " (" + width + " for this model's traits): expected about " + width
+                        + " in flight at the peak (at least " + reached + "), the server saw " + stats.peakInFlight()
+                        + ": " + stats.toJson());
     }
 
     // ---- 4. files ------------------------------------------------------------------------------
