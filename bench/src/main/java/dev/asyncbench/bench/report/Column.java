@@ -12,7 +12,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The ranking table's optional columns, the same in both reports: a metric appears when some
  * row of the scenario has it (the first operation in a fresh JVM beside the steady state's time,
- * latency only where tasks can be observed, memory per task only for the mass gather, the server's count only where a server is used).
+ * latency only where tasks can be observed, CPU per request where an operation is many HTTP
+ * requests, memory per task only for the mass gather, the server's count only where a server is used).
  *
  * @param head   the column's heading
  * @param sub    what sets it apart from a column like it ("first op, fresh JVM"), under the heading; may be empty
@@ -49,6 +50,11 @@ record Column(String head, String sub, String title, ToDoubleFunction<Metrics> v
         if (s.has(Metrics::p99Ms)) cols.add(new Column("p99 ms", "per-task latency, 99th percentile", Metrics::p99Ms, Text::num));
         if (s.has(Metrics::maxMs)) cols.add(new Column("max ms", "per-task latency, maximum", Metrics::maxMs, Text::num));
         cols.add(new Column("CPU ms/op", "CPU time of the whole measured JVM per operation", Metrics::cpuMsPerOp, Text::num));
+        double requests = s.known == null ? Double.NaN : s.known.httpRequests(size);
+        if (requests > 0) {
+            cols.add(new Column("CPU µs/req", "client side", "CPU time of the whole measured JVM (model, HTTP client, harness; not the server's) "
+                    + "per HTTP request: CPU per operation over its " + Text.count(requests) + " requests", m -> m.cpuMsPerOp() * 1000 / requests, Text::num));
+        }
         cols.add(new Column("alloc/op", "bytes allocated per operation, decimal units", Metrics::allocBytesPerOp, Text::bytes));
         if (s.has(Metrics::rssPeakMb)) cols.add(new Column("peak RSS", "peak resident set of the measured JVM", Metrics::rssPeakMb, Text::mib));
         if (s.has(Metrics::rssPerTaskBytes)) cols.add(new Column("RSS/task", "resident set growth while the N tasks wait, per task", Metrics::rssPerTaskBytes, Text::bytes));

@@ -85,7 +85,7 @@ final class Fixtures {
      * capped by its pool of 256, threads-per-task failing to create threads at a million,
      * sequential skipped; virtual-threads' first operation at a million ten times its steady
      * state), the post's gather at one size (a bar chart; no cold time, as in rows written
-     * before it), an HTTP fan-out, and the no-harness-tax rows.
+     * before it), an HTTP fan-out (its models' CPU per request apart), and the no-harness-tax rows.
      */
     static ResultSet fullRun() {
         List<ResultRow> rows = new ArrayList<>();
@@ -152,8 +152,9 @@ final class Fixtures {
                     rows.add(new ResultRow("http-fan-out", model, ResultRow.SUITE, size, SKIPPED, "skipped: over the budget", Metrics.builder().idealMs(ideal).build()));
                     continue;
                 }
+                // client CPU per request: 300 us for sequential, 50 us more for each model after it
                 rows.add(ok("http-fan-out", model, size, ms, ms * 0.03, ideal, Metrics.builder().latency(ms / 2, ms * 0.98, ms).coldMs(ms * 2.5 + 150)
-                        .cpuMsPerOp(k * 0.4).allocBytesPerOp(k * 25_000).rssPeakMb(150).threadsPeak(30).serverPeakInFlight(Math.min(k, 100))));
+                        .cpuMsPerOp(k * (0.3 + 0.05 * MODELS.indexOf(model))).allocBytesPerOp(k * 25_000).rssPeakMb(150).threadsPeak(30).serverPeakInFlight(Math.min(k, 100))));
             }
         }
         return new ResultSet(environment(describe(), Map.of("budget", "15 s per operation")), rows);
