@@ -99,9 +99,14 @@ final class HtmlScenario {
         out.append("</tbody></table></div>\n");
     }
 
-    /** A heading with its tooltip, and under it what sets it apart, if anything. */
+    /**
+     * A heading with its tooltip, and under it what sets it apart, if anything; in a table too
+     * wide for the page that line may break after a comma ("first op, / fresh JVM"), never
+     * inside a phrase.
+     */
     private static String head(String head, String sub, String title) {
-        return "<th title=\"" + html(title) + "\">" + html(head) + (sub.isEmpty() ? "" : "<span class=\"sub\">" + html(sub) + "</span>") + "</th>";
+        String phrases = sub.replace(" ", "\u00a0").replace(",\u00a0", ", ");
+        return "<th title=\"" + html(title) + "\">" + html(head) + (sub.isEmpty() ? "" : "<span class=\"sub\">" + html(phrases) + "</span>") + "</th>";
     }
 
     private static String heatBar(double eff) {

@@ -27,7 +27,7 @@ class CpuPerRequestReportTest {
     void cpuPerRequestIsAColumnAndAChartOfTheHttpScenarios(@TempDir Path dir) throws Exception {
         ReportWriter.standard().write(Fixtures.fullRun(), dir);
         String html = ColdReportTest.section(read(dir.resolve("index.html")), "<section id=\"http-fan-out\"", "<section ");
-        assertTrue(html.contains(">CPU µs/req<span class=\"sub\">client side</span></th>"), html);
+        assertTrue(html.contains(">CPU µs/req<span class=\"sub\">client\u00a0side</span></th>"), html);
         // rx at K=10,000: 5,000 ms of CPU per operation, 500 us per request
         String md = ColdReportTest.section(read(dir.resolve("report.md")), "## http-fan-out", "\n## ");
         assertTrue(md.contains("|CPU ms/op|CPU µs/req (client side)|alloc/op|"), md);
