@@ -66,7 +66,7 @@ final class Charts {
 
     /** Client CPU per HTTP request, in µs: the scenario's CPU per operation over its requests ({@link BenchScenario#httpRequests}). */
     private static Metric cpuPerRequest(BenchScenario known) {
-        return new Metric(CPU_PER_REQUEST, "cpu", "Client CPU per HTTP request", "CPU per request (µs)", Axis.Labels.PLAIN,
+        return new Metric(CPU_PER_REQUEST, "cpu", "CPU per HTTP request", "client CPU per request (µs)", Axis.Labels.PLAIN,
                 e -> e.m().cpuMsPerOp() * 1000 / known.httpRequests(e.size()), v -> Text.num(v) + " µs", false);
     }
 

@@ -39,14 +39,14 @@ class CpuPerRequestReportTest {
         assertTrue(keys.contains("http-fan-out-cpu-per-request") && !keys.contains("http-fan-out-cpu"), keys.toString());
         Charts.Chart cpu = charts.stream().filter(c -> c.key().equals("http-fan-out-cpu-per-request")).findFirst().orElseThrow();
         assertEquals("cpu", cpu.kind());
-        assertTrue(cpu.title().startsWith("Client CPU per HTTP request"), cpu.title());
-        assertTrue(cpu.svg().contains("CPU per request (µs)"), "its axis names the unit");
+        assertTrue(cpu.title().startsWith("CPU per HTTP request"), cpu.title());
+        assertTrue(cpu.svg().contains("client CPU per request (µs)"), "its axis names the side and the unit");
         assertTrue(cpu.svg().contains("<title>rx at K=10000 L=20ms B=1KiB C=100: 500 µs (5,000 ms of CPU per operation of 10,000 requests)</title>"), cpu.svg());
         String caption = "CPU per request is the whole fork process's CPU time per operation (the model, the HTTP client, the JMH harness, "
                 + "JIT and GC; not the server's, which runs in its own JVM) over its K HTTP requests.";
         assertTrue(cpu.footnote().contains(caption), cpu.footnote());
         assertTrue(html.contains("<figcaption>" + Text.html(caption)), "under the chart in index.html");
-        assertTrue(md.contains("![Client CPU per HTTP request, L=20ms B=1KiB C=100](charts/http-fan-out-cpu-per-request.svg)\n<sub>" + caption + "</sub>"), md);
+        assertTrue(md.contains("![CPU per HTTP request, L=20ms B=1KiB C=100](charts/http-fan-out-cpu-per-request.svg)\n<sub>" + caption + "</sub>"), md);
         assertTrue(Files.exists(dir.resolve("charts/http-fan-out-cpu-per-request.svg")));
 
         String r = ReadingsTest.text(Readings.of(ReadingsTest.scenario(Fixtures.fullRun(), "http-fan-out")));
