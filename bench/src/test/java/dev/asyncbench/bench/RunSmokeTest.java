@@ -39,6 +39,8 @@ class RunSmokeTest {
             assertEquals(2, row.metrics().samples(), row.toString());
             assertTrue(row.metrics().timeMs() >= row.metrics().idealMs() * 0.95, "never faster than the lower bound: " + row);
             assertTrue(row.metrics().cpuMsPerOp() >= 0 && row.metrics().threadsPeak() >= 1, row.toString());
+            // the setup's checked run, the fork's first operation, waits as long as any other
+            assertTrue(row.metrics().coldMs() >= row.metrics().idealMs() * 0.95, "the first operation in the fresh fork: " + row);
         }
         ResultRow fanOut = rows.stream().filter(r -> r.scenario().equals("http-fan-out") && r.model().equals("rx")).findFirst().orElseThrow();
         assertTrue(fanOut.metrics().serverPeakInFlight() >= 2 && fanOut.metrics().serverPeakInFlight() <= 5,

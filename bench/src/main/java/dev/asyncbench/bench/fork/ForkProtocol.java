@@ -116,7 +116,13 @@ public final class ForkProtocol {
         RSS_PER_TASK("asyncbench.rss.per.task.bytes"),
         HEAP_PER_TASK("asyncbench.heap.per.task.bytes"),
         /** One measured run's time, in ms (minimal programs; a JMH fork's is its primary result). */
-        TIME("asyncbench.time.ms");
+        TIME("asyncbench.time.ms"),
+        /**
+         * The JVM's first operation, in ms ("cold"): a JMH fork's setup's checked run of the model
+         * ({@code ScenarioState.first}, reported by {@code ForkProbe} with the last measured
+         * iteration), a minimal program's first run (a value line).
+         */
+        COLD("asyncbench.cold.ms");
 
         public final String label;
 

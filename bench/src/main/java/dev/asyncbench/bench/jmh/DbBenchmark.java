@@ -59,7 +59,7 @@ public class DbBenchmark extends ScenarioState {
 
     @Override
     protected void verify() throws IOException {
-        expectReference(subject.db(spec), reference -> reference.db(new DbSpec(orders, queries, ms(0))));
+        expectReference(first(() -> subject.db(spec)), reference -> reference.db(new DbSpec(orders, queries, ms(0))));
     }
 
     @Override

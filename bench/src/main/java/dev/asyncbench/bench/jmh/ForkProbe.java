@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * including those that ended during the iteration), peak resident set, peak live platform
  * threads, the HTTP server's peak in flight, JFR pinned-thread events, and the per-task
  * latencies the benchmark recorded with {@link #latency} (p50, p99 and max over all the measured
- * iterations' tasks together, reported with the last).
+ * iterations' tasks together, reported with the last), and the time of the fork's first
+ * operation, the setup's checked run ({@link #cold}, the same value with each).
  *
  * <p>Used by {@code ./suite run}; by hand: {@code ./suite jmh XBenchmark -prof dev.asyncbench.bench.jmh.ForkProbe}.
  * What it reads from the fork's system properties ({@link Property}) is off unless set.
@@ -49,6 +50,7 @@ public final class ForkProbe implements InternalProfiler {
     private static final Recorder LATENCIES = new Recorder(3);
     private static final Map<String, Double> CONSTANTS = new ConcurrentHashMap<>();
     private static final AtomicLong PINNED_EVENTS = new AtomicLong();
+    private static volatile double coldMs = Double.NaN;
     private static RecordingStream pinning;
     private static boolean pinningStarted;
     private static long pinnedAtStart;
@@ -77,6 +79,15 @@ public final class ForkProbe implements InternalProfiler {
         LATENCIES.recordValue(Math.max(0, nanos / 1000));
     }
 
+    /**
+     * The wall time of this fork's first operation, in ms, or NaN: {@code ScenarioState.first}
+     * sets it in the trial's setup (which JMH runs inside the first iteration, after this
+     * profiler's {@link #beforeIteration}), and every measured iteration reports it.
+     */
+    public static void cold(double ms) {
+        coldMs = ms;
+    }
+
     /** A value measured once per fork, after the measured iterations (memory per waiting task), reported with the last. */
     public static void constant(Measure measure, double value) {
         CONSTANTS.put(measure.label, value);
@@ -84,7 +95,7 @@ public final class ForkProbe implements InternalProfiler {
 
     @Override
     public String getDescription() {
-        return "asyncbench: process CPU, allocation, peak RSS and platform threads, server peak in flight, pinned events, task latency";
+        return "asyncbench: process CPU, allocation, peak RSS and platform threads, server peak in flight, pinned events, task latency, first operation";
     }
 
     @Override
@@ -150,6 +161,10 @@ public final class ForkProbe implements InternalProfiler {
             out.add(new ScalarResult(Measure.P99.label, latencies.getValueAtPercentile(99) / 1000.0, "ms", AggregationPolicy.MAX));
             out.add(new ScalarResult(Measure.MAX.label, latencies.getMaxValue() / 1000.0, "ms", AggregationPolicy.MAX));
         }
+        // one operation per fork, before every iteration, reported with each: JMH's average over one
+        // fork's iterations divides by all of them, so the value is the fork's, and with several
+        // forks their mean
+        if (!Double.isNaN(coldMs)) out.add(new ScalarResult(Measure.COLD.label, coldMs, "ms", AggregationPolicy.AVG));
         // measured after the iterations (in the teardown, which runs before the last iteration's
         // profilers), so only the last reports them: JMH's average would divide by every iteration
         CONSTANTS.forEach((label, value) -> out.add(new ScalarResult(label, value, "B", AggregationPolicy.MAX)));

@@ -41,9 +41,7 @@ public class HelloBenchmark extends ScenarioState {
 
     @Override
     protected void verify() {
-        EventLog log = EventLog.recording();
-        subject.hello(pause, log);
-        expect(log.lines(), List.of("Hello", "world"));
+        expect(first(this::hello).lines(), List.of("Hello", "world"));
     }
 
     @Benchmark

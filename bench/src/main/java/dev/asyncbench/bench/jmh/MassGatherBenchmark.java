@@ -63,7 +63,7 @@ public class MassGatherBenchmark extends ScenarioState {
     @Override
     protected void verify() {
         long start = System.nanoTime();
-        expect(subject.gatherMany(spec), spec.expectedSum());
+        expect(first(() -> subject.gatherMany(spec)), spec.expectedSum());
         checkedMs = (System.nanoTime() - start) / 1_000_000;
     }
 

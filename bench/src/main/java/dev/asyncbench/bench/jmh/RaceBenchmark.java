@@ -53,16 +53,18 @@ public class RaceBenchmark extends ScenarioState {
     /**
      * The reference (one replica after the other) answers r1's body: r1 is the first success.
      * The first runs in a fresh JVM are slow enough that r2 (W later) can win one of them, so
-     * the check gives the model three runs to return r1, and fails only if it never does.
+     * the check gives the model three runs to return r1, and fails only if it never does. The
+     * model's first run comes before the reference's requests, which would warm the client.
      */
     @Override
     protected void verify() throws IOException {
+        String winner = first(() -> subject.race(spec));
         RaceSpec instant = new RaceSpec(spec.http(), spec.replicas().stream()
                 .map(r -> new Replica(r.name(), ms(0), r.fails())).toList());
         String expected = reference().race(instant);
         List<String> answers = new ArrayList<>();
         for (int attempt = 0; attempt < 3; attempt++) {
-            String winner = subject.race(spec);
+            if (attempt > 0) winner = subject.race(spec);
             if (winner.equals(expected)) {
                 if (!answers.isEmpty()) ForkReport.note("race: " + answers + " won the first checked runs before " + expected + " (a cold JVM)");
                 return;

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What every benchmark shares: the {@code model} parameter, the model's instance, and the
@@ -37,6 +38,9 @@ import java.util.function.Function;
  * the spec, {@link #verify()} checking one run, and a {@code @Benchmark} method making the one
  * blocking call being measured. A failure anywhere (the model cannot create its threads, a
  * wrong answer) is written to the {@link ForkReport}, so the runner records it as a result.
+ *
+ * <p>The checked run is the fork's first operation: {@link #verify()} makes the model's call
+ * through {@link #first}, which times it as the fork's cold time.
  */
 @State(Scope.Benchmark)
 public abstract class ScenarioState {
@@ -62,6 +66,7 @@ public abstract class ScenarioState {
     private long operationStart;
     private long[] completions = new long[0];
     private final AtomicInteger completed = new AtomicInteger();
+    private boolean ranFirst;
 
     @Setup(Level.Trial)
     public final void setUpTrial(BenchmarkParams params) throws Exception {
@@ -71,6 +76,8 @@ public abstract class ScenarioState {
         StringBuilder key = new StringBuilder(getClass().getSimpleName().replace("_jmhType", ""));
         for (String p : params.getParamsKeys()) if (!p.equals("model")) key.append('-').append(p).append('=').append(params.getParam(p));
         referenceKey = key.toString().replaceAll("[^A-Za-z0-9=._-]", "_");
+        ranFirst = false;
+        ForkProbe.cold(Double.NaN);
         try {
             subject = ForkModels.create(model);
             prepare();
@@ -103,8 +110,36 @@ public abstract class ScenarioState {
     /** Builds the spec from the parameters and attaches to the testbed. */
     protected abstract void prepare() throws Exception;
 
-    /** Runs the scenario once in the model and checks the answer; throws {@link #incorrect} when wrong. */
+    /**
+     * Runs the scenario once in the model, its call made through {@link #first}, before the
+     * reference's; checks the answer, throwing {@link #incorrect} when wrong.
+     */
     protected abstract void verify() throws Exception;
+
+    /**
+     * Makes the model's call {@code call} and, when it is the first of this fork, records its
+     * wall time as the fork's cold time ({@link dev.asyncbench.bench.fork.ForkProtocol.Measure#COLD},
+     * reported by {@link ForkProbe} with the measured iterations; {@code cold_ms} in results.csv).
+     * Each {@link #verify()} makes the model's first call through it, before the reference runs.
+     *
+     * <p>It holds the model's first call in a fresh JVM: loading the classes it needs (mapped
+     * from the run's class archive when there is one), code the JIT has not compiled yet, and
+     * whatever the model and the shared clients make on first use (threads, pools, connections
+     * to the testbed). Not in it: creating the model, {@link #prepare()} (the spec, the testbed's
+     * clients, the file tree), the reference's answer and the check. It is otherwise the
+     * measured operation with the same spec, but runs in the trial's setup: before any warm-up
+     * (and, where the preset has them, the zero-latency warm-up and the pinning count), with no
+     * per-task latency recorded. Race's check may run the model up to three times: the first is
+     * timed. A call that throws records nothing.
+     */
+    protected final <T> T first(Supplier<T> call) {
+        if (ranFirst) return call.get();
+        ranFirst = true;
+        long start = System.nanoTime();
+        T answer = call.get();
+        ForkProbe.cold((System.nanoTime() - start) / 1e6);
+        return answer;
+    }
 
     /**
      * Runs the operation again, before the iterations, where one operation's CPU work is large

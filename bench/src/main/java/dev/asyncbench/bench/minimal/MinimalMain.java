@@ -17,7 +17,8 @@ import java.util.Map;
  * {@link Property#WARMUPS}, {@link Property#MEASUREMENTS}, {@link Property#POOL},
  * {@link Property#GC_BETWEEN}). In the order of the suite's fork (one checked run, warm-up and
  * measured runs, with a full GC between runs when {@link Property#GC_BETWEEN} is true,
- * then the memory probe) it reports each measured run's time, the peak threads and RSS of the
+ * then the memory probe) it reports the checked run's time (the JVM's first operation, as the
+ * suite's fork reports its own: {@link Measure#COLD}), each measured run's time, the peak threads and RSS of the
  * measured runs and the memory probe's figures (N &gt;= 1000, when every task can wait at once)
  * through {@link ForkReport}, or why it failed.
  */
@@ -55,11 +56,15 @@ public final class MinimalMain {
             Program program = program(model);
             long expected = (long) tasks * (tasks - 1) / 2;
 
-            // the suite's order: one checked run (timed, for the probe's delay), the warm-up and
-            // measured runs, then the memory probe, so both probe a JVM with the same history
+            // the suite's order: one checked run (timed: the JVM's first operation, and the probe's
+            // delay), the warm-up and measured runs, then the memory probe, so both probe a JVM with
+            // the same history
             long checkStart = System.nanoTime();
-            check(program.gatherMany(tasks, delayMs, pool), expected);
-            long checkedMs = (System.nanoTime() - checkStart) / 1_000_000;
+            long firstSum = program.gatherMany(tasks, delayMs, pool);
+            double coldMs = (System.nanoTime() - checkStart) / 1e6;
+            check(firstSum, expected);
+            ForkReport.value(Measure.COLD, coldMs);
+            long checkedMs = (long) coldMs;
             int runs = 0;
             for (int i = 0; i < warmups; i++) {
                 if (gcBetween && runs++ > 0) ProcessStats.collectGarbage();

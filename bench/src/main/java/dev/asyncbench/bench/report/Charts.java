@@ -3,6 +3,7 @@ package dev.asyncbench.bench.report;
 import dev.asyncbench.bench.report.RunView.Entry;
 import dev.asyncbench.bench.report.RunView.ScenarioView;
 import dev.asyncbench.bench.report.RunView.Sweep;
+import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Metrics;
 import dev.asyncbench.bench.results.Size;
 
@@ -17,7 +18,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * A scenario's charts, for both reports: time per operation against size with the ideal;
  * efficiency (ideal / time) on a linear axis and CPU time per operation, where the sweep has
- * more than one size; memory (peak RSS; for the mass gather also memory per waiting task).
+ * more than one size (where an operation is many HTTP requests, client CPU per request instead,
+ * at every sweep); memory (peak RSS; for the mass gather also memory per waiting task).
  * One chart per sweep of sizes; a sweep of one size is a bar chart. A model's points are
  * joined only when they differ in nothing but the main size. Each chart says below it what it
  * could not plot.
@@ -30,7 +32,7 @@ final class Charts {
      * One chart.
      *
      * @param key      unique in the report, also its file name under charts/ (without .svg)
-     * @param kind     {@code time} (the main chart), {@code efficiency}, {@code cpu} or {@code memory}
+     * @param kind     {@code time} (the main chart), {@code efficiency}, {@code cpu} (per operation or per request) or {@code memory}
      * @param title    what it shows
      * @param svg      the standalone SVG
      * @param footnote the inputs of its points when they differ, and what is not plotted and why; may be empty
@@ -38,29 +40,42 @@ final class Charts {
     record Chart(String key, String kind, String title, String svg, String footnote) {
     }
 
-    /** A metric a chart can show. */
-    private record Metric(String slug, String kind, String title, String yTitle, Axis.Labels labels, ToDoubleFunction<Metrics> value,
+    /** A metric a chart can show: {@code value} of an entry (its row's metrics, and its size where the metric needs it). */
+    private record Metric(String slug, String kind, String title, String yTitle, Axis.Labels labels, ToDoubleFunction<Entry> value,
                           DoubleFunction<String> format, boolean ideal) {
     }
 
+    private static ToDoubleFunction<Entry> of(ToDoubleFunction<Metrics> metric) {
+        return e -> metric.applyAsDouble(e.m());
+    }
+
     private static final Metric TIME = new Metric("time", "time", "Time per operation", "time per operation (ms)", Axis.Labels.SHORT,
-            Metrics::timeMs, Text::ms, true);
+            of(Metrics::timeMs), Text::ms, true);
     private static final Metric EFFICIENCY = new Metric("efficiency", "efficiency", "Efficiency (ideal / time)", "efficiency",
-            Axis.Labels.PLAIN, Metrics::efficiency, Text::eff, true);
+            Axis.Labels.PLAIN, of(Metrics::efficiency), Text::eff, true);
     private static final Metric CPU = new Metric("cpu", "cpu", "CPU time per operation", "CPU per operation (ms)", Axis.Labels.SHORT,
-            Metrics::cpuMsPerOp, Text::ms, false);
+            of(Metrics::cpuMsPerOp), Text::ms, false);
     private static final Metric RSS_PEAK = new Metric("rss-peak", "memory", "Peak resident memory", "peak RSS (MiB)",
-            Axis.Labels.PLAIN, Metrics::rssPeakMb, Text::mib, false);
+            Axis.Labels.PLAIN, of(Metrics::rssPeakMb), Text::mib, false);
     private static final Metric RSS_TASK = new Metric("rss-per-task", "memory", "Resident memory per waiting task", "RSS per task",
-            Axis.Labels.BYTES, Metrics::rssPerTaskBytes, Text::bytes, false);
+            Axis.Labels.BYTES, of(Metrics::rssPerTaskBytes), Text::bytes, false);
     private static final Metric HEAP_TASK = new Metric("heap-per-task", "memory", "Live heap per waiting task", "heap per task",
-            Axis.Labels.BYTES, Metrics::heapPerTaskBytes, Text::bytes, false);
+            Axis.Labels.BYTES, of(Metrics::heapPerTaskBytes), Text::bytes, false);
+    /** The slug of the chart of CPU per HTTP request, which replaces CPU per operation where an operation is many requests. */
+    static final String CPU_PER_REQUEST = "cpu-per-request";
+
+    /** Client CPU per HTTP request, in µs: the scenario's CPU per operation over its requests ({@link BenchScenario#httpRequests}). */
+    private static Metric cpuPerRequest(BenchScenario known) {
+        return new Metric(CPU_PER_REQUEST, "cpu", "CPU per HTTP request", "client CPU per request (µs)", Axis.Labels.PLAIN,
+                e -> e.m().cpuMsPerOp() * 1000 / known.httpRequests(e.size()), v -> Text.num(v) + " µs", false);
+    }
 
     static List<Chart> of(ScenarioView s) {
         List<Chart> charts = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>(List.of(TIME));
         if (s.has(Metrics::efficiency)) metrics.add(EFFICIENCY);
-        if (s.has(Metrics::cpuMsPerOp)) metrics.add(CPU);
+        boolean requests = s.known != null && s.sizes.stream().anyMatch(size -> s.known.httpRequests(size) > 0);
+        if (s.has(Metrics::cpuMsPerOp)) metrics.add(requests ? cpuPerRequest(s.known) : CPU);
         if (s.has(Metrics::rssPeakMb)) metrics.add(RSS_PEAK);
         if (s.has(Metrics::rssPerTaskBytes)) metrics.add(RSS_TASK);
         if (s.has(Metrics::heapPerTaskBytes)) metrics.add(HEAP_TASK);
@@ -76,7 +91,7 @@ final class Charts {
                 List<Size> without = sweep.sizes().stream().filter(size -> !with.contains(size)).toList();
                 Sweep shown = with.size() == sweep.sizes().size() ? sweep
                         : new Sweep(with.size() == 1 ? RunView.rest(with.getFirst()) : sweep.shared(), with);
-                // at one size, the time chart's bars and the table say as much
+                // at one size, the time chart's bars and the table say as much (not of CPU per request: the models differ by it)
                 if ((metric == EFFICIENCY || metric == CPU) && shown.single()) continue;
                 String key = Text.slug(s.id) + "-" + metric.slug() + (s.sweeps.size() > 1 ? "-" + (i + 1) : "");
                 List<String> empty = without.stream().filter(size -> size.x() > 0).map(Size::label).toList();
@@ -96,6 +111,7 @@ final class Charts {
         if (sweep.shared() == null && !sweep.single()) {
             foot.add("Each point has its own inputs, so no line joins them: " + String.join("; ", sweep.sizes().stream().map(Size::label).toList()) + ".");
         }
+        if (metric.slug().equals(CPU_PER_REQUEST)) foot.add(ScenarioTerms.cpuPerRequest(s.known));
         if (!none.isEmpty()) foot.add(none.strip());
         Map<String, Map<String, List<Size>>> missing = new LinkedHashMap<>(); // model -> why -> sizes
         String svg;
@@ -162,7 +178,7 @@ final class Charts {
 
     private static double value(Entry e, Metric metric) {
         if (e.row() == null || !e.row().ok()) return Double.NaN;
-        double v = metric.value().applyAsDouble(e.m());
+        double v = metric.value().applyAsDouble(e);
         return v > 0 ? v : Double.NaN;
     }
 
@@ -185,6 +201,9 @@ final class Charts {
         if (Double.isNaN(v)) return head + why(e) + (e.note().isEmpty() ? "" : " (" + e.note() + ")");
         Metrics m = e.m();
         if (metric == EFFICIENCY) return head + Text.eff(v) + " (" + Text.ms(m.timeMs()) + " against the ideal " + Text.ms(m.idealMs()) + ")";
+        if (metric.slug().equals(CPU_PER_REQUEST)) {
+            return head + metric.format().apply(v) + " (" + Text.ms(m.cpuMsPerOp()) + " of CPU per operation of " + Text.count(s.known.httpRequests(e.size())) + " requests)";
+        }
         if (metric != TIME) return head + metric.format().apply(v);
         double ideal = s.ideal(e.size());
         return head + Text.ms(v) + (Double.isNaN(m.timeErrorMs()) ? "" : " ± " + Text.num(m.timeErrorMs()))

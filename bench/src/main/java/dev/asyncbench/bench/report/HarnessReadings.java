@@ -35,6 +35,9 @@ final class HarnessReadings {
                 sentence = Readings.capital(m.label.replaceFirst(",.*", "")) + ": the suite differs from the minimal program by more than " + Math.round(HarnessTax.THRESHOLD * 100)
                         + "% in " + flagged.size() + " of " + compared + " comparisons: " + String.join(", ", flagged) + ".";
             }
+            if (m == HarnessTax.Measure.COLD) {
+                sentence += " Cold is each JVM's first operation: one each, so no error margin says what is noise.";
+            }
             if (m == HarnessTax.Measure.RSS_PEAK) {
                 // the whole JVM's: a JMH fork holds more than the bare program whatever the model
                 sentence += " Peak RSS is the whole JVM's, so it also holds what the fork carries besides the model"

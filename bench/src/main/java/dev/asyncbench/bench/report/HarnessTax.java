@@ -30,6 +30,8 @@ final class HarnessTax {
     /** What the check compares, with the unit formatter of each. */
     enum Measure {
         TIME("time, ms", Metrics::timeMs, Text::num),
+        /** The first operation in a fresh JVM: one each, so no margins. */
+        COLD("cold (first op), ms", Metrics::coldMs, Text::num),
         RSS_PEAK("peak RSS, MiB", Metrics::rssPeakMb, Text::num),
         RSS_PER_TASK("RSS per task", Metrics::rssPerTaskBytes, Text::bytes),
         HEAP_PER_TASK("heap per task", Metrics::heapPerTaskBytes, Text::bytes);

@@ -50,6 +50,7 @@ final class HtmlScenario {
         out.append("</div>\n");
 
         out.append("<h3>Ranking</h3>\n");
+        if (Column.cold(s)) out.append("<p class=\"muted legend\">").append(html(Column.COLD_LEGEND)).append("</p>\n");
         for (int i = s.sizes.size() - 1; i >= 0; i--) table(out, s, s.sizes.get(i));
         code.render(out, s);
         out.append("</section>\n");
@@ -57,13 +58,14 @@ final class HtmlScenario {
 
     private void table(StringBuilder out, ScenarioView s, Size size) {
         double ideal = s.ideal(size);
-        List<Column> cols = Column.of(s);
+        List<Column> cols = Column.of(s, size);
         out.append("<div class=\"scroll\"><table class=\"ranking\" data-size=\"").append(html(size.label())).append("\">\n<caption><b>")
                 .append(html(size.label())).append("</b>");
         if (!Double.isNaN(ideal)) out.append(" · ideal ").append(html(Text.ms(ideal)));
         out.append("</caption>\n<thead><tr><th>#</th><th class=\"l\">model</th><th title=\"ideal / measured time\">efficiency</th>")
-                .append("<th title=\"mean wall time of one operation ± half-width of the 99.9% interval\">time ms</th>");
-        for (Column c : cols) out.append("<th title=\"").append(html(c.title())).append("\">").append(html(c.head())).append("</th>");
+                .append(Column.cold(s) ? head("time ms", Column.STEADY, Column.STEADY_TITLE)
+                        : head("time ms", "", "mean wall time of one operation ± half-width of the 99.9% interval"));
+        for (Column c : cols) out.append(head(c.head(), c.sub(), c.title()));
         out.append("</tr></thead>\n<tbody>\n");
         int width = 4 + cols.size();
         int rank = 0;
@@ -95,6 +97,16 @@ final class HtmlScenario {
             }
         }
         out.append("</tbody></table></div>\n");
+    }
+
+    /**
+     * A heading with its tooltip, and under it what sets it apart, if anything; in a table too
+     * wide for the page that line may break after a comma ("first op, / fresh JVM"), never
+     * inside a phrase.
+     */
+    private static String head(String head, String sub, String title) {
+        String phrases = sub.replace(" ", "\u00a0").replace(",\u00a0", ", ");
+        return "<th title=\"" + html(title) + "\">" + html(head) + (sub.isEmpty() ? "" : "<span class=\"sub\">" + html(phrases) + "</span>") + "</th>";
     }
 
     private static String heatBar(double eff) {

@@ -115,17 +115,18 @@ final class MarkdownReport {
             out.append('\n');
         }
         out.append("### Ranking\n\n");
+        if (Column.cold(s)) out.append('*').append(md(Column.COLD_LEGEND)).append("*\n\n");
         for (int i = s.sizes.size() - 1; i >= 0; i--) table(out, s, s.sizes.get(i));
         code.render(out, s);
     }
 
     private void table(StringBuilder out, ScenarioView s, Size size) {
         double ideal = s.ideal(size);
-        List<Column> cols = Column.of(s);
+        List<Column> cols = Column.of(s, size);
         out.append("**").append(md(size.label())).append("**").append(Double.isNaN(ideal) ? "" : " · ideal " + md(Text.ms(ideal))).append("\n\n");
         // cells without padding: a long table stays small, and renders the same
-        List<String> head = new ArrayList<>(List.of("#", "model", "efficiency", "time ms", "±"));
-        for (Column c : cols) head.add(md(c.head()));
+        List<String> head = new ArrayList<>(List.of("#", "model", "efficiency", Column.cold(s) ? "time ms (" + Column.STEADY + ")" : "time ms", "±"));
+        for (Column c : cols) head.add(md(c.head() + (c.sub().isEmpty() ? "" : " (" + c.sub() + ")")));
         head.add("status / note");
         out.append(row(head)).append("|--:|---|--:|--:|--:|").append("--:|".repeat(cols.size())).append("---|\n");
         int rank = 0;

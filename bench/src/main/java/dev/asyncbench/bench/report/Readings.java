@@ -19,7 +19,8 @@ import java.util.Map;
  * which intervals are too wide to read small differences.
  *
  * <p>This class says who leads and sums up the run; each other topic has its class:
- * {@link TrendReadings} (against the ideal), {@link ResourceReadings} (requests in flight,
+ * {@link TrendReadings} (against the ideal), {@link ColdReadings} (a fresh JVM's first operation
+ * against the steady state), {@link ResourceReadings} (requests in flight, CPU per request,
  * memory, threads), {@link GapReadings} (what has no number, what is noise) and
  * {@link HarnessReadings} (the no-harness-tax check).
  */
@@ -35,7 +36,9 @@ final class Readings {
         } else {
             out.add(leader(s, largest));
             out.addAll(TrendReadings.of(s));
+            ColdReadings.of(s).ifPresent(out::add);
             ResourceReadings.inFlight(s, largest).ifPresent(out::add);
+            ResourceReadings.cpuPerRequest(s, largest).ifPresent(out::add);
             ResourceReadings.memory(s, largest).ifPresent(out::add);
             ResourceReadings.spread(s, largest, Metrics::threadsPeak, "Platform threads at peak", Text::count).ifPresent(out::add);
         }

@@ -13,7 +13,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Readings about what a scenario held at its largest sizes: requests in flight as the HTTP
- * server counted them, memory per waiting task or peak resident memory, and platform threads.
+ * server counted them, client CPU per HTTP request, memory per waiting task or peak resident
+ * memory, and platform threads.
  */
 final class ResourceReadings {
     private ResourceReadings() {
@@ -46,6 +47,18 @@ final class ResourceReadings {
                     + " requests in flight and never exceed it (peak" + (lo == hi ? " " + Text.count(hi) : "s " + Text.count(lo) + " to " + Text.count(hi)) + ").");
         }
         return Optional.of("At " + size.label() + ", the server saw " + String.join(", and ", parts) + " requests in flight.");
+    }
+
+    /**
+     * Where an operation is many HTTP requests, the client-side CPU each request cost, lowest and
+     * highest: once the HTTP client is cheap, what sets the models apart.
+     */
+    static Optional<String> cpuPerRequest(ScenarioView s, Size size) {
+        double requests = s.known == null ? Double.NaN : s.known.httpRequests(size);
+        if (!(requests > 0)) return Optional.empty();
+        return extremes(s, size, m -> m.cpuMsPerOp() * 1000 / requests, false).filter(x -> !x.minModel().equals(x.maxModel()))
+                .map(x -> "Client CPU per HTTP request at " + size.label() + " (the whole fork's CPU over its " + Text.count(requests)
+                        + " requests): " + range(x, v -> Text.num(v) + " µs") + ".");
     }
 
     static Optional<String> memory(ScenarioView s, Size largest) {

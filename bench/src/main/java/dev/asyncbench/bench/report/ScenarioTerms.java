@@ -46,6 +46,20 @@ final class ScenarioTerms {
         return "starting the tasks, JIT, GC";
     }
 
+    /**
+     * What the chart of CPU per HTTP request counts, in one sentence: the whole fork's CPU, over
+     * the requests {@link BenchScenario#httpRequests} counts.
+     */
+    static String cpuPerRequest(BenchScenario s) {
+        String requests = switch (s) {
+            case HTTP_FAN_OUT -> "its K HTTP requests";
+            case AGGREGATE -> "its 2N HTTP requests (each id's profile and store; the client side of its database queries is in the CPU too)";
+            case HELLO, GATHER, GATHER_MASS, FILES, DB, TIMEOUT, FAIL_FAST, COLLECT_ALL, RACE -> "its HTTP requests";
+        };
+        return "CPU per request is the whole fork process's CPU time per operation (the model, the HTTP client, the JMH harness, "
+                + "JIT and GC; not the server's, which runs in its own JVM) over " + requests + ".";
+    }
+
     /** The limit on concurrency the scenario's sizes set, if any: "C" (in flight) or "P" (a pool). */
     static String limitLetter(BenchScenario s) {
         return s.letters().contains("C") ? "C" : s.letters().contains("P") ? "P" : "";

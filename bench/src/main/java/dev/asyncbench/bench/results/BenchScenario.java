@@ -121,6 +121,20 @@ public enum BenchScenario {
     }
 
     /**
+     * How many HTTP requests one operation makes, by SPEC.md, where they are the work: K in
+     * http-fan-out; 2N in aggregate (each id's profile GET and its store POST; its database
+     * queries are not HTTP). NaN elsewhere: timeout's one request and race's R replicas are not
+     * a volume of requests.
+     */
+    public double httpRequests(Size size) {
+        return switch (this) {
+            case HTTP_FAN_OUT -> size.get("K");
+            case AGGREGATE -> 2.0 * size.get("N");
+            default -> Double.NaN;
+        };
+    }
+
+    /**
      * The size with exactly this scenario's letters, in its order, and values its fork accepts;
      * else an exception saying which letters it takes, or which value is out of range in the
      * words of the check that would reject it in the fork ({@link #checkValues}).

@@ -23,12 +23,17 @@ package dev.asyncbench.bench.results;
  * @param threadsPeak        peak live platform threads of the measured process
  * @param serverPeakInFlight the HTTP testbed's peak of requests in flight during an operation
  * @param pinnedEvents       JFR jdk.VirtualThreadPinned events per operation
+ * @param coldMs             the first operation in a fresh JVM (the setup's checked run of the
+ *                           model, or a minimal program's first run): class loading, code the JIT
+ *                           has not compiled yet, pools and connections made on first use; one
+ *                           operation per JVM (with several forks, their mean), never among the
+ *                           {@code samples}
  */
 public record Metrics(double samples, double timeMs, double timeErrorMs, double idealMs,
                       double p50Ms, double p99Ms, double maxMs,
                       double cpuMsPerOp, double allocBytesPerOp,
                       double rssPeakMb, double rssPerTaskBytes, double heapPerTaskBytes,
-                      double threadsPeak, double serverPeakInFlight, double pinnedEvents) {
+                      double threadsPeak, double serverPeakInFlight, double pinnedEvents, double coldMs) {
 
     public static final Metrics NONE = builder().build();
 
@@ -48,6 +53,7 @@ public record Metrics(double samples, double timeMs, double timeErrorMs, double 
         b.cpuMsPerOp = cpuMsPerOp; b.allocBytesPerOp = allocBytesPerOp;
         b.rssPeakMb = rssPeakMb; b.rssPerTaskBytes = rssPerTaskBytes; b.heapPerTaskBytes = heapPerTaskBytes;
         b.threadsPeak = threadsPeak; b.serverPeakInFlight = serverPeakInFlight; b.pinnedEvents = pinnedEvents;
+        b.coldMs = coldMs;
         return b;
     }
 
@@ -58,6 +64,7 @@ public record Metrics(double samples, double timeMs, double timeErrorMs, double 
         private double cpuMsPerOp = Double.NaN, allocBytesPerOp = Double.NaN;
         private double rssPeakMb = Double.NaN, rssPerTaskBytes = Double.NaN, heapPerTaskBytes = Double.NaN;
         private double threadsPeak = Double.NaN, serverPeakInFlight = Double.NaN, pinnedEvents = Double.NaN;
+        private double coldMs = Double.NaN;
 
         private Builder() {
         }
@@ -74,10 +81,11 @@ public record Metrics(double samples, double timeMs, double timeErrorMs, double 
         public Builder threadsPeak(double v) { threadsPeak = v; return this; }
         public Builder serverPeakInFlight(double v) { serverPeakInFlight = v; return this; }
         public Builder pinnedEvents(double v) { pinnedEvents = v; return this; }
+        public Builder coldMs(double v) { coldMs = v; return this; }
 
         public Metrics build() {
             return new Metrics(samples, timeMs, timeErrorMs, idealMs, p50Ms, p99Ms, maxMs, cpuMsPerOp, allocBytesPerOp,
-                    rssPeakMb, rssPerTaskBytes, heapPerTaskBytes, threadsPeak, serverPeakInFlight, pinnedEvents);
+                    rssPeakMb, rssPerTaskBytes, heapPerTaskBytes, threadsPeak, serverPeakInFlight, pinnedEvents, coldMs);
         }
     }
 }

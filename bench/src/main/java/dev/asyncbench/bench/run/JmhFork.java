@@ -216,6 +216,7 @@ final class JmhFork {
                 .threadsPeak(score(secondary, Measure.THREADS_PEAK))
                 .serverPeakInFlight(score(secondary, Measure.SERVER_PEAK))
                 .pinnedEvents(score(secondary, Measure.PINNED))
+                .coldMs(score(secondary, Measure.COLD))
                 .build();
     }
 

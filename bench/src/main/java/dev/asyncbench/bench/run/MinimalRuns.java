@@ -142,6 +142,7 @@ public final class MinimalRuns {
                 .rssPeakMb(outcome.value(Measure.RSS_PEAK))
                 .heapPerTaskBytes(outcome.value(Measure.HEAP_PER_TASK))
                 .rssPerTaskBytes(outcome.value(Measure.RSS_PER_TASK))
+                .coldMs(outcome.value(Measure.COLD))
                 .build();
         return new ResultRow(GATHER_MASS.id(), model.name(), ResultRow.MINIMAL, size, ResultRow.Status.OK, String.join("; ", outcome.notes()), m);
     }

@@ -4,15 +4,21 @@ import dev.asyncbench.bench.fork.ForkProtocol.Measure;
 import dev.asyncbench.bench.fork.ForkProtocol.Property;
 
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.IterationResultMetaData;
 import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ResultRole;
+import org.openjdk.jmh.results.SingleShotResult;
 import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.infra.IterationParams;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The fork's own profiler, driven the way JMH drives it. Pinning: one measured iteration of two
  * operations in which one virtual thread is pinned (it sleeps inside a class initializer, which
  * JDK 25 still cannot unmount) and another sleeps unpinned; JFR must count exactly the one. And
- * the full GCs between iterations that the large mass gathers ask for.
+ * the full GCs between iterations that the large mass gathers ask for, and the time of the fork's
+ * first operation.
  */
 class ForkProbeTest {
 
@@ -135,6 +142,58 @@ class ForkProbeTest {
         java.lang.ref.Reference.reachabilityFence(probeGarbage);
         Map<String, Double> scores = scores(probe.afterIteration(null, measured, new IterationResult(null, measured, new IterationResultMetaData(1, 1))));
         assertTrue(scores.get(Measure.ALLOC.label) < 16 << 20, "allocated per operation: " + scores.get(Measure.ALLOC.label));
+    }
+
+    /**
+     * The setup's checked run is the fork's first operation: {@link ScenarioState#first} times the
+     * first call only, and the probe reports it with every measured iteration (JMH averages a
+     * fork's secondary results over all its iterations, so one value in the last alone would be
+     * divided by their count; with several forks, their mean). A fork whose setup recorded none
+     * reports none.
+     */
+    @Test
+    void theForksFirstOperationIsReportedWithEveryMeasuredIteration() {
+        ForkProbe probe = new ForkProbe();
+        IterationParams warmup = new IterationParams(IterationType.WARMUP, 1, TimeValue.NONE, 1);
+        IterationParams measured = new IterationParams(IterationType.MEASUREMENT, 2, TimeValue.NONE, 1);
+        ForkProbe.cold(Double.NaN); // what the trial's setup does first
+        probe.beforeIteration(null, warmup);
+        HelloBenchmark state = new HelloBenchmark();
+        assertEquals("first", state.first(() -> {
+            sleep(); // 50 ms
+            return "first";
+        }));
+        assertEquals("second", state.first(() -> {
+            sleep(); // not timed: not the first
+            sleep();
+            sleep();
+            sleep();
+            return "second";
+        }));
+        assertFalse(scores(probe.afterIteration(null, warmup, new IterationResult(null, warmup, new IterationResultMetaData(1, 1))))
+                .containsKey(Measure.COLD.label), "not with a warm-up iteration");
+        List<Double> colds = new ArrayList<>();
+        List<IterationResult> iterations = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            probe.beforeIteration(null, measured);
+            IterationResult r = new IterationResult(null, measured, new IterationResultMetaData(1, 1));
+            r.addResult(new SingleShotResult(ResultRole.PRIMARY, "op", 10_000_000L, TimeUnit.MILLISECONDS));
+            r.addResults(probe.afterIteration(null, measured, r));
+            colds.add(r.getSecondaryResults().get(Measure.COLD.label).getScore());
+            iterations.add(r);
+        }
+        double cold = colds.getFirst();
+        assertTrue(cold >= 49 && cold < 200, "the first call's 50 ms, not the second's 200: " + cold);
+        assertEquals(List.of(cold, cold), colds, "the same value with each measured iteration");
+        assertEquals(cold, new BenchmarkResult(null, iterations).getSecondaryResults().get(Measure.COLD.label).getScore(), 1e-9,
+                "what JMH makes of them: the fork's first operation");
+
+        ForkProbe.cold(Double.NaN);
+        ForkProbe again = new ForkProbe();
+        IterationParams one = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.NONE, 1);
+        again.beforeIteration(null, one);
+        assertFalse(scores(again.afterIteration(null, one, new IterationResult(null, one, new IterationResultMetaData(1, 1))))
+                .containsKey(Measure.COLD.label), "a fork whose setup timed nothing reports nothing");
     }
 
     @Test

@@ -27,13 +27,13 @@ class ResultsFilesTest {
             new ResultRow("http-fan-out", "rx", ResultRow.SUITE, Size.parse("K=1000 L=20ms B=4KiB C=100"), ResultRow.Status.OK, "",
                     Metrics.builder().samples(4).time(212.345, 3.25).idealMs(200).latency(20.5, 41.25, 43)
                             .cpuMsPerOp(55.5).allocBytesPerOp(12_345_678).rssPeakMb(310.5).threadsPeak(31)
-                            .serverPeakInFlight(100).build()),
+                            .serverPeakInFlight(100).coldMs(1873.25).build()),
             new ResultRow("gather-mass", "threads-per-task", ResultRow.SUITE, Size.of("N", 1_000_000, "L", 1000), ResultRow.Status.FAILED,
                     "failed at N=1000000 L=1000ms: OutOfMemoryError: unable to create native thread, \"possibly\" out of memory",
                     Metrics.builder().idealMs(1000).build()),
             new ResultRow("gather-mass", "virtual-threads", ResultRow.MINIMAL, Size.of("N", 10_000, "L", 20), ResultRow.Status.OK,
                     "memory per task is an underestimate:\nstill starting",
-                    Metrics.builder().samples(1).time(25.125, Double.NaN).heapPerTaskBytes(1034.5).rssPerTaskBytes(2100).build()),
+                    Metrics.builder().samples(1).time(25.125, Double.NaN).heapPerTaskBytes(1034.5).rssPerTaskBytes(2100).coldMs(61.5).build()),
             new ResultRow("db", "sequential", ResultRow.SUITE, Size.parse("Q=500 L=20ms P=20"), ResultRow.Status.SKIPPED,
                     "skipped: over the budget", Metrics.NONE));
 
@@ -42,6 +42,26 @@ class ResultsFilesTest {
         String csv = ResultsCsv.write(ROWS);
         assertTrue(csv.startsWith(String.join(",", ResultsCsv.COLUMNS) + "\n"), csv);
         assertEquals(ROWS, ResultsCsv.read(csv));
+    }
+
+    /** The first operation in a fresh JVM has its own column, beside the steady state's mean, and reads back as written. */
+    @Test
+    void coldTimeRoundTripsInItsOwnColumn(@TempDir Path dir) throws Exception {
+        String csv = ResultsCsv.write(ROWS);
+        List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
+        int cold = header.indexOf("cold_ms");
+        assertTrue(cold > header.indexOf("time_ms"), header.toString());
+        List<String> rx = List.of(csv.lines().toList().get(1).split(",", -1));
+        assertEquals("1873.25", rx.get(cold));
+        assertEquals("212.345", rx.get(header.indexOf("time_ms")), "the steady state's mean stays in time_ms");
+        assertEquals("", List.of(csv.lines().toList().get(2).split(",", -1)).getLast(), "a failed row: not measured");
+        List<ResultRow> read = ResultsCsv.read(csv);
+        assertEquals(1873.25, read.getFirst().metrics().coldMs());
+        assertEquals(61.5, read.get(2).metrics().coldMs(), "a minimal program's first run");
+        assertTrue(Double.isNaN(read.getLast().metrics().coldMs()));
+        new ResultSet(ENV, ROWS).save(dir);
+        assertEquals(ROWS, ResultSet.load(dir).rows());
+        assertEquals(1873.25, ROWS.getFirst().metrics().toBuilder().build().coldMs(), "toBuilder keeps it");
     }
 
     @Test
@@ -138,10 +158,14 @@ class ResultsFilesTest {
         assertTrue(Double.isNaN(rx.metrics().pinnedEvents()) && Double.isNaN(rx.metrics().idealMs()), "a column the file lacks: not measured");
         assertEquals(ResultRow.Status.FAILED, rows.getLast().status());
 
-        // a whole file without its last column (pinned_events) reads the same but for that column
+        // a whole file without its last column (cold_ms, added last) reads the same but for that column
         List<ResultRow> simple = List.of(ROWS.getFirst(), ROWS.getLast()); // notes on one line, no quotes
         List<String> lines = ResultsCsv.write(simple).lines().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
-        assertEquals(simple, ResultsCsv.read(String.join("\n", lines) + "\n"));
+        assertFalse(lines.getFirst().contains("cold_ms"), lines.getFirst());
+        List<ResultRow> old = ResultsCsv.read(String.join("\n", lines) + "\n");
+        assertTrue(Double.isNaN(old.getFirst().metrics().coldMs()), "written before cold_ms: not measured");
+        assertEquals(simple.stream().map(r -> new ResultRow(r.scenario(), r.model(), r.harness(), r.size(), r.status(), r.note(),
+                r.metrics().toBuilder().coldMs(Double.NaN).build())).toList(), old);
 
         var e = assertThrows(IllegalArgumentException.class, () -> ResultsCsv.read("scenario,model,size,status\n"));
         assertTrue(e.getMessage().startsWith("unexpected header (line 1): no column 'harness'"), e.getMessage());
