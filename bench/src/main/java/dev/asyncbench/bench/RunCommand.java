@@ -5,6 +5,7 @@ import dev.asyncbench.bench.results.ResultRow;
 import dev.asyncbench.bench.results.ResultSet;
 import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.bench.run.BadInput;
+import dev.asyncbench.bench.run.Choices;
 import dev.asyncbench.bench.run.Durations;
 import dev.asyncbench.bench.run.Preflight;
 import dev.asyncbench.bench.run.Preset;
@@ -147,23 +148,12 @@ final class RunCommand implements Callable<Integer> {
             return finished.signalExit();
         }
         List<ResultRow> rows = ReportCommand.load(settings.out()).rows();
-        String nothing = nothingMeasured(rows);
+        String nothing = SuiteRun.nothingMeasured(rows);
         if (nothing != null) {
             cli.err.println("run: " + nothing);
             return 1;
         }
         return failing.isEmpty() ? 0 : failIfAny(rows, failing, cli.err);
-    }
-
-    /**
-     * Why the run measured nothing when every combination it tried failed (the machine's
-     * problem, not a model's: a model failing at a size is a result), or null.
-     */
-    static String nothingMeasured(List<ResultRow> rows) {
-        List<ResultRow> failed = rows.stream().filter(r -> r.status() == ResultRow.Status.FAILED).toList();
-        boolean measured = rows.stream().anyMatch(r -> r.status() == ResultRow.Status.OK || r.status() == ResultRow.Status.INCORRECT);
-        if (measured || failed.isEmpty()) return null;
-        return "nothing was measured: every combination failed (" + failed.size() + "); the first: " + failed.getFirst().note();
     }
 
     /** --fail-on's statuses, checked. */
@@ -238,14 +228,7 @@ final class RunCommand implements Callable<Integer> {
         Duration b = budget == null ? p.opBudget() : budget;
         if (b.isNegative() || b.isZero()) throw new BadInput("--budget must be positive, was " + Durations.format(b));
         if (!heap.matches("[1-9][0-9]*[mMgG]")) throw new BadInput("--heap must look like 512m or 4g, was '" + heap + "'");
-        // as the README says: ASYNCBENCH_DB (and its user and password) when --db is not given
-        String fromEnv = System.getenv("ASYNCBENCH_DB");
-        String dbChoice = db != null ? db : fromEnv == null || fromEnv.isBlank() ? "auto" : fromEnv.trim();
-        String user = dbUser != null || db != null ? dbUser : System.getenv("ASYNCBENCH_DB_USER");
-        String password = dbPassword != null || db != null ? dbPassword : System.getenv("ASYNCBENCH_DB_PASSWORD");
-        if (!dbChoice.equals("auto") && !dbChoice.equals("postgres") && !dbChoice.equals("h2") && !dbChoice.startsWith("jdbc:")) {
-            throw new BadInput((db != null ? "--db" : "ASYNCBENCH_DB") + " must be auto, postgres, h2 or a jdbc: URL, was '" + dbChoice + "'");
-        }
+        Choices.Database database = Choices.database(db, dbUser, dbPassword);
         boolean custom = !models.isEmpty() || !scenarios.isEmpty() || !sizes.isEmpty();
         String label = custom ? (preset == null ? "custom" : p.id() + " (narrowed)") : p.id();
         Path dir = out != null ? out : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
@@ -256,21 +239,12 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInput("--out " + dir + " already holds results (" + ResultSet.CSV + "); choose another folder, or add --force to replace them");
         }
         failOnStatuses();
-        List<String> extra = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.trim().split("\\s+"));
-        for (String flag : extra) {
-            if (!flag.startsWith("-")) throw new BadInput("--jvm-args takes JVM flags (each starting with '-'), was '" + flag + "'");
-            if (flag.startsWith("-Xms") || flag.startsWith("-Xmx")) throw new BadInput("--jvm-args: the heap is --heap's (" + flag + ")");
-        }
+        List<String> extra = Choices.jvmArgs(jvmArgs);
         if (forks < 1 || forks > 10) throw new BadInput("--forks must be between 1 and 10, was " + forks);
         String server = http == null ? null : TestbedAddress.http(http);
-        TestbedClient.Transport transport;
-        try {
-            transport = TestbedClient.Transport.of(httpClient.trim());
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("--http-client must be jdk or apache, was '" + httpClient + "'", e);
-        }
+        TestbedClient.Transport transport = Choices.transport(httpClient);
         boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
-        return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, dbChoice, user, password, minimal, !noClassArchive, null,
+        return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, database.choice(), database.user(), database.password(), minimal, !noClassArchive, null,
                 cli == null ? "" : cli.typed(), extra, forks, server, transport);
     }
 

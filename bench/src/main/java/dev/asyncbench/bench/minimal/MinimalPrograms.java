@@ -16,7 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
 import java.util.concurrent.StructuredTaskScope.Subtask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,11 +43,22 @@ final class MinimalPrograms {
         return sum;
     }
 
-    /** threads: a fixed pool of {@code pool} platform threads, each task sleeping on one. */
+    /** The threads program's pool: made at the first call and kept, as the model keeps its pool between calls. */
+    private static ThreadPoolExecutor threadsPool;
+
+    /**
+     * threads: one long-lived pool of up to {@code pool} platform threads (the model's ceiling),
+     * started on demand and kept between runs (idle ones end after 10 s), each task sleeping on one.
+     */
     static long threads(int tasks, long delayMs, int pool) throws Exception {
-        try (ExecutorService executor = Executors.newFixedThreadPool(pool)) {
-            return sleepers(executor, tasks, delayMs);
+        synchronized (MinimalPrograms.class) {
+            if (threadsPool == null) {
+                threadsPool = new ThreadPoolExecutor(pool, pool, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                        Thread.ofPlatform().name("threads-", 0).daemon().factory());
+                threadsPool.allowCoreThreadTimeOut(true);
+            }
         }
+        return sleepers(threadsPool, tasks, delayMs);
     }
 
     /** threads-per-task: a new platform thread per task, named and counted while alive as the model's are. */

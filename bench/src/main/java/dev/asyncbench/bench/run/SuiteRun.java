@@ -181,4 +181,15 @@ public final class SuiteRun {
         }
         return Rows.unmeasured(c.scenario(), c.model().name(), ResultRow.SUITE, c.size(), ResultRow.Status.SKIPPED, why);
     }
+
+    /**
+     * Why the run measured nothing when every combination it tried failed (the machine's
+     * problem, not a model's: a model failing at a size is a result), or null.
+     */
+    public static String nothingMeasured(List<ResultRow> rows) {
+        List<ResultRow> failed = rows.stream().filter(r -> r.status() == ResultRow.Status.FAILED).toList();
+        boolean measured = rows.stream().anyMatch(r -> r.status() == ResultRow.Status.OK || r.status() == ResultRow.Status.INCORRECT);
+        if (measured || failed.isEmpty()) return null;
+        return "nothing was measured: every combination failed (" + failed.size() + "); the first: " + failed.getFirst().note();
+    }
 }
