@@ -28,9 +28,10 @@ import static dev.asyncbench.core.testbed.HttpCapacityProbe.firstLine;
  *
  * <pre>{@code
  * ./mvnw -B -q -pl core test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/probe.cp
- * java -cp "core/target/test-classes:core/target/classes:$(cat core/target/probe.cp)" dev.asyncbench.core.testbed.HttpTransportProbe
+ * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp "core/target/test-classes:core/target/classes:$(cat core/target/probe.cp)" \
+ *     dev.asyncbench.core.testbed.HttpTransportProbe
  * }</pre>
- * ({@code java} a JDK 25; arguments, if any, pick candidates by name, for instance
+ * (any JDK 25's {@code java}; arguments, if any, pick candidates by name, for instance
  * {@code apache-async wrk}.)
  *
  * <p>Each candidate runs in a fresh JVM of its own against a fresh server process
