@@ -70,6 +70,8 @@ public final class ClassArchive {
         boolean pinning = settings.preset().recordPinning;
         // the training JVM's tail: the pinning switch, class path, main and what it runs; part of the key
         List<String> training = new ArrayList<>(trainingProperties(settings.models(), scenarios, pinning));
+        // the transport's classes are archived too: another transport is another archive
+        training.add("-D" + Property.HTTP_CLIENT.key + "=" + settings.httpClient().id());
         training.addAll(List.of("-cp", classPath, ForkTraining.class.getName()));
         String key = key(flags, classPath, training);
         Path file = cache.resolve(pinning ? NAME.replace(".jsa", "-jfr.jsa") : NAME);

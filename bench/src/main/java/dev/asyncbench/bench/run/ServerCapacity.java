@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The HTTP testbed server's capacity on this machine, measured once per run, at its end (the
  * server has then served the whole run): {@value #USERS} users in the runner's JVM, each
- * sending the next 64-byte, undelayed request when the answer arrives, through the same JDK
- * HttpClient the models use. What the server and one client JVM reach together on these
+ * sending the next 64-byte, undelayed request when the answer arrives, through the same
+ * shared client (and transport) the models use. What the server and one client JVM reach together on these
  * cores, so a scenario asking for more requests per second than this measures the machine,
  * not the model (docs/testbed.md has the longer probe this repeats in short).
  */
@@ -27,8 +27,8 @@ public final class ServerCapacity {
     }
 
     /** Requests per second over {@code measure}, after {@code warmUp}; -1 when a request failed. */
-    static double requestsPerSecond(URI server, Duration warmUp, Duration measure) {
-        TestbedClient http = TestbedClient.of(server);
+    static double requestsPerSecond(URI server, TestbedClient.Transport transport, Duration warmUp, Duration measure) {
+        TestbedClient http = TestbedClient.of(server, transport);
         AtomicBoolean counting = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean failed = new AtomicBoolean();

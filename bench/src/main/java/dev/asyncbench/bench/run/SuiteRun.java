@@ -126,7 +126,7 @@ public final class SuiteRun {
         }
         progress.note(ServerCeiling.MISSING);
         progress.note("measuring the HTTP testbed server's capacity with the suite's client ...");
-        String capacity = ServerCapacity.describe(ServerCapacity.requestsPerSecond(URI.create(testbed.serverUri()), warm, measure),
+        String capacity = ServerCapacity.describe(ServerCapacity.requestsPerSecond(URI.create(testbed.serverUri()), settings.httpClient(), warm, measure),
                 warm, measure);
         testbed.addToServerNote(capacity + "; " + ServerCeiling.MISSING);
         progress.note("HTTP testbed server: " + capacity);
