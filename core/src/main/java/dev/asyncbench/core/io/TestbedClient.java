@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -25,16 +26,23 @@ import java.util.concurrent.ExecutionException;
  * for instance with {@code orTimeout}, abandons the request).
  *
  * <p>Errors are the same in both styles: {@link ServerUnreachableException} when nothing
- * listens at the server's address, {@link HttpStatusException} for any status but 2xx.
+ * listens at the server's address (refused, or no connection within the connect timeout),
+ * {@link HttpStatusException} for any status but 2xx. A request with a timeout of its own
+ * ({@link HttpRequest.Builder#timeout}) shorter than the connect timeout fails with the JDK's
+ * {@link HttpTimeoutException} when that timeout passes, even while it is still connecting:
+ * its deadline passed, the server is not unreachable.
  */
 public final class TestbedClient {
 
     /** The one configuration all models share; printed in every report. */
     public static final String SETTINGS = "JDK HttpClient, HTTP/1.1, connect timeout 5 s, no request timeout, default executor";
 
+    /** How long a connect may take before the server counts as unreachable. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private static final HttpClient SHARED = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
+            .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
@@ -93,7 +101,10 @@ public final class TestbedClient {
         HttpResponse<byte[]> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
+        } catch (ConnectException e) {
+            throw unreachable(e);
+        } catch (HttpConnectTimeoutException e) {
+            if (deadlinePassedWhileConnecting(request)) throw e;
             throw unreachable(e);
         }
         byte[] body = bodyOf(request, response);
@@ -122,7 +133,10 @@ public final class TestbedClient {
                 }
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) cause = unreachable(cause);
+            if (cause instanceof ConnectException
+                    || cause instanceof HttpConnectTimeoutException && !deadlinePassedWhileConnecting(request)) {
+                cause = unreachable(cause);
+            }
             throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
         });
         body.whenComplete((value, error) -> {
@@ -166,6 +180,15 @@ public final class TestbedClient {
 
     private static Completions.Kind kindOf(HttpRequest request) {
         return request.uri().getPath().equals("/store") ? Completions.Kind.STORE : Completions.Kind.HTTP;
+    }
+
+    /**
+     * Whether a connect that timed out was cut short by the request's own timeout: the JDK
+     * reports both the connect timeout and a request timeout passing during the connect as
+     * {@link HttpConnectTimeoutException}.
+     */
+    private static boolean deadlinePassedWhileConnecting(HttpRequest request) {
+        return request.timeout().filter(deadline -> deadline.compareTo(CONNECT_TIMEOUT) < 0).isPresent();
     }
 
     private ServerUnreachableException unreachable(Throwable cause) {
