@@ -87,7 +87,12 @@ public abstract class Soak {
         System.out.println(report);
     }
 
-    /** What one soak saw: its rounds, the counts before and after, and how long the rounds took. */
+    /**
+     * What one soak saw: its rounds and warm-up rounds, the counts at the baseline and at the
+     * end, how long the rounds took and each operation's mean, and the counts once the model
+     * closed and they settled (shown, never compared: shared pools such as the JDK's outlive a
+     * model).
+     */
     record Report(String model, int rounds, int warmUpRounds, Census baseline, Census end, Duration elapsed,
                   Map<String, Duration> meanTimes, Census closed) {
         @Override
@@ -117,12 +122,12 @@ public abstract class Soak {
             String grown = end.grownBeyondSlack(baseline);
             if (!grown.isEmpty()) {
                 throw new AssertionError("the soak of " + model.name() + " left more behind after " + rounds
-                        + " rounds than after its warm-up, " + settle.toMillis() + " ms after the last operation: " + grown
+                        + " rounds than after its warm-up (counted for up to " + settle.toMillis() + " ms after the last operation): " + grown
                         + "\n  baseline: " + baseline + "\n  end:      " + end);
             }
             round.checkNoCancelledSiblingCompleted();
             model.close();
-            return new Report(model.name(), rounds, warmUp, baseline, end, elapsed, means, Census.take(testbed));
+            return new Report(model.name(), rounds, warmUp, baseline, end, elapsed, means, settled(testbed, settle));
         }
     }
 
