@@ -1,6 +1,7 @@
 package dev.asyncbench.core.conformance;
 
 import dev.asyncbench.core.EventLog;
+import dev.asyncbench.core.TaskFailedException;
 import dev.asyncbench.core.TaskScenario;
 import dev.asyncbench.core.Traits;
 import dev.asyncbench.core.sequential.SequentialModel;
@@ -16,6 +17,7 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.Task;
 import dev.asyncbench.core.spec.TimeoutSpec;
 
 import java.io.Closeable;
@@ -36,13 +38,14 @@ import java.util.concurrent.locks.LockSupport;
  * A model that leaks on purpose, for the soak's self-test ({@link SoakSelfTest}): the
  * sequential model, right in every answer, except that each {@code hello} leaves one thing
  * behind: a platform thread or a virtual thread that never ends, an open file, or a connection
- * to the testbed server. {@link #close} releases what it leaked, so the JVM's other tests do
- * not inherit it.
+ * to the testbed server; or that a failing {@code gather} leaves the tasks after the failed
+ * one running, to log their completion later. {@link #close} releases what it leaked, so the
+ * JVM's other tests do not inherit it.
  */
 class LeakyModel implements TaskScenario {
 
-    /** What each {@code hello} leaves behind. */
-    enum Leak { NOTHING, THREAD, VIRTUAL_THREAD, FILE, CONNECTION }
+    /** What each {@code hello} leaves behind, or (SIBLING) each failing {@code gather}. */
+    enum Leak { NOTHING, THREAD, VIRTUAL_THREAD, FILE, CONNECTION, SIBLING }
 
     private final SequentialModel sequential = new SequentialModel();
     private final Leak leak;
@@ -63,7 +66,7 @@ class LeakyModel implements TaskScenario {
         sequential.hello(pause, log);
         try {
             switch (leak) {
-                case NOTHING -> { }
+                case NOTHING, SIBLING -> { }
                 case THREAD -> threads.add(Thread.ofPlatform().daemon().start(this::parkUntilClosed));
                 case VIRTUAL_THREAD -> threads.add(Thread.ofVirtual().start(this::parkUntilClosed));
                 case FILE -> open.add(FileChannel.open(file()));
@@ -123,7 +126,20 @@ class LeakyModel implements TaskScenario {
 
     @Override
     public List<String> gather(GatherSpec spec, EventLog log) {
-        return sequential.gather(spec, log);
+        try {
+            return sequential.gather(spec, log);
+        } catch (TaskFailedException e) {
+            if (leak == Leak.SIBLING) {
+                List<Task> tasks = spec.tasks();
+                for (Task sibling : tasks.subList(tasks.indexOf(tasks.stream().filter(Task::fails).findFirst().orElseThrow()) + 1, tasks.size())) {
+                    Thread.ofPlatform().daemon().start(() -> {
+                        LockSupport.parkNanos(sibling.delay().toNanos());
+                        log.log(sibling.completedLine());
+                    });
+                }
+            }
+            throw e;
+        }
     }
 
     @Override
