@@ -8,9 +8,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,17 +57,18 @@ class SoakSelfTest {
         System.out.println("a model leaking a " + leak + " per round fails the soak with:\n" + message);
         Census.Count named = Arrays.stream(Census.Count.values()).filter(c -> c.label.equals(count)).findFirst().orElseThrow();
         Pattern grew = Pattern.compile(Pattern.quote(count) + " grew from ([0-9,]+) to ([0-9,]+) \\(slack " + named.slack + "\\)");
-        var m = grew.matcher(message);
+        Matcher m = grew.matcher(message);
         assertTrue(m.find(), () -> "the message should say '" + count + " grew from A to B (slack " + named.slack + ")': " + message);
         long from = Long.parseLong(m.group(1).replace(",", "")), to = Long.parseLong(m.group(2).replace(",", ""));
         assertTrue(to - from > named.slack, () -> "the numbers named are beyond the slack: " + message);
         if (leak == LeakyModel.Leak.CONNECTION) assertTrue(message.contains("sockets grew from"), message);
-        if (leak == LeakyModel.Leak.FILE) assertTrue(!message.contains("sockets grew"), () -> "a file is not a socket: " + message);
+        if (leak == LeakyModel.Leak.FILE) assertFalse(message.contains("sockets grew"), () -> "a file is not a socket: " + message);
     }
 
     @Test
     void aSiblingLeftRunningAfterAFailureFailsTheSoak() {
         AssertionError failure = assertThrows(AssertionError.class, () -> soak(leaking(LeakyModel.Leak.SIBLING)));
+        System.out.println("a model leaving a failed gather's sibling running fails the soak with:\n" + failure.getMessage());
         assertTrue(failure.getMessage().contains("'Task C completed' at ") && failure.getMessage().contains("a sibling was not cancelled"),
                 failure::getMessage);
     }
@@ -79,6 +82,7 @@ class SoakSelfTest {
             }
         };
         AssertionError failure = assertThrows(AssertionError.class, () -> soak(wrong));
+        System.out.println("a model giving a wrong sum fails the soak with:\n" + failure.getMessage());
         // the first even round: gatherMany's first call, in the warm-up
         assertTrue(failure.getMessage().startsWith("warm-up round 2, gatherMany: expected: <6> but was: <7>"), failure::getMessage);
     }
