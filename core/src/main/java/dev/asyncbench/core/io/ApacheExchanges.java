@@ -69,7 +69,7 @@ final class ApacheExchanges implements Exchanges {
 
     /** Connections each client may hold, in total and to the testbed: SPEC's largest C. */
     static final int MAX_CONNECTIONS = FanOutSpec.MAX_IN_FLIGHT;
-    static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(5);
+    static final Timeout CONNECT_TIMEOUT = Timeout.of(TestbedClient.CONNECT_TIMEOUT);
 
     /** One line with every limit, for reports; computing it starts no client. */
     static String settings() {

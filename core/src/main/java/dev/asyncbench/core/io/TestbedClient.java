@@ -46,6 +46,9 @@ public final class TestbedClient {
     /** The system property naming the JVM's transport by its {@link Transport#id()}; absent means {@code jdk}. */
     public static final String PROPERTY = "asyncbench.httpClient";
 
+    /** How long a connect may take, with every transport, before the server counts as unreachable. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     /**
      * The {@code jdk} transport's settings line.
      *
@@ -178,7 +181,7 @@ public final class TestbedClient {
         try {
             answer = exchanges.send(request);
         } catch (IOException e) {
-            throw exchanges.unreachable(e) ? unreachable(e) : e;
+            throw unreachable(e, request) ? unreachable(e) : e;
         }
         byte[] body = bodyOf(request, answer);
         Completions.mark(kindOf(request));
@@ -207,7 +210,7 @@ public final class TestbedClient {
                 }
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (exchanges.unreachable(cause)) cause = unreachable(cause);
+            if (unreachable(cause, request)) cause = unreachable(cause);
             throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
         });
         body.whenComplete((value, error) -> {
@@ -251,6 +254,16 @@ public final class TestbedClient {
 
     private static Completions.Kind kindOf(HttpRequest request) {
         return request.uri().getPath().equals("/store") ? Completions.Kind.STORE : Completions.Kind.HTTP;
+    }
+
+    /**
+     * Whether {@code error} means nothing answers at the server's address. Not when the request's
+     * own timeout, shorter than the connect timeout, passed while connecting: the JDK reports that
+     * as a connect timeout too, but the request's deadline passed, the server is not unreachable.
+     */
+    private boolean unreachable(Throwable error, HttpRequest request) {
+        boolean ownDeadline = request.timeout().filter(d -> d.compareTo(CONNECT_TIMEOUT) < 0).isPresent();
+        return exchanges.unreachable(error) && !(ownDeadline && error instanceof java.net.http.HttpTimeoutException);
     }
 
     private ServerUnreachableException unreachable(Throwable cause) {

@@ -5,9 +5,10 @@ package dev.asyncbench.core.testbed;
  *
  * <p>A delayed request ({@code /bytes}, {@code /profile}, {@code /replica}) is in flight from
  * the moment it is parsed until either its response is handed to the socket ({@link #completed})
- * or its connection closes first ({@link #abandoned}); exactly one of the two happens. Every
+ * or its connection closes first (counted abandoned by {@link #disconnected}); exactly one of
+ * the two happens. A connection is open from {@link #connected} to {@link #disconnected}. Every
  * change takes this object's lock: a few uncontended nanoseconds per request, and a snapshot in
- * which in-flight, completed and abandoned always add up.
+ * which in-flight, completed and abandoned always add up, as do open, opened and closed.
  */
 final class Counters {
     private long inFlight;
@@ -15,6 +16,9 @@ final class Counters {
     private long completed;
     private long abandoned;
     private long stored;
+    private long connections;
+    private long connectionsOpened;
+    private long connectionsClosed;
 
     synchronized void accepted() {
         peakInFlight = Math.max(peakInFlight, ++inFlight);
@@ -25,13 +29,21 @@ final class Counters {
         completed++;
     }
 
-    synchronized void abandoned() {
-        inFlight--;
-        abandoned++;
-    }
-
     synchronized void stored() {
         stored++;
+    }
+
+    synchronized void connected() {
+        connections++;
+        connectionsOpened++;
+    }
+
+    /** A connection closed with {@code waiting} delayed requests still unanswered: they are abandoned. */
+    synchronized void disconnected(int waiting) {
+        inFlight -= waiting;
+        abandoned += waiting;
+        connections--;
+        connectionsClosed++;
     }
 
     /** Starts a measurement: the peak restarts from what is in flight now, the totals from zero. */
@@ -40,9 +52,11 @@ final class Counters {
         completed = 0;
         abandoned = 0;
         stored = 0;
+        connectionsOpened = 0;
+        connectionsClosed = 0;
     }
 
     synchronized ServerStats snapshot() {
-        return new ServerStats(inFlight, peakInFlight, completed, abandoned, stored);
+        return new ServerStats(inFlight, peakInFlight, completed, abandoned, stored, connections, connectionsOpened, connectionsClosed);
     }
 }

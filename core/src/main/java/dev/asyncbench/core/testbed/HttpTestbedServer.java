@@ -45,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  * <p>The three delayed paths are counted: in flight from parse to answer, the peak since the last
  * reset, completed, and abandoned (the client closed the connection before its answer left; this
  * is how a test sees that cancelling a task really cancelled its request). {@code delayMs} is
- * optional (0) and at most ten minutes.
+ * optional (0) and at most ten minutes. Connections are counted too: open now, opened and closed
+ * since the last reset (how the soak sees that a model's clients give their connections back).
  *
  * <p>The server must never be what a benchmark measures, so it waits without threads: each
  * delay is a timer on the connection's event loop, two event-loop threads serve every

@@ -8,24 +8,34 @@ import java.util.regex.Pattern;
 /**
  * The HTTP testbed's counters: requests in flight now, the peak since the last reset (proof of
  * the concurrency a model really reached), completed responses, requests the client abandoned
- * before their response (proof of cancellation), and summaries stored (scenario 6).
+ * before their response (proof of cancellation), summaries stored (scenario 6), and the
+ * server's connections: open now, opened and closed since the last reset (proof that a
+ * model's clients hand their connections back: the soak's count).
+ *
+ * <p>{@code inFlight} and {@code connections} say what is there now and survive a reset; the
+ * others restart from zero (the peak from what is in flight).
  */
-public record ServerStats(long inFlight, long peakInFlight, long completed, long abandoned, long stored) {
+public record ServerStats(long inFlight, long peakInFlight, long completed, long abandoned, long stored,
+                          long connections, long connectionsOpened, long connectionsClosed) {
 
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*(-?\\d+)");
+    private static final String[] KEYS = {
+            "inFlight", "peakInFlight", "completed", "abandoned", "stored", "connections", "connectionsOpened", "connectionsClosed"};
 
     public String toJson() {
         return "{\"inFlight\":" + inFlight + ",\"peakInFlight\":" + peakInFlight + ",\"completed\":" + completed
-                + ",\"abandoned\":" + abandoned + ",\"stored\":" + stored + "}";
+                + ",\"abandoned\":" + abandoned + ",\"stored\":" + stored + ",\"connections\":" + connections
+                + ",\"connectionsOpened\":" + connectionsOpened + ",\"connectionsClosed\":" + connectionsClosed + "}";
     }
 
     public static ServerStats parse(String json) {
         Map<String, Long> f = new LinkedHashMap<>();
         Matcher m = FIELD.matcher(json);
         while (m.find()) f.put(m.group(1), Long.parseLong(m.group(2)));
-        for (String k : new String[] {"inFlight", "peakInFlight", "completed", "abandoned", "stored"}) {
+        for (String k : KEYS) {
             if (!f.containsKey(k)) throw new IllegalArgumentException("server stats lack '" + k + "': " + json);
         }
-        return new ServerStats(f.get("inFlight"), f.get("peakInFlight"), f.get("completed"), f.get("abandoned"), f.get("stored"));
+        return new ServerStats(f.get("inFlight"), f.get("peakInFlight"), f.get("completed"), f.get("abandoned"), f.get("stored"),
+                f.get("connections"), f.get("connectionsOpened"), f.get("connectionsClosed"));
     }
 }

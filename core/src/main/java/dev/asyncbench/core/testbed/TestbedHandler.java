@@ -42,6 +42,7 @@ import static io.netty.handler.codec.http.HttpResponseStatus.SERVICE_UNAVAILABLE
  * {@link #replies} and a slot is written once it and every slot before it are ready. When the
  * connection closes with slots still waiting, their timers are cancelled and the delayed ones
  * counted abandoned: that is how the testbed sees a model's cancellation reach the socket.
+ * The connection itself is counted open from {@code channelActive} to {@code channelInactive}.
  */
 final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -159,15 +160,23 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (wrote) ctx.flush();
     }
 
-    /** The client hung up: whatever it still waited for is abandoned, and its timers stop. */
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        counters.connected();
+        super.channelActive(ctx);
+    }
+
+    /** The connection closed: whatever the client still waited for is abandoned, and its timers stop. */
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        int waiting = 0;
         for (Reply reply : replies) {
             if (reply.timer != null) reply.timer.cancel(false);
             if (reply.response != null) reply.response.release();
-            if (reply.inFlight) counters.abandoned();
+            if (reply.inFlight) waiting++;
         }
         replies.clear();
+        counters.disconnected(waiting);
         super.channelInactive(ctx);
     }
 

@@ -3,6 +3,7 @@ package dev.asyncbench.core.testbed;
 import dev.asyncbench.core.io.TestbedClient;
 import dev.asyncbench.core.io.TestbedClient.Transport;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -11,7 +12,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -161,6 +172,44 @@ class HttpCancellationTest {
         ServerStats stats = awaitStats("the answers to be counted", s -> s.completed() == 2);
         assertEquals(0, stats.abandoned(), stats.toString());
         assertThrows(CancellationException.class, first::join);
+    }
+
+    /**
+     * A request whose own timeout passes while it is still connecting has missed its deadline,
+     * like any other: the JDK says {@code HttpConnectTimeoutException}, which the client must
+     * not turn into "server unreachable" (the sequential model's timeout relies on it).
+     */
+    @Test
+    void aDeadlinePassingWhileConnectingIsATimeoutNotAnUnreachableServer() throws IOException {
+        // a listener that never accepts, its queue full: the kernel leaves further connects hanging
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> queued = new ArrayList<>();
+            try {
+                boolean hangs = false;
+                for (int i = 0; i < 64 && !hangs; i++) {
+                    Socket socket = new Socket();
+                    try {
+                        socket.connect(full.getLocalSocketAddress(), 200);
+                        queued.add(socket);
+                    } catch (SocketTimeoutException e) {
+                        socket.close();
+                        hangs = true;
+                    }
+                }
+                Assumptions.assumeTrue(hangs, "this kernel accepts connections beyond a full queue");
+                TestbedClient stalled = TestbedClient.of(URI.create("http://127.0.0.1:" + full.getLocalPort()));
+                HttpRequest request = HttpRequest.newBuilder(stalled.bytes(1, 1, Duration.ZERO), (name, value) -> true)
+                        .timeout(Duration.ofMillis(300)).build();
+
+                IOException blocking = assertThrows(IOException.class, () -> stalled.send(request));
+                CompletionException async = assertThrows(CompletionException.class, () -> stalled.sendAsync(request).join());
+
+                assertInstanceOf(HttpTimeoutException.class, blocking, "send: the deadline passed");
+                assertInstanceOf(HttpTimeoutException.class, async.getCause(), "sendAsync: the deadline passed");
+            } finally {
+                for (Socket socket : queued) socket.close();
+            }
+        }
     }
 
     /** Polls the server's counters until {@code condition} holds, for at most {@link #SOON}. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -122,11 +123,11 @@ class HttpTestbedServerTest {
         List<CompletableFuture<HttpResponse<byte[]>>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) calls.add(HTTP.sendAsync(request("GET", "/bytes?seed=" + i + "&size=10&delayMs=1000"), HttpResponse.BodyHandlers.ofByteArray()));
         awaitInFlight(server, 20);
-        assertEquals(new ServerStats(20, 20, 0, 0, 0), server.stats(), "all 20 wait at once");
+        assertEquals(new ServerStats(20, 20, 0, 0, 0, 20, 20, 0), server.stats(), "all 20 wait at once, each on a connection of its own");
 
         calls.forEach(CompletableFuture::join);
 
-        assertEquals(new ServerStats(0, 20, 20, 0, 0), server.stats());
+        assertEquals(new ServerStats(0, 20, 20, 0, 0, 20, 20, 0), server.stats(), "the connections stay open for the next requests");
         assertEquals(server.stats(), ServerStats.parse(get("/stats").bodyText()), "GET /stats says the same");
     }
 
@@ -135,14 +136,14 @@ class HttpTestbedServerTest {
         assertEquals(204, send("POST", "/store?id=1&digest=00ff").status());
         assertEquals(204, send("POST", "/store?id=2&digest=" + Long.toHexString(-1L)).status());
         get("/profile?id=1");
-        assertEquals(new ServerStats(0, 1, 1, 0, 2), server.stats());
+        assertEquals(new ServerStats(0, 1, 1, 0, 2, 0, 0, 0), requestsOnly(server.stats()));
 
         assertEquals(204, send("POST", "/reset").status());
 
-        assertEquals(new ServerStats(0, 0, 0, 0, 0), server.stats());
+        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 0), requestsOnly(server.stats()));
         get("/profile?id=1");
         server.resetStats();
-        assertEquals(new ServerStats(0, 0, 0, 0, 0), server.stats(), "the in-process reset does the same");
+        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 0), requestsOnly(server.stats()), "the in-process reset does the same");
     }
 
     @Test
@@ -150,9 +151,33 @@ class HttpTestbedServerTest {
         CompletableFuture<HttpResponse<byte[]>> waiting = HTTP.sendAsync(request("GET", "/bytes?seed=1&size=1&delayMs=500"), HttpResponse.BodyHandlers.ofByteArray());
         awaitInFlight(server, 1);
         server.resetStats();
-        assertEquals(new ServerStats(1, 1, 0, 0, 0), server.stats());
+        assertEquals(new ServerStats(1, 1, 0, 0, 0, 1, 0, 0), server.stats(), "the open connection stays counted, its opening is before the reset");
         waiting.join();
-        assertEquals(new ServerStats(0, 1, 1, 0, 0), server.stats());
+        assertEquals(new ServerStats(0, 1, 1, 0, 0, 1, 0, 0), server.stats());
+    }
+
+    @Test
+    void countsConnectionsOpenNowAndOpenedAndClosedSinceTheReset() throws IOException {
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) sockets.add(new Socket(InetAddress.getLoopbackAddress(), server.uri().getPort()));
+            awaitStats(server, s -> s.connections() == 3);
+            sockets.get(0).close();
+            sockets.get(1).close();
+            awaitStats(server, s -> s.connectionsClosed() == 2);
+            assertEquals(new ServerStats(0, 0, 0, 0, 0, 1, 3, 2), server.stats(), "no request, three connections, two closed");
+            server.resetStats();
+            assertEquals(new ServerStats(0, 0, 0, 0, 0, 1, 0, 0), server.stats(), "the open one stays counted");
+        } finally {
+            for (Socket socket : sockets) socket.close();
+        }
+        awaitStats(server, s -> s.connections() == 0);
+        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 1), server.stats());
+    }
+
+    /** The request counters alone: how many connections a client uses for one request after another is its own business. */
+    private static ServerStats requestsOnly(ServerStats s) {
+        return new ServerStats(s.inFlight(), s.peakInFlight(), s.completed(), s.abandoned(), s.stored(), 0, 0, 0);
     }
 
     // ---- errors ---------------------------------------------------------------------------
@@ -181,7 +206,7 @@ class HttpTestbedServerTest {
         Answer answer = send(method, target);
         assertEquals(status, answer.status(), answer.bodyText());
         assertTrue(answer.bodyText().contains(message), "'" + answer.bodyText() + "' should say '" + message + "'");
-        assertEquals(new ServerStats(0, 0, 0, 0, 0), server.stats(), "a refused request is not counted");
+        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 0), requestsOnly(server.stats()), "a refused request is not counted");
     }
 
     @Test
@@ -220,7 +245,7 @@ class HttpTestbedServerTest {
         }
         long deadline = System.nanoTime() + 2_000_000_000L;
         while (server.stats().abandoned() == 0 && System.nanoTime() < deadline) Thread.onSpinWait();
-        assertEquals(new ServerStats(0, 1, 0, 1, 0), server.stats());
+        assertEquals(new ServerStats(0, 1, 0, 1, 0, 0, 1, 1), server.stats());
     }
 
     // ---- ports and threads ----------------------------------------------------------------
@@ -250,7 +275,7 @@ class HttpTestbedServerTest {
 
         second.close();
 
-        assertEquals(new ServerStats(0, 1, 0, 1, 0), second.stats(), "closing drops the waiting request");
+        assertEquals(new ServerStats(0, 1, 0, 1, 0, 0, 1, 1), second.stats(), "closing drops the waiting request and its connection");
         assertThrows(Exception.class, pending::join, "the client sees its connection closed");
         try (ServerSocket rebound = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
             assertEquals(port, rebound.getLocalPort(), "the port is free again");
@@ -310,9 +335,13 @@ class HttpTestbedServerTest {
     }
 
     static void awaitInFlight(HttpTestbedServer server, int requests) {
+        awaitStats(server, s -> s.inFlight() >= requests);
+    }
+
+    static void awaitStats(HttpTestbedServer server, Predicate<ServerStats> condition) {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (server.stats().inFlight() < requests) {
-            assertTrue(System.nanoTime() < deadline, "waited 5 s for " + requests + " in flight: " + server.stats());
+        while (!condition.test(server.stats())) {
+            assertTrue(System.nanoTime() < deadline, "waited 5 s for the counters, now " + server.stats());
             Thread.onSpinWait();
         }
     }
