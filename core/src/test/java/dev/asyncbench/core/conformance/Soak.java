@@ -63,7 +63,7 @@ public abstract class Soak {
 
     /** The system property that sets the rounds: each round is one operation of every scenario. */
     public static final String ROUNDS_PROPERTY = "asyncbench.soak.operations";
-    public static final int DEFAULT_ROUNDS = 300;
+    public static final int DEFAULT_ROUNDS = 1_000;
     /** Warm-up rounds in a row that add no platform thread, after which the pools count as full. */
     static final int QUIET_WARM_UP_ROUNDS = 3;
     /** The longest the soak waits for the counts to settle, before the baseline and at the end. */
