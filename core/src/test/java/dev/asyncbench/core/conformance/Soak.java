@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * The soak creates the model, runs it and closes it. The system property
  * {@value #ROUNDS_PROPERTY} sets the rounds, each one operation of every scenario
  * ({@link SoakRound} lists them and their sizes). The default, {@value #DEFAULT_ROUNDS}, keeps
- * the soaks of every model within a minute of CI on a 2-core machine; the longer run by hand
+ * the soaks of every model within two minutes of CI on a 2-core machine; the longer run by hand
  * is, for one model:
  * <pre>{@code
  * ./mvnw -B verify -pl futures-impl -am -Dtest=FuturesSoakTest -Dsurefire.failIfNoSpecifiedTests=false -Dasyncbench.soak.operations=10000
