@@ -47,13 +47,16 @@ final class MinimalPrograms {
     private static ThreadPoolExecutor threadsPool;
 
     /**
-     * threads: one long-lived pool of up to {@code pool} platform threads (the model's ceiling),
-     * started on demand and kept between runs (idle ones end after 10 s), each task sleeping on one.
+     * threads: one long-lived pool of platform threads kept between runs (idle ones end after
+     * 10 s), each task sleeping on one. The model's pool grows to what a call has waiting, up to
+     * its ceiling {@code pool}: for a gather of N tasks, min(N, pool) threads. A minimal program
+     * runs one N per JVM, so it sizes its pool so once, at the first run.
      */
     static long threads(int tasks, long delayMs, int pool) throws Exception {
         synchronized (MinimalPrograms.class) {
             if (threadsPool == null) {
-                threadsPool = new ThreadPoolExecutor(pool, pool, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                int size = Math.min(tasks, pool);
+                threadsPool = new ThreadPoolExecutor(size, size, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                         Thread.ofPlatform().name("threads-", 0).daemon().factory());
                 threadsPool.allowCoreThreadTimeOut(true);
             }
