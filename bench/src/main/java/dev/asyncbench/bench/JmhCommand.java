@@ -1,9 +1,12 @@
 package dev.asyncbench.bench;
 
+import dev.asyncbench.bench.run.RunFolder;
+import dev.asyncbench.bench.run.RunLock;
 import org.openjdk.jmh.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,9 +26,17 @@ final class JmhCommand implements Callable<Integer> {
     @Unmatched
     List<String> arguments = new ArrayList<>();
 
+    /**
+     * Under {@code ./suite} this JVM's temporary folder is its run folder, where JMH would take
+     * its lock, unseen by other runs: it takes the machine's locks instead ({@link RunLock}, as
+     * {@code run} does), so that it is refused beside a measuring run and refuses one beside it.
+     */
     @Override
     public Integer call() throws Exception {
-        Main.main(arguments.toArray(String[]::new));
+        boolean underSuite = !RunFolder.systemTmp().equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize());
+        try (RunLock lock = underSuite ? RunLock.acquire(RunFolder.systemTmp()) : null) {
+            Main.main(arguments.toArray(String[]::new));
+        }
         return 0;
     }
 }

@@ -33,6 +33,7 @@ final class Interruption implements AutoCloseable {
     private final Consumer<String> say;
     private final String next;
     private volatile String signal;
+    private volatile boolean closed;
 
     private Interruption(Consumer<String> say, String next) {
         this.say = say;
@@ -63,11 +64,24 @@ final class Interruption implements AutoCloseable {
         int n = received.incrementAndGet();
         if (n == 1) {
             signal = "SIG" + s.getName();
+            // a child started after this moment (a fork JMH was about to spawn) is stopped too, until close()
+            Thread.ofPlatform().daemon().name("interruption-stop").start(this::keepStopping);
             say.accept("interrupted (" + signal + (s.getName().equals("INT") ? ", Ctrl-C" : "") + "): " + next);
         } else if (n == 2) {
             say.accept("hurrying: the running fork is killed; the testbed is still stopped and removed");
         }
         stopChildren(n > 1);
+    }
+
+    private void keepStopping() {
+        while (!closed) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!closed) stopChildren(hurried());
+        }
     }
 
     /** Stops this JVM's children but the testbed's: SIGTERM, or SIGKILL when {@code force}. */
@@ -109,6 +123,7 @@ final class Interruption implements AutoCloseable {
     /** Hands the signals back to the JVM's own handling. */
     @Override
     public void close() {
+        closed = true;
         previous.forEach((s, h) -> {
             try {
                 Signal.handle(s, h);

@@ -38,6 +38,8 @@ final class Leftovers {
         List<String> removed = new ArrayList<>();
         for (Path dir : RunFolder.siblings(tmp, except)) {
             String owner = read(dir.resolve(RunFolder.OWNER));
+            // an owner file being written (empty for an instant) counts as no owner yet
+            if (owner != null && owner.isBlank()) owner = null;
             if (owner != null ? RunFolder.alive(owner) : !olderThan(dir, UNOWNED_GRACE)) continue;
             removed.add(remove(dir, owner));
         }
@@ -48,6 +50,9 @@ final class Leftovers {
         int processes = stopProcessesOf(dir);
         int segments = removeSharedMemory(dir);
         long[] counted = delete(dir, true);
+        if (Files.exists(dir)) {
+            return "could not remove what an earlier run left in " + dir + " (" + amount(counted) + " removed; the rest is not ours to delete)";
+        }
         List<String> what = new ArrayList<>();
         if (processes > 0) what.add(processes + (processes == 1 ? " process" : " processes") + " stopped");
         if (segments > 0) what.add(segments + " PostgreSQL shared memory segment" + (segments == 1 ? "" : "s"));
@@ -59,7 +64,8 @@ final class Leftovers {
 
     /** Stops every live process whose command line names {@code dir}: politely, then by force; returns how many there were. */
     static int stopProcessesOf(Path dir) {
-        String path = dir.toString();
+        // the folder and a separator: another folder whose name starts with this one's is not its
+        String path = dir + "/";
         List<ProcessHandle> found;
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
             found = all.filter(p -> p.pid() != ProcessHandle.current().pid())
@@ -87,12 +93,26 @@ final class Leftovers {
                 List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
                 // line 7: the segment's key and id
                 String[] keyAndId = lines.size() > 6 ? lines.get(6).trim().split("\\s+") : new String[0];
-                if (keyAndId.length == 2 && keyAndId[1].matches("\\d+") && detached(keyAndId[1]) && ipcrm(keyAndId[1])) removed++;
+                if (keyAndId.length == 2 && keyAndId[1].matches("\\d+") && awaitDetached(keyAndId[1]) && ipcrm(keyAndId[1])) removed++;
             }
         } catch (IOException | RuntimeException e) {
             // nothing readable: nothing removed
         }
         return removed;
+    }
+
+    /** Whether segment {@code id} is detached within 10 s (the server's last processes may still be ending). */
+    private static boolean awaitDetached(String id) throws IOException {
+        for (int i = 0; i < 100; i++) {
+            if (detached(id)) return true;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether shared memory segment {@code id} exists with nothing attached (/proc/sysvipc/shm). */

@@ -132,6 +132,8 @@ public final class MinimalRuns {
         List<Double> times = outcome.values().getOrDefault(Measure.TIME, List.of());
         ForkOutcome.Problem problem = !finished ? new ForkOutcome.Failed("did not finish within " + timeoutMs / 1000 + " s")
                 : outcome.problem() != null ? outcome.problem()
+                : p.exitValue() != 0 ? new ForkOutcome.Failed("the program exited with " + p.exitValue() + " before its end; see logs/"
+                        + log.getFileName())
                 : times.isEmpty() ? new ForkOutcome.Failed("the program reported no time; see logs/" + log.getFileName()) : null;
         if (problem != null) return Rows.problem(GATHER_MASS, model.name(), ResultRow.MINIMAL, size, problem, outcome.notes());
         ListStatistics stats = new ListStatistics();

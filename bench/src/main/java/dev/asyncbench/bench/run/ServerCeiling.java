@@ -61,13 +61,15 @@ final class ServerCeiling {
      * Measures with {@code wrk}: the raw ceiling, then each fan-out size (a warm-up run of
      * {@code warm}, then {@code measure}); its output goes to {@code log}. Negative rates: a wrk run failed.
      */
-    static Measured measure(Path wrk, String server, List<Size> fanOuts, Duration warm, Duration measure, Path log) {
+    static Measured measure(Path wrk, String server, List<Size> fanOuts, Duration warm, Duration measure, Path log,
+                            java.util.function.BooleanSupplier stopped) {
         StringBuilder out = new StringBuilder();
         String rawUrl = server + "/bytes?seed=1&size=64&delayMs=0";
         run(wrk, RAW_CONNECTIONS, rawUrl, warm, out);
         double raw = run(wrk, RAW_CONNECTIONS, rawUrl, measure, out);
         Map<Size, Rates> bySize = new LinkedHashMap<>();
         for (Size s : fanOuts) {
+            if (stopped.getAsBoolean()) break;
             int c = (int) s.get("C");
             String delayed = server + "/bytes?seed=1&size=" + s.get("B") + "&delayMs=" + s.get("L");
             String undelayed = server + "/bytes?seed=1&size=" + s.get("B") + "&delayMs=0";

@@ -21,8 +21,8 @@ public final class StandaloneTestbed {
     /** Serves until a signal; returns the exit code (128 + the signal's number). */
     public static int serve(PrintStream out, PrintStream err, String host, String db, String dbUser, String dbPassword, Path logs) {
         Progress progress = new Progress(err, false, 0, 0);
-        try (Interruption stop = Interruption.install(progress::note, "the testbed is stopped and removed");
-             TestbedProcesses testbed = new TestbedProcesses(stop, RunFolder.current(), dev.asyncbench.core.io.TestbedClient.Transport.JDK)) {
+        Interruption stop = Interruption.install(progress::note, "the testbed is stopped and removed");
+        try (stop; TestbedProcesses testbed = new TestbedProcesses(stop, RunFolder.current(), dev.asyncbench.core.io.TestbedClient.Transport.JDK)) {
             Files.createDirectories(logs);
             progress.note("starting the HTTP testbed server (its own JVM) ...");
             String uri = testbed.startServer(logs, host);
@@ -49,7 +49,8 @@ public final class StandaloneTestbed {
         } catch (java.io.IOException e) {
             throw new RunProblem("cannot make the logs folder " + logs + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new RunProblem("the testbed did not start: " + e.getMessage().replaceAll("\\s+", " "), e);
+            if (stop.requested()) return stop.exitCode();
+            throw new RunProblem("the testbed did not start: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), e);
         }
     }
 }

@@ -87,7 +87,7 @@ public final class SuiteRun {
                 MinimalRuns minimal = settings.minimal() ? new MinimalRuns(measured, logs, models) : null;
                 if (!stop.requested()) rows.addAll(measure(plan, testbed, forks, minimal, progress, stop));
                 // at the end, when the server's JIT has seen the whole run
-                if (testbed.serverUri() != null && !stop.requested()) rows = measureServer(testbed, rows, progress);
+                if (testbed.serverUri() != null && !stop.requested()) rows = measureServer(testbed, rows, progress, stop);
                 server = testbed.serverNote();
                 database = testbed.databaseNote();
                 if (stop.requested()) progress.note("stopping the testbed ...");
@@ -104,21 +104,25 @@ public final class SuiteRun {
                 if (rows.isEmpty()) return new Finished(null, stop.exitCode(), what);
                 return new Finished(write(measured, started, t0, models, server, database, archive, rows, forks, what), stop.exitCode(), what);
             }
+            // written while the signals are still ours: a Ctrl-C now lets the write end, then exits 130
+            Path report = write(measured, started, t0, models, server, database, archive, rows, forks, "");
+            return new Finished(report, stop.exitCode(), stop.requested() ? "interrupted by " + stop.signal() + " while writing the results"
+                    + " of a run that had finished" : "");
         }
-        return new Finished(write(measured, started, t0, models, server, database, archive, rows, forks, ""), 0, "");
     }
 
     /**
      * The server's ceiling, by wrk when it is installed (fan-out rows then get the higher of
      * their two ideals, {@link ServerCeiling}), else by the suite's own client, which caps it; in the server's note.
      */
-    private List<ResultRow> measureServer(TestbedProcesses testbed, List<ResultRow> rows, Progress progress) {
+    private List<ResultRow> measureServer(TestbedProcesses testbed, List<ResultRow> rows, Progress progress, Interruption stop) {
         Duration warm = settings.preset().capacityWarmUp, measure = settings.preset().capacityMeasure;
         Path wrk = ServerCeiling.wrk();
         if (wrk != null) {
             progress.note("measuring the HTTP testbed server's ceiling with wrk, raw and at each fan-out size ...");
             ServerCeiling.Measured m = ServerCeiling.measure(wrk, testbed.serverUri(),
-                    settings.sizes().getOrDefault(BenchScenario.HTTP_FAN_OUT, List.of()), warm, measure, logs.resolve("server-ceiling.log"));
+                    settings.sizes().getOrDefault(BenchScenario.HTTP_FAN_OUT, List.of()), warm, measure, logs.resolve("server-ceiling.log"),
+                    stop::requested);
             String ceiling = ServerCeiling.describe(m, measure);
             testbed.addToServerNote(ceiling);
             progress.note("HTTP testbed server: " + ceiling);
@@ -160,12 +164,13 @@ public final class SuiteRun {
             boolean checked = minimal != null && minimal.checks(c);
             ResultRow row = c.overBudget() ? skipped(c)
                     : forks.measure(c, testbed.forkProperties(c.scenario().needsServer(), c.scenario().needsDatabase()), !checked);
-            if (stop.requested() && row.status() == ResultRow.Status.FAILED) break;
+            // a fork the signal reached did not finish: not a result, whatever its outcome says
+            if (stop.requested()) break;
             rows.add(row);
             progress.end(Rows.outcome(row), Math.max(0, c.estimateMs()));
             if (checked) {
                 ResultRow m = minimal.run(progress, c, row);
-                if (stop.requested() && m.status() == ResultRow.Status.FAILED) break;
+                if (stop.requested()) break;
                 minimalRows.add(m);
             }
         }
