@@ -40,7 +40,7 @@ final class Leftovers {
             String owner = read(dir.resolve(RunFolder.OWNER));
             // an owner file being written (empty for an instant) counts as no owner yet
             if (owner != null && owner.isBlank()) owner = null;
-            if (owner != null ? RunFolder.alive(owner) : !olderThan(dir, UNOWNED_GRACE)) continue;
+            if (owner != null ? RunFolder.alive(dir, owner) : !olderThan(dir, UNOWNED_GRACE)) continue;
             removed.add(remove(dir, owner));
         }
         return removed;

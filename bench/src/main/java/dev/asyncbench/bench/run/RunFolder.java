@@ -3,7 +3,10 @@ package dev.asyncbench.bench.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -30,6 +33,9 @@ public final class RunFolder {
     static final String OWNER = "owner";
 
     private static RunFolder current;
+    /** This JVM's lock on its folder's owner file (never released: the JVM's end lets it go). */
+    @SuppressWarnings("unused")
+    private static FileLock ownerLock;
 
     private final Path root;
     /** Whether this JVM's java.io.tmpdir is the folder (made by the suite script). */
@@ -51,6 +57,8 @@ public final class RunFolder {
                 // others may need to pass through it: PostgreSQL runs as its own user when we are root
                 Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
                 Files.writeString(root.resolve(OWNER), ownerLine(ProcessHandle.current()), StandardCharsets.UTF_8);
+                // held for this JVM's life: a sweeping run that can take it knows the owner is gone
+                ownerLock = FileChannel.open(root.resolve(OWNER), StandardOpenOption.WRITE).tryLock();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot make the run's temporary folder " + root + ": " + e.getMessage(), e);
             }
@@ -125,6 +133,24 @@ public final class RunFolder {
     /** {@code pid=... started=...}: who owns a folder. */
     static String ownerLine(ProcessHandle process) {
         return "pid=" + process.pid() + " started=" + process.info().startInstant().map(Instant::toString).orElse("unknown") + "\n";
+    }
+
+    /**
+     * Whether the owner of {@code folder} is alive: it holds the lock on the owner file, or
+     * the owner line names a live process (the same pid and start time). Either suffices, so a
+     * wall-clock step that moves start times does not make a live run look dead.
+     */
+    static boolean alive(Path folder, String ownerLine) {
+        try (FileChannel c = FileChannel.open(folder.resolve(OWNER), StandardOpenOption.WRITE)) {
+            FileLock probe = c.tryLock();
+            if (probe == null) return true;
+            probe.release();
+        } catch (java.nio.channels.OverlappingFileLockException thisJvm) {
+            return true;
+        } catch (IOException e) {
+            // cannot tell by the lock: the line decides
+        }
+        return alive(ownerLine);
     }
 
     /** Whether the owner line names a process that is alive now (the same pid and start time). */

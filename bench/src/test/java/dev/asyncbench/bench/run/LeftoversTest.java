@@ -36,6 +36,12 @@ class LeftoversTest {
         Path alive = Files.createDirectory(tmp.resolve(RunFolder.PREFIX + "alive"));
         Files.writeString(alive.resolve(RunFolder.OWNER), RunFolder.ownerLine(ProcessHandle.current()), StandardCharsets.UTF_8);
         Path young = Files.createDirectory(tmp.resolve(RunFolder.PREFIX + "young"));
+        // an owner line that looks dead (as after a wall-clock step) but whose JVM holds the owner file's lock: alive
+        Path locked = Files.createDirectory(tmp.resolve(RunFolder.PREFIX + "locked"));
+        Files.writeString(locked.resolve(RunFolder.OWNER), RunFolder.ownerLine(gone.toHandle()), StandardCharsets.UTF_8);
+        java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(locked.resolve(RunFolder.OWNER),
+                java.nio.file.StandardOpenOption.WRITE);
+        held.lock();
 
         List<String> said = Leftovers.sweep(tmp, tmp.resolve(RunFolder.PREFIX + "mine"));
 
@@ -46,5 +52,7 @@ class LeftoversTest {
         assertTrue(orphan.waitFor(20, TimeUnit.SECONDS), "the orphan is stopped");
         assertTrue(Files.exists(alive), "a live run's folder stays");
         assertTrue(Files.exists(young), "a folder with no owner yet stays for a while");
+        assertTrue(Files.exists(locked), "a folder whose owner holds its lock stays, whatever its line says");
+        held.close();
     }
 }
