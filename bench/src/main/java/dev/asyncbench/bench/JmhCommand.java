@@ -6,7 +6,6 @@ import org.openjdk.jmh.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,8 +32,7 @@ final class JmhCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
-        boolean underSuite = !RunFolder.systemTmp().equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize());
-        try (RunLock lock = underSuite ? RunLock.acquire(RunFolder.systemTmp()) : null) {
+        try (RunLock lock = RunFolder.underScript() ? RunLock.acquire(RunFolder.systemTmp()) : null) {
             Main.main(arguments.toArray(String[]::new));
         }
         return 0;

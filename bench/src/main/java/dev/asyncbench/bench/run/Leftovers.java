@@ -58,7 +58,7 @@ final class Leftovers {
         if (segments > 0) what.add(segments + " PostgreSQL shared memory segment" + (segments == 1 ? "" : "s"));
         what.add(dir + " (" + amount(counted) + ")");
         String who = owner == null ? "a run that died as it started"
-                : "a run that ended without cleaning up (" + owner.trim().replace("pid=", "pid ").replace(" started=", ", started ") + ")";
+                : "a run that ended without cleaning up (" + RunFolder.describe(owner) + ")";
         return "removed what " + who + " left: " + String.join(", ", what);
     }
 

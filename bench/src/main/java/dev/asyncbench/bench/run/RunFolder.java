@@ -38,19 +38,27 @@ public final class RunFolder {
     private static FileLock ownerLock;
 
     private final Path root;
-    /** Whether this JVM's java.io.tmpdir is the folder (made by the suite script). */
-    private final boolean tmpdir;
 
-    private RunFolder(Path root, boolean tmpdir) {
+    private RunFolder(Path root) {
         this.root = root;
-        this.tmpdir = tmpdir;
+    }
+
+    /** This JVM's java.io.tmpdir. */
+    private static Path tmpdir() {
+        return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    }
+
+    /** Whether this JVM's java.io.tmpdir is a run folder the suite script made. */
+    public static boolean underScript() {
+        Path name = tmpdir().getFileName();
+        return name != null && name.toString().startsWith(PREFIX);
     }
 
     /** This JVM's folder, made (and its owner written) on first use. */
     public static synchronized RunFolder current() {
         if (current == null) {
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-            boolean mine = tmp.getFileName() != null && tmp.getFileName().toString().startsWith(PREFIX);
+            Path tmp = tmpdir();
+            boolean mine = underScript();
             Path root = mine ? tmp : tmp.resolve(PREFIX + ProcessHandle.current().pid());
             try {
                 Files.createDirectories(root);
@@ -62,7 +70,7 @@ public final class RunFolder {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot make the run's temporary folder " + root + ": " + e.getMessage(), e);
             }
-            current = new RunFolder(root, mine);
+            current = new RunFolder(root);
             // a folder of our own (not the script's, which claim() removes): removed at exit too
             if (!mine) Runtime.getRuntime().addShutdownHook(new Thread(RunFolder::removeCurrent, "run-folder-remove"));
         }
@@ -75,17 +83,15 @@ public final class RunFolder {
      * the JVM exits.
      */
     public static void claim() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (tmp.getFileName() == null || !tmp.getFileName().toString().startsWith(PREFIX)) return;
+        if (!underScript()) return;
         current();
         Runtime.getRuntime().addShutdownHook(new Thread(RunFolder::removeCurrent, "run-folder-remove"));
     }
 
     /** The folder that holds run folders and the machine-wide locks: /tmp, the suite script's TMPDIR. */
     public static Path systemTmp() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        boolean mine = tmp.getFileName() != null && tmp.getFileName().toString().startsWith(PREFIX);
-        return mine && tmp.getParent() != null ? tmp.getParent() : tmp;
+        Path tmp = tmpdir();
+        return underScript() && tmp.getParent() != null ? tmp.getParent() : tmp;
     }
 
     public Path root() {
@@ -121,11 +127,7 @@ public final class RunFolder {
      * files there go with it, after JMH is done.
      */
     static synchronized void removeCurrent() {
-        if (current == null) {
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-            if (tmp.getFileName() == null || !tmp.getFileName().toString().startsWith(PREFIX)) return;
-            current = new RunFolder(tmp, true);
-        }
+        if (current == null) return;
         Leftovers.delete(current.root, true);
         current = null;
     }
@@ -151,6 +153,11 @@ public final class RunFolder {
             // cannot tell by the lock: the line decides
         }
         return alive(ownerLine);
+    }
+
+    /** An owner line in words: "pid 1234, started 2026-...". */
+    static String describe(String ownerLine) {
+        return ownerLine.trim().replace("pid=", "pid ").replace(" started=", ", started ");
     }
 
     /** Whether the owner line names a process that is alive now (the same pid and start time). */
@@ -187,9 +194,5 @@ public final class RunFolder {
             // an unreadable tmp: nothing to sweep
         }
         return found;
-    }
-
-    boolean isTmpdir() {
-        return tmpdir;
     }
 }

@@ -66,7 +66,7 @@ public final class RunLock implements AutoCloseable {
     private static String holder(Path file) {
         try {
             String line = Files.readString(file, StandardCharsets.UTF_8).trim();
-            return line.isEmpty() ? "pid unknown" : line.replace("pid=", "pid ").replace(" started=", ", started ");
+            return line.isEmpty() ? "pid unknown" : RunFolder.describe(line);
         } catch (IOException e) {
             return "pid unknown";
         }

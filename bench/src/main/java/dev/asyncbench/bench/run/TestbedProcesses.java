@@ -55,7 +55,6 @@ public final class TestbedProcesses implements AutoCloseable {
     private String dbUser;
     private String dbPassword;
     private String dbDescription;
-    private final List<String> removed = new ArrayList<>();
     private final List<Process> started = new ArrayList<>();
 
     TestbedProcesses(Interruption interruption, RunFolder folder, TestbedClient.Transport httpClient) {
@@ -258,15 +257,7 @@ public final class TestbedProcesses implements AutoCloseable {
         started.clear();
         database = null;
         server = null;
-        for (String role : List.of(DB_ROLE, SERVER_ROLE)) {
-            String left = folder.clear(role);
-            if (left != null) removed.add(role + ": " + left);
-        }
-    }
-
-    /** What close() had to remove from the testbed's folders after its processes ended (none, normally). */
-    List<String> removed() {
-        return List.copyOf(removed);
+        for (String role : List.of(DB_ROLE, SERVER_ROLE)) folder.clear(role);
     }
 
     private static void stop(Process p, int seconds) {
