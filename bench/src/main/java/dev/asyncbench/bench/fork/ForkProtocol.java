@@ -122,7 +122,12 @@ public final class ForkProtocol {
          * ({@code ScenarioState.first}, reported by {@code ForkProbe} with the last measured
          * iteration), a minimal program's first run (a value line).
          */
-        COLD("asyncbench.cold.ms");
+        COLD("asyncbench.cold.ms"),
+        /**
+         * Time to quiescence, in ms: from an operation's start until the HTTP testbed has no
+         * request in flight ({@code ScenarioState.awaitQuiet}), per measured iteration.
+         */
+        QUIET("asyncbench.quiet.ms");
 
         public final String label;
 

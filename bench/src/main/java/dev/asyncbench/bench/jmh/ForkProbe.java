@@ -51,6 +51,7 @@ public final class ForkProbe implements InternalProfiler {
     private static final Map<String, Double> CONSTANTS = new ConcurrentHashMap<>();
     private static final AtomicLong PINNED_EVENTS = new AtomicLong();
     private static volatile double coldMs = Double.NaN;
+    private static volatile double quietMs = Double.NaN;
     private static RecordingStream pinning;
     private static boolean pinningStarted;
     private static long pinnedAtStart;
@@ -88,6 +89,14 @@ public final class ForkProbe implements InternalProfiler {
         coldMs = ms;
     }
 
+    /**
+     * This iteration's time to quiescence, in ms ({@code ScenarioState.awaitQuiet}, in the
+     * iteration's teardown, which JMH runs before this profiler's {@link #afterIteration}).
+     */
+    public static void quiet(double ms) {
+        quietMs = ms;
+    }
+
     /** A value measured once per fork, after the measured iterations (memory per waiting task), reported with the last. */
     public static void constant(Measure measure, double value) {
         CONSTANTS.put(measure.label, value);
@@ -95,7 +104,7 @@ public final class ForkProbe implements InternalProfiler {
 
     @Override
     public String getDescription() {
-        return "asyncbench: process CPU, allocation, peak RSS and platform threads, server peak in flight, pinned events, task latency, first operation";
+        return "asyncbench: process CPU, allocation, peak RSS and platform threads, server peak in flight, pinned events, task latency, first operation, time to quiescence";
     }
 
     @Override
@@ -105,6 +114,7 @@ public final class ForkProbe implements InternalProfiler {
         ProcessStats.resetPeakRss();
         THREADS.resetPeakThreadCount();
         LATENCIES.reset();
+        quietMs = Double.NaN;
         if (iterationParams.getType() == IterationType.MEASUREMENT && pinnedAtMeasurementStart < 0) {
             pinnedAtMeasurementStart = PINNED_EVENTS.get();
         }
@@ -165,6 +175,7 @@ public final class ForkProbe implements InternalProfiler {
         // fork's iterations divides by all of them, so the value is the fork's, and with several
         // forks their mean
         if (!Double.isNaN(coldMs)) out.add(new ScalarResult(Measure.COLD.label, coldMs, "ms", AggregationPolicy.AVG));
+        if (!Double.isNaN(quietMs)) out.add(new ScalarResult(Measure.QUIET.label, quietMs, "ms", AggregationPolicy.AVG));
         // measured after the iterations (in the teardown, which runs before the last iteration's
         // profilers), so only the last reports them: JMH's average would divide by every iteration
         CONSTANTS.forEach((label, value) -> out.add(new ScalarResult(label, value, "B", AggregationPolicy.MAX)));

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
@@ -82,6 +83,17 @@ public class RaceBenchmark extends ScenarioState {
 
     @Benchmark
     public String race() {
-        return subject.race(spec);
+        operationStarted();
+        try {
+            return subject.race(spec);
+        } finally {
+            operationEnded();
+        }
+    }
+
+    /** Time to quiescence: until the losers the race cancelled have stopped at the server ({@link #awaitQuiet}). */
+    @TearDown(Level.Iteration)
+    public void quiet() {
+        awaitQuiet();
     }
 }

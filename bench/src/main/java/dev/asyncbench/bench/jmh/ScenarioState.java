@@ -7,9 +7,11 @@ import dev.asyncbench.bench.fork.ProcessStats;
 
 import dev.asyncbench.bench.fork.ForkModels;
 import dev.asyncbench.bench.fork.ForkReport;
+import dev.asyncbench.bench.fork.ForkTestbed;
 
 import dev.asyncbench.core.TaskScenario;
 import dev.asyncbench.core.io.Completions;
+import dev.asyncbench.core.testbed.ServerStats;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -64,6 +66,7 @@ public abstract class ScenarioState {
     private TaskScenario reference;
     private String referenceKey;
     private long operationStart;
+    private long operationEnd;
     private long[] completions = new long[0];
     private final AtomicInteger completed = new AtomicInteger();
     private boolean ranFirst;
@@ -235,6 +238,43 @@ public abstract class ScenarioState {
     /** Call first thing in the measured method. */
     protected final void operationStarted() {
         operationStart = System.nanoTime();
+    }
+
+    /** Call last thing in the measured method (in a {@code finally}), where {@link #awaitQuiet} follows. */
+    protected final void operationEnded() {
+        operationEnd = System.nanoTime();
+    }
+
+    /**
+     * Waits, after the operation {@link #operationStarted()} and {@link #operationEnded()} marked,
+     * until the HTTP testbed has no request in flight, and hands the probe this iteration's time
+     * to quiescence ({@link dev.asyncbench.bench.fork.ForkProtocol.Measure#QUIET}): from the
+     * operation's start until what the call cancelled (race's losers, a timed-out request) had
+     * stopped at the server, or until the call returned if that was later. The server says for
+     * how long it has been quiet ({@code ServerStats.quietMicros}), so the moment is known to
+     * within the answer's one-way trip, however often this polls (every millisecond, through the
+     * shared client; the stats request is not counted in flight). A model that cancels before
+     * returning is quiet when it returns; one that returns first and cancels after, later; one
+     * that never cancels, when the slowest request ends. Gives up after 10 s, recording nothing.
+     */
+    protected final void awaitQuiet() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            ServerStats stats = ForkTestbed.http().stats();
+            long received = System.nanoTime();
+            if (stats.inFlight() == 0) {
+                long quietAt = Math.max(received - stats.quietMicros() * 1000, operationEnd);
+                ForkProbe.quiet((quietAt - operationStart) / 1e6);
+                return;
+            }
+            if (received - deadline > 0) return;
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Hands the recorded completions to the probe as latencies; call after the iteration. */

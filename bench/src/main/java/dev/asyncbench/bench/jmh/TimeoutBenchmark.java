@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
@@ -78,10 +79,19 @@ public class TimeoutBenchmark extends ScenarioState {
     /** The body, or the TimeoutException (a timeout is this scenario's expected outcome, not a failure). */
     @Benchmark
     public Object fetch() {
+        operationStarted();
         try {
             return subject.fetchWithTimeout(spec);
         } catch (TimeoutException e) {
             return e;
+        } finally {
+            operationEnded();
         }
+    }
+
+    /** Time to quiescence: until a timed-out request has stopped at the server ({@link #awaitQuiet}). */
+    @TearDown(Level.Iteration)
+    public void quiet() {
+        awaitQuiet();
     }
 }

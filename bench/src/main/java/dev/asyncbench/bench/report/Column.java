@@ -38,6 +38,11 @@ record Column(String head, String sub, String title, ToDoubleFunction<Metrics> v
             + "cold ms is the first operation in a fresh JVM: the fork's checked run of the model, before any warm-up; one per fork "
             + "(with several forks, their mean), so it has no interval.";
 
+    static final String QUIET_TITLE = "time to quiescence: from the operation's start until the HTTP testbed has no request in flight, "
+            + "so what the call cancelled (race's losers, a timed-out request) has stopped at the server; the mean over the measured "
+            + "operations, polled every millisecond. Equal to the time when the model cancels before returning; later when it cancels "
+            + "after returning, or never";
+
     /** Whether the scenario's tables show the cold column, and so label the time column as the steady state. */
     static boolean cold(ScenarioView s) {
         return s.has(Metrics::coldMs);
@@ -46,6 +51,7 @@ record Column(String head, String sub, String title, ToDoubleFunction<Metrics> v
     static List<Column> of(ScenarioView s, Size size) {
         List<Column> cols = new ArrayList<>();
         if (cold(s)) cols.add(new Column("cold ms", "first op, fresh JVM", COLD_TITLE, Metrics::coldMs, Text::num));
+        if (s.has(Metrics::quietMs)) cols.add(new Column("quiet ms", "time to quiescence", QUIET_TITLE, Metrics::quietMs, Text::num));
         if (s.has(Metrics::p50Ms)) cols.add(new Column("p50 ms", "per-task latency from the operation's start, median", Metrics::p50Ms, Text::num));
         if (s.has(Metrics::p99Ms)) cols.add(new Column("p99 ms", "per-task latency, 99th percentile", Metrics::p99Ms, Text::num));
         if (s.has(Metrics::maxMs)) cols.add(new Column("max ms", "per-task latency, maximum", Metrics::maxMs, Text::num));

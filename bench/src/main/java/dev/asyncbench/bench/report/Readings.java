@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <p>This class says who leads and sums up the run; each other topic has its class:
  * {@link TrendReadings} (against the ideal), {@link ColdReadings} (a fresh JVM's first operation
- * against the steady state), {@link ResourceReadings} (requests in flight, CPU per request,
+ * against the steady state), {@link QuietReadings} (time to quiescence against time to result), {@link ResourceReadings} (requests in flight, CPU per request,
  * memory, threads), {@link GapReadings} (what has no number, what is noise) and
  * {@link HarnessReadings} (the no-harness-tax check).
  */
@@ -37,6 +37,7 @@ final class Readings {
             out.add(leader(s, largest));
             out.addAll(TrendReadings.of(s));
             ColdReadings.of(s).ifPresent(out::add);
+            QuietReadings.of(s).ifPresent(out::add);
             ResourceReadings.inFlight(s, largest).ifPresent(out::add);
             ResourceReadings.cpuPerRequest(s, largest).ifPresent(out::add);
             ResourceReadings.memory(s, largest).ifPresent(out::add);

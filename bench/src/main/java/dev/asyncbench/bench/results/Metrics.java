@@ -28,12 +28,17 @@ package dev.asyncbench.bench.results;
  *                           has not compiled yet, pools and connections made on first use; one
  *                           operation per JVM (with several forks, their mean), never among the
  *                           {@code samples}
+ * @param quietMs            time to quiescence, where cancelled work leaves the server busy
+ *                           (race, timeout): from the operation's start until the HTTP testbed
+ *                           has no request in flight (losers and timed-out calls abandoned),
+ *                           the mean over the measured operations; at least {@code timeMs}
  */
 public record Metrics(double samples, double timeMs, double timeErrorMs, double idealMs,
                       double p50Ms, double p99Ms, double maxMs,
                       double cpuMsPerOp, double allocBytesPerOp,
                       double rssPeakMb, double rssPerTaskBytes, double heapPerTaskBytes,
-                      double threadsPeak, double serverPeakInFlight, double pinnedEvents, double coldMs) {
+                      double threadsPeak, double serverPeakInFlight, double pinnedEvents, double coldMs,
+                      double quietMs) {
 
     public static final Metrics NONE = builder().build();
 
@@ -53,7 +58,7 @@ public record Metrics(double samples, double timeMs, double timeErrorMs, double 
         b.cpuMsPerOp = cpuMsPerOp; b.allocBytesPerOp = allocBytesPerOp;
         b.rssPeakMb = rssPeakMb; b.rssPerTaskBytes = rssPerTaskBytes; b.heapPerTaskBytes = heapPerTaskBytes;
         b.threadsPeak = threadsPeak; b.serverPeakInFlight = serverPeakInFlight; b.pinnedEvents = pinnedEvents;
-        b.coldMs = coldMs;
+        b.coldMs = coldMs; b.quietMs = quietMs;
         return b;
     }
 
@@ -64,7 +69,7 @@ public record Metrics(double samples, double timeMs, double timeErrorMs, double 
         private double cpuMsPerOp = Double.NaN, allocBytesPerOp = Double.NaN;
         private double rssPeakMb = Double.NaN, rssPerTaskBytes = Double.NaN, heapPerTaskBytes = Double.NaN;
         private double threadsPeak = Double.NaN, serverPeakInFlight = Double.NaN, pinnedEvents = Double.NaN;
-        private double coldMs = Double.NaN;
+        private double coldMs = Double.NaN, quietMs = Double.NaN;
 
         private Builder() {
         }
@@ -82,10 +87,11 @@ public record Metrics(double samples, double timeMs, double timeErrorMs, double 
         public Builder serverPeakInFlight(double v) { serverPeakInFlight = v; return this; }
         public Builder pinnedEvents(double v) { pinnedEvents = v; return this; }
         public Builder coldMs(double v) { coldMs = v; return this; }
+        public Builder quietMs(double v) { quietMs = v; return this; }
 
         public Metrics build() {
             return new Metrics(samples, timeMs, timeErrorMs, idealMs, p50Ms, p99Ms, maxMs, cpuMsPerOp, allocBytesPerOp,
-                    rssPeakMb, rssPerTaskBytes, heapPerTaskBytes, threadsPeak, serverPeakInFlight, pinnedEvents, coldMs);
+                    rssPeakMb, rssPerTaskBytes, heapPerTaskBytes, threadsPeak, serverPeakInFlight, pinnedEvents, coldMs, quietMs);
         }
     }
 }

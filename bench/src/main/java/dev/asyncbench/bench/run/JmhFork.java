@@ -217,6 +217,7 @@ final class JmhFork {
                 .serverPeakInFlight(score(secondary, Measure.SERVER_PEAK))
                 .pinnedEvents(score(secondary, Measure.PINNED))
                 .coldMs(score(secondary, Measure.COLD))
+                .quietMs(score(secondary, Measure.QUIET))
                 .build();
     }
 

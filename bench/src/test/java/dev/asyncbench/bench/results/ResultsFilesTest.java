@@ -27,7 +27,7 @@ class ResultsFilesTest {
             new ResultRow("http-fan-out", "rx", ResultRow.SUITE, Size.parse("K=1000 L=20ms B=4KiB C=100"), ResultRow.Status.OK, "",
                     Metrics.builder().samples(4).time(212.345, 3.25).idealMs(200).latency(20.5, 41.25, 43)
                             .cpuMsPerOp(55.5).allocBytesPerOp(12_345_678).rssPeakMb(310.5).threadsPeak(31)
-                            .serverPeakInFlight(100).coldMs(1873.25).build()),
+                            .serverPeakInFlight(100).coldMs(1873.25).quietMs(1890.5).build()),
             new ResultRow("gather-mass", "threads-per-task", ResultRow.SUITE, Size.of("N", 1_000_000, "L", 1000), ResultRow.Status.FAILED,
                     "failed at N=1000000 L=1000ms: OutOfMemoryError: unable to create native thread, \"possibly\" out of memory",
                     Metrics.builder().idealMs(1000).build()),
@@ -57,6 +57,7 @@ class ResultsFilesTest {
         assertEquals("", List.of(csv.lines().toList().get(2).split(",", -1)).getLast(), "a failed row: not measured");
         List<ResultRow> read = ResultsCsv.read(csv);
         assertEquals(1873.25, read.getFirst().metrics().coldMs());
+        assertEquals(1890.5, read.getFirst().metrics().quietMs());
         assertEquals(61.5, read.get(2).metrics().coldMs(), "a minimal program's first run");
         assertTrue(Double.isNaN(read.getLast().metrics().coldMs()));
         new ResultSet(ENV, ROWS).save(dir);
@@ -158,14 +159,14 @@ class ResultsFilesTest {
         assertTrue(Double.isNaN(rx.metrics().pinnedEvents()) && Double.isNaN(rx.metrics().idealMs()), "a column the file lacks: not measured");
         assertEquals(ResultRow.Status.FAILED, rows.getLast().status());
 
-        // a whole file without its last column (cold_ms, added last) reads the same but for that column
+        // a whole file without its last column (quiet_ms, added last) reads the same but for that column
         List<ResultRow> simple = List.of(ROWS.getFirst(), ROWS.getLast()); // notes on one line, no quotes
         List<String> lines = ResultsCsv.write(simple).lines().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
-        assertFalse(lines.getFirst().contains("cold_ms"), lines.getFirst());
+        assertFalse(lines.getFirst().contains("quiet_ms"), lines.getFirst());
         List<ResultRow> old = ResultsCsv.read(String.join("\n", lines) + "\n");
-        assertTrue(Double.isNaN(old.getFirst().metrics().coldMs()), "written before cold_ms: not measured");
+        assertTrue(Double.isNaN(old.getFirst().metrics().quietMs()), "written before quiet_ms: not measured");
         assertEquals(simple.stream().map(r -> new ResultRow(r.scenario(), r.model(), r.harness(), r.size(), r.status(), r.note(),
-                r.metrics().toBuilder().coldMs(Double.NaN).build())).toList(), old);
+                r.metrics().toBuilder().quietMs(Double.NaN).build())).toList(), old);
 
         var e = assertThrows(IllegalArgumentException.class, () -> ResultsCsv.read("scenario,model,size,status\n"));
         assertTrue(e.getMessage().startsWith("unexpected header (line 1): no column 'harness'"), e.getMessage());

@@ -8,7 +8,8 @@ package dev.asyncbench.core.testbed;
  * or its connection closes first (counted abandoned by {@link #disconnected}); exactly one of
  * the two happens. A connection is open from {@link #connected} to {@link #disconnected}. Every
  * change takes this object's lock: a few uncontended nanoseconds per request, and a snapshot in
- * which in-flight, completed and abandoned always add up, as do open, opened and closed.
+ * which in-flight, completed and abandoned always add up, as do open, opened and closed. It also
+ * knows since when nothing has been in flight (the client's time to quiescence).
  */
 final class Counters {
     private long inFlight;
@@ -19,6 +20,8 @@ final class Counters {
     private long connections;
     private long connectionsOpened;
     private long connectionsClosed;
+    /** When in flight last fell to zero (System.nanoTime), or creation; meaningless while something is in flight. */
+    private long quietSince = System.nanoTime();
 
     synchronized void accepted() {
         peakInFlight = Math.max(peakInFlight, ++inFlight);
@@ -27,6 +30,7 @@ final class Counters {
     synchronized void completed() {
         inFlight--;
         completed++;
+        if (inFlight == 0) quietSince = System.nanoTime();
     }
 
     synchronized void stored() {
@@ -42,6 +46,7 @@ final class Counters {
     synchronized void disconnected(int waiting) {
         inFlight -= waiting;
         abandoned += waiting;
+        if (waiting > 0 && inFlight == 0) quietSince = System.nanoTime();
         connections--;
         connectionsClosed++;
     }
@@ -57,6 +62,7 @@ final class Counters {
     }
 
     synchronized ServerStats snapshot() {
-        return new ServerStats(inFlight, peakInFlight, completed, abandoned, stored, connections, connectionsOpened, connectionsClosed);
+        long quietMicros = inFlight == 0 ? (System.nanoTime() - quietSince) / 1000 : -1;
+        return new ServerStats(inFlight, peakInFlight, completed, abandoned, stored, connections, connectionsOpened, connectionsClosed, quietMicros);
     }
 }

@@ -123,12 +123,14 @@ class HttpTestbedServerTest {
         List<CompletableFuture<HttpResponse<byte[]>>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) calls.add(HTTP.sendAsync(request("GET", "/bytes?seed=" + i + "&size=10&delayMs=1000"), HttpResponse.BodyHandlers.ofByteArray()));
         awaitInFlight(server, 20);
-        assertEquals(new ServerStats(20, 20, 0, 0, 0, 20, 20, 0), server.stats(), "all 20 wait at once, each on a connection of its own");
+        assertEquals(new ServerStats(20, 20, 0, 0, 0, 20, 20, 0, 0), server.stats().counts(), "all 20 wait at once, each on a connection of its own");
 
         calls.forEach(CompletableFuture::join);
 
-        assertEquals(new ServerStats(0, 20, 20, 0, 0, 20, 20, 0), server.stats(), "the connections stay open for the next requests");
-        assertEquals(server.stats(), ServerStats.parse(get("/stats").bodyText()), "GET /stats says the same");
+        assertEquals(new ServerStats(0, 20, 20, 0, 0, 20, 20, 0, 0), server.stats().counts(), "the connections stay open for the next requests");
+        ServerStats parsed = ServerStats.parse(get("/stats").bodyText());
+        assertEquals(server.stats().counts(), parsed.counts(), "GET /stats says the same");
+        assertTrue(parsed.quietMicros() >= 0 && parsed.quietMicros() < 60_000_000, "nothing in flight: quiet for a while, " + parsed);
     }
 
     @Test
@@ -136,14 +138,14 @@ class HttpTestbedServerTest {
         assertEquals(204, send("POST", "/store?id=1&digest=00ff").status());
         assertEquals(204, send("POST", "/store?id=2&digest=" + Long.toHexString(-1L)).status());
         get("/profile?id=1");
-        assertEquals(new ServerStats(0, 1, 1, 0, 2, 0, 0, 0), requestsOnly(server.stats()));
+        assertEquals(new ServerStats(0, 1, 1, 0, 2, 0, 0, 0, 0), requestsOnly(server.stats()));
 
         assertEquals(204, send("POST", "/reset").status());
 
-        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 0), requestsOnly(server.stats()));
+        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 0, 0), requestsOnly(server.stats()));
         get("/profile?id=1");
         server.resetStats();
-        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 0), requestsOnly(server.stats()), "the in-process reset does the same");
+        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 0, 0), requestsOnly(server.stats()), "the in-process reset does the same");
     }
 
     @Test
@@ -151,9 +153,9 @@ class HttpTestbedServerTest {
         CompletableFuture<HttpResponse<byte[]>> waiting = HTTP.sendAsync(request("GET", "/bytes?seed=1&size=1&delayMs=500"), HttpResponse.BodyHandlers.ofByteArray());
         awaitInFlight(server, 1);
         server.resetStats();
-        assertEquals(new ServerStats(1, 1, 0, 0, 0, 1, 0, 0), server.stats(), "the open connection stays counted, its opening is before the reset");
+        assertEquals(new ServerStats(1, 1, 0, 0, 0, 1, 0, 0, 0), server.stats().counts(), "the open connection stays counted, its opening is before the reset");
         waiting.join();
-        assertEquals(new ServerStats(0, 1, 1, 0, 0, 1, 0, 0), server.stats());
+        assertEquals(new ServerStats(0, 1, 1, 0, 0, 1, 0, 0, 0), server.stats().counts());
     }
 
     @Test
@@ -165,19 +167,19 @@ class HttpTestbedServerTest {
             sockets.get(0).close();
             sockets.get(1).close();
             awaitStats(server, s -> s.connectionsClosed() == 2);
-            assertEquals(new ServerStats(0, 0, 0, 0, 0, 1, 3, 2), server.stats(), "no request, three connections, two closed");
+            assertEquals(new ServerStats(0, 0, 0, 0, 0, 1, 3, 2, 0), server.stats().counts(), "no request, three connections, two closed");
             server.resetStats();
-            assertEquals(new ServerStats(0, 0, 0, 0, 0, 1, 0, 0), server.stats(), "the open one stays counted");
+            assertEquals(new ServerStats(0, 0, 0, 0, 0, 1, 0, 0, 0), server.stats().counts(), "the open one stays counted");
         } finally {
             for (Socket socket : sockets) socket.close();
         }
         awaitStats(server, s -> s.connections() == 0);
-        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 1), server.stats());
+        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 1, 0), server.stats().counts());
     }
 
     /** The request counters alone: how many connections a client uses for one request after another is its own business. */
     private static ServerStats requestsOnly(ServerStats s) {
-        return new ServerStats(s.inFlight(), s.peakInFlight(), s.completed(), s.abandoned(), s.stored(), 0, 0, 0);
+        return new ServerStats(s.inFlight(), s.peakInFlight(), s.completed(), s.abandoned(), s.stored(), 0, 0, 0, 0);
     }
 
     // ---- errors ---------------------------------------------------------------------------
@@ -206,7 +208,7 @@ class HttpTestbedServerTest {
         Answer answer = send(method, target);
         assertEquals(status, answer.status(), answer.bodyText());
         assertTrue(answer.bodyText().contains(message), "'" + answer.bodyText() + "' should say '" + message + "'");
-        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 0), requestsOnly(server.stats()), "a refused request is not counted");
+        assertEquals(new ServerStats(0, 0, 0, 0, 0, 0, 0, 0, 0), requestsOnly(server.stats()), "a refused request is not counted");
     }
 
     @Test
@@ -245,7 +247,7 @@ class HttpTestbedServerTest {
         }
         long deadline = System.nanoTime() + 2_000_000_000L;
         while (server.stats().abandoned() == 0 && System.nanoTime() < deadline) Thread.onSpinWait();
-        assertEquals(new ServerStats(0, 1, 0, 1, 0, 0, 1, 1), server.stats());
+        assertEquals(new ServerStats(0, 1, 0, 1, 0, 0, 1, 1, 0), server.stats().counts());
     }
 
     // ---- ports and threads ----------------------------------------------------------------
@@ -275,7 +277,7 @@ class HttpTestbedServerTest {
 
         second.close();
 
-        assertEquals(new ServerStats(0, 1, 0, 1, 0, 0, 1, 1), second.stats(), "closing drops the waiting request and its connection");
+        assertEquals(new ServerStats(0, 1, 0, 1, 0, 0, 1, 1, 0), second.stats().counts(), "closing drops the waiting request and its connection");
         assertThrows(Exception.class, pending::join, "the client sees its connection closed");
         try (ServerSocket rebound = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
             assertEquals(port, rebound.getLocalPort(), "the port is free again");
