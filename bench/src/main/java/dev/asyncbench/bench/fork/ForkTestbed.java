@@ -12,6 +12,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The testbed as a measured fork sees it: the HTTP server and the database run in processes
@@ -51,10 +57,12 @@ public final class ForkTestbed {
     /**
      * Before a measured operation that cancels requests (race, timeout): waits, up to 5 s, until
      * the server has nothing in flight (what the previous operation cancelled has stopped), then
-     * leaves {@code connections} idle keep-alive connections in the shared client's pool, by as
-     * many requests at once, each held 5 ms so that none can reuse another's connection. Every
-     * model then starts from the same warm pool and a quiet server, instead of paying, inside its
-     * measured time, to reconnect the sockets the previous operation's cancellations closed.
+     * leaves {@code connections} idle keep-alive connections in each of the shared client's
+     * styles' pools ({@code sendAsync}'s, and {@code send}'s on virtual threads: with the apache
+     * transport they are two clients with a pool each), by as many requests at once, each held
+     * 5 ms so that none can reuse another's connection. Every model then starts from the same
+     * warm pool and a quiet server, instead of paying, inside its measured time, to reconnect
+     * the sockets the previous operation's cancellations closed.
      */
     public static void quietAndWarm(int connections) {
         TestbedClient c = http();
@@ -67,9 +75,15 @@ public final class ForkTestbed {
                 return;
             }
         }
-        java.util.List<java.util.concurrent.CompletableFuture<byte[]>> warming = new java.util.ArrayList<>();
-        for (int i = 0; i < connections; i++) warming.add(c.sendAsync(c.bytes(i, 64, java.time.Duration.ofMillis(5))));
-        warming.forEach(java.util.concurrent.CompletableFuture::join);
+        List<CompletableFuture<byte[]>> warming = new ArrayList<>();
+        for (int i = 0; i < connections; i++) warming.add(c.sendAsync(c.bytes(i, 64, Duration.ofMillis(5))));
+        try (ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < connections; i++) {
+                int seed = i;
+                blocking.submit(() -> c.send(c.bytes(seed, 64, Duration.ofMillis(5))));
+            }
+        }
+        warming.forEach(CompletableFuture::join);
     }
 
     public static Path scratch(String prefix) {
