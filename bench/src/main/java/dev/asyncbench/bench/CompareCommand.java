@@ -159,6 +159,7 @@ final class CompareCommand implements Callable<Integer> {
         diff(diffs, "fork flags", String.join(" ", a.forkFlags()), String.join(" ", b.forkFlags()));
         diff(diffs, "cores", a.cores(), b.cores());
         diff(diffs, "database", a.database(), b.database());
+        diff(diffs, "HTTP client", a.httpClient(), b.httpClient());
         diff(diffs, "os", a.os(), b.os());
         for (String model : a.models().keySet()) {
             if (b.models().containsKey(model)) diff(diffs, model, a.models().get(model), b.models().get(model));

@@ -117,9 +117,10 @@ final class RunCommand implements Callable<Integer> {
     int forks = 1;
 
     @Option(names = "--http-client", paramLabel = "jdk|apache", description = "The transport of the HTTP client every model shares, "
-            + "the same for all (default: ${DEFAULT-VALUE}; docs/testbed.md compares them): jdk, the JDK HttpClient (its blocking send is"
-            + " sendAsync().get()); apache, Apache HttpClient 5 (classic: real blocking socket IO; async: its non-blocking IO reactor)")
-    String httpClient = "jdk";
+            + "the same for all (default: ${DEFAULT-VALUE}, chosen by measurement; docs/testbed.md compares them): apache, Apache "
+            + "HttpClient 5 (classic: real blocking socket IO; async: its non-blocking IO reactor); jdk, the JDK HttpClient (its "
+            + "blocking send is sendAsync().get())")
+    String httpClient = TestbedClient.Transport.DEFAULT.id();
 
     @Option(names = "--http", paramLabel = "URL", description = "An HTTP testbed server started elsewhere ('./suite testbed' prints it), "
             + "e.g. http://10.0.0.5:21000: the run uses it instead of starting its own")

@@ -34,7 +34,7 @@ public record RunSettings(Preset preset, String label, List<String> models, Map<
                 Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
                 String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive) {
         this(preset, label, models, sizes, out, fixedWarmups, fixedMeasurements, budget, heap, db, dbUser, dbPassword, minimal, shareClasses,
-                classArchive, "", List.of(), 1, null, TestbedClient.Transport.JDK);
+                classArchive, "", List.of(), 1, null, TestbedClient.Transport.DEFAULT);
     }
 
     /** Warm-up iterations for an operation expected to take {@code opMs}: --warmups, or the preset's for that length. */

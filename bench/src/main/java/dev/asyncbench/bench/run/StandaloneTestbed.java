@@ -22,7 +22,7 @@ public final class StandaloneTestbed {
     public static int serve(PrintStream out, PrintStream err, String host, String db, String dbUser, String dbPassword, Path logs) {
         Progress progress = new Progress(err, false, 0, 0);
         Interruption stop = Interruption.install(progress::note, "the testbed is stopped and removed");
-        try (stop; TestbedProcesses testbed = new TestbedProcesses(stop, RunFolder.current(), dev.asyncbench.core.io.TestbedClient.Transport.JDK)) {
+        try (stop; TestbedProcesses testbed = new TestbedProcesses(stop, RunFolder.current(), dev.asyncbench.core.io.TestbedClient.Transport.DEFAULT)) {
             Files.createDirectories(logs);
             progress.note("starting the HTTP testbed server (its own JVM) ...");
             String uri = testbed.startServer(logs, host);

@@ -156,7 +156,7 @@ class HttpTransportTest {
     void anUnknownTransportNamesTheAcceptedOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Transport.of("okhttp"));
         assertTrue(e.getMessage().contains("'okhttp'") && e.getMessage().contains("jdk, apache"), e.getMessage());
-        assertEquals(System.getProperty(TestbedClient.PROPERTY) == null ? Transport.JDK : Transport.of(System.getProperty(TestbedClient.PROPERTY)), Transport.current());
+        assertEquals(System.getProperty(TestbedClient.PROPERTY) == null ? Transport.DEFAULT : Transport.of(System.getProperty(TestbedClient.PROPERTY)), Transport.current());
     }
 
     private String awaitAbandoned() throws InterruptedException {
