@@ -6,6 +6,7 @@ import dev.asyncbench.bench.results.ResultSet;
 import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.bench.run.BadInput;
 import dev.asyncbench.bench.run.Choices;
+import dev.asyncbench.bench.run.CpuSets;
 import dev.asyncbench.bench.run.Durations;
 import dev.asyncbench.bench.run.Preflight;
 import dev.asyncbench.bench.run.Preset;
@@ -104,8 +105,7 @@ final class RunCommand implements Callable<Integer> {
                     + "incorrect, failed (comma-separated; for CI)")
     List<String> failOn = new ArrayList<>();
 
-    @Option(names = "--force", description = "Write into an --out folder that already holds results, replacing them")
-    boolean force;
+    @Option(names = "--force", description = "Write into an --out folder that already holds results, replacing them") boolean force;
 
     @Option(names = "--jvm-args", paramLabel = "FLAGS",
             description = "More flags for every measured JVM alike, after the suite's, recorded with the results: '-XX:+UseZGC', "
@@ -116,11 +116,13 @@ final class RunCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}; each row's note gives every fork's mean)")
     int forks = 1;
 
-    @Option(names = "--http-client", paramLabel = "jdk|apache", description = "The transport of the HTTP client every model shares, "
-            + "the same for all (default: ${DEFAULT-VALUE}, chosen by measurement; docs/testbed.md compares them): apache, Apache "
-            + "HttpClient 5 (classic: real blocking socket IO; async: its non-blocking IO reactor); jdk, the JDK HttpClient (its "
-            + "blocking send is sendAsync().get())")
+    @Option(names = "--http-client", paramLabel = "jdk|apache", description = "The transport of the HTTP client every model shares (default: "
+            + "${DEFAULT-VALUE}, chosen by measurement, docs/testbed.md): apache, Apache HttpClient 5 (classic: real blocking socket IO; async: "
+            + "its non-blocking IO reactor); jdk, the JDK HttpClient (its blocking send is sendAsync().get())")
     String httpClient = TestbedClient.Transport.DEFAULT.id();
+
+    @Option(names = "--cpu-sets", paramLabel = "auto|off|TESTBED:MEASURED", description = "Disjoint CPU sets (taskset) for the testbed and the "
+            + "measured JVMs: auto (default) halves the CPUs from 4 on, off never, 0-1:2-3 as given; recorded") String cpuSets = "auto";
 
     @Option(names = "--http", paramLabel = "URL", description = "An HTTP testbed server started elsewhere ('./suite testbed' prints it), "
             + "e.g. http://10.0.0.5:21000: the run uses it instead of starting its own")
@@ -246,7 +248,8 @@ final class RunCommand implements Callable<Integer> {
         TestbedClient.Transport transport = Choices.transport(httpClient);
         boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
         return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, database.choice(), database.user(), database.password(), minimal, !noClassArchive, null,
-                cli == null ? "" : cli.typed(), extra, forks, server, transport);
+                cli == null ? "" : cli.typed(), extra, forks, server, transport,
+                CpuSets.of(cpuSets));
     }
 
     private List<String> resolveModels() {

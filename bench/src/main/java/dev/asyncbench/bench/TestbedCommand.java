@@ -21,8 +21,9 @@ final class TestbedCommand implements Callable<Integer> {
     @ParentCommand
     Cli cli;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Where the HTTP server listens (default: ${DEFAULT-VALUE}; "
-            + "another address, e.g. 0.0.0.0, lets another machine reach it: opt-in, with a warning)")
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Where the HTTP server and a PostgreSQL it starts listen "
+            + "(default: ${DEFAULT-VALUE}; another address, e.g. 0.0.0.0, lets another machine reach them: opt-in, with a warning; "
+            + "the printed addresses are then this machine's; H2 stays on 127.0.0.1)")
     String bind = "127.0.0.1";
 
     @Option(names = "--db", paramLabel = "auto|postgres|h2", description = "The database to start (default: ${DEFAULT-VALUE})")

@@ -40,7 +40,7 @@ internal object Aggregate {
                     inFlight.withPermit {                   // at most C ids in flight
                         val id = i + 1
                         val rows = async(jdbc) { orders.ordersOf(id, spec.latency()) }
-                        val profile = http.sendAsync(http.profile(id, spec.latency())).await()
+                        val profile = http.sendAsync(http.profile(id, spec.latency(), spec.dist())).await()
                         val summary = Summaries.combine(id, profile, rows.await())
                         http.sendAsync(http.store(id, summary)).await()
                         summaries[i] = summary

@@ -33,7 +33,7 @@ internal object HttpFanOut {
             repeat(requests) { i ->
                 launch {
                     inFlight.withPermit {                   // at most C requests in flight
-                        val body = http.sendAsync(http.bytes(i, spec.bodyBytes(), spec.latency())).await()
+                        val body = http.sendAsync(http.bytes(i, spec.bodyBytes(), spec.latency(), spec.dist())).await()
                         crcs[i] = Checksums.crc(body)
                         sizes[i] = body.size.toLong()
                     }

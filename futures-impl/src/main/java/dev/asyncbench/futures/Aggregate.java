@@ -55,7 +55,7 @@ final class Aggregate {
             int id = i + 1;
             CompletableFuture<List<Order>> rows =
                     CompletableFuture.supplyAsync(() -> Failures.call(() -> orders.ordersOf(id, spec.latency())), jdbc);
-            return send(http, http.profile(id, spec.latency()), inFlight, window)
+            return send(http, http.profile(id, spec.latency(), spec.dist()), inFlight, window)
                     .thenCombineAsync(rows, (profile, found) -> Summaries.combine(id, profile, found), executor)
                     .thenCompose(summary -> send(http, http.store(id, summary), inFlight, window)
                             .thenAccept(stored -> summaries[i] = summary))

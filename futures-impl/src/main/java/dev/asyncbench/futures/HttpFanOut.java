@@ -42,7 +42,7 @@ final class HttpFanOut {
         CompletableFuture<Void> window = new CompletableFuture<>();       // every body in, or the first failure
         Set<CompletableFuture<byte[]>> inFlight = ConcurrentHashMap.newKeySet();
         IntFunction<CompletableFuture<Void>> fetch = i ->                  // request i, holding no thread while it waits
-                send(http, http.bytes(i, spec.bodyBytes(), spec.latency()), inFlight, window).thenAccept(body -> {
+                send(http, http.bytes(i, spec.bodyBytes(), spec.latency(), spec.dist()), inFlight, window).thenAccept(body -> {
                     crcs[i] = Checksums.crc(body);
                     sizes[i] = body.length;
                 });

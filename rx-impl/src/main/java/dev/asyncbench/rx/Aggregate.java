@@ -7,7 +7,6 @@ import dev.asyncbench.core.io.Summaries;
 import dev.asyncbench.core.io.TestbedClient;
 import dev.asyncbench.core.spec.AggregateResult;
 import dev.asyncbench.core.spec.AggregateSpec;
-import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
 
@@ -19,14 +18,15 @@ import java.util.Objects;
  * time; combine them; store the summary. At most C ids in flight, at most P queries at once.
  *
  * <ul>
- *   <li>Threads: {@code concatMapEager} with a maxConcurrency of C keeps C ids in flight and
- *       emits their summaries in id order. Per id, {@code Single.zip} subscribes to the
- *       profile ({@code sendAsync}) and the query (on the repository's scheduler of exactly P
+ *   <li>Threads: {@code flatMapSingle} with a maxConcurrency of C keeps C ids in flight, each
+ *       slot freed when its id is stored, and the summaries go back in id order at the end
+ *       ({@link InOrder}: not {@code concatMapEager}, whose slots wait for every earlier id).
+ *       Per id, {@code Single.zip} subscribes to the profile ({@code sendAsync}) and the query (on the repository's scheduler of exactly P
  *       JDBC threads, {@code RxConfig.jdbc}, made once) at once; {@code combine} runs on
  *       whichever thread brings the second of the two; {@code flatMap} then stores the summary.
  *   <li>Blocking: only JDBC, confined to the P JDBC threads ({@code subscribeOn}); with C
  *       above P the other queries wait in that scheduler's queue. HTTP holds no thread.
- *   <li>Cancellation: on the first failure {@code concatMapEager} disposes the ids in flight:
+ *   <li>Cancellation: on the first failure {@code flatMapSingle} disposes the ids in flight:
  *       their requests are cancelled ({@link RxHttp}) and their queries, if still queued,
  *       never run (a running query ends with its server-side wait).
  *   <li>Errors: the first failure ends the flow and is rethrown unwrapped.
@@ -41,10 +41,12 @@ final class Aggregate {
         OrdersRepository orders = spec.orders();
         Scheduler jdbc = config.jdbc(orders);
         int ids = spec.ids();
-        return Flowable.range(0, ids)
-                .concatMapEager(i -> summarize(spec, i + 1, jdbc).toFlowable(), spec.maxInFlight(), 1)   // C in flight; in id order
-                .reduce(Checksums.START, Checksums::fold)
-                .map(checksum -> new AggregateResult(ids, checksum));
+        return InOrder.all(ids, spec.maxInFlight(), i -> summarize(spec, i + 1, jdbc))   // C in flight
+                .map(summaries -> {
+                    long checksum = Checksums.START;
+                    for (long summary : summaries) checksum = Checksums.fold(checksum, summary);   // in id order
+                    return new AggregateResult(ids, checksum);
+                });
     }
 
     /** Id {@code id}, holding no thread while it waits: profile and orders at once, combined, stored. */
@@ -52,7 +54,7 @@ final class Aggregate {
         TestbedClient http = spec.http();
         OrdersRepository orders = spec.orders();
         Single<List<Order>> rows = Single.fromCallable(() -> orders.ordersOf(id, spec.latency())).subscribeOn(jdbc);
-        return Single.zip(RxHttp.send(http, http.profile(id, spec.latency())), rows,
+        return Single.zip(RxHttp.send(http, http.profile(id, spec.latency(), spec.dist())), rows,
                         (profile, found) -> Summaries.combine(id, profile, found))
                 .flatMap(summary -> RxHttp.send(http, http.store(id, summary)).map(stored -> summary));
     }

@@ -5,7 +5,6 @@ import dev.asyncbench.core.io.DurableFiles;
 import dev.asyncbench.core.spec.FilesSpec;
 import dev.asyncbench.core.spec.Manifest;
 import io.reactivex.rxjava3.core.Completable;
-import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
 
@@ -19,8 +18,9 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>Threads: a scheduler of exactly C platform threads ({@code RxConfig.files}, made at
- *       the first call with this C, up to its maximum); {@code concatMapEager} with a
- *       maxConcurrency of C keeps C files going and emits their entries in input order.
+ *       the first call with this C, up to its maximum); {@code flatMapSingle} with a
+ *       maxConcurrency of C keeps C files going, each slot freed when its file is written, and
+ *       the entries go back in input order at the end ({@link InOrder}).
  *   <li>Blocking: {@code Files.readAllBytes} and {@code FileChannel.force} (in
  *       {@code DurableFiles}) block a file-pool thread ({@code subscribeOn}); the JDK has no
  *       non-blocking file IO on Linux.
@@ -39,11 +39,9 @@ final class FileDigests {
         Scheduler files = config.files(spec.maxConcurrency());
         return Completable.fromAction(() -> Files.createDirectories(spec.outputDir()))
                 .subscribeOn(files)
-                .andThen(Flowable.fromIterable(spec.files())
-                        .concatMapEager(file -> Single.fromCallable(() -> digest(spec, file))     // one file, blocking a file-pool thread
-                                .subscribeOn(files)
-                                .toFlowable(), spec.maxConcurrency(), 1)               // C at once; entries in input order
-                        .toList())
+                .andThen(InOrder.all(spec.files().size(), spec.maxConcurrency(),
+                        i -> Single.fromCallable(() -> digest(spec, spec.files().get(i)))   // one file, blocking a file-pool thread; C at once
+                                .subscribeOn(files)))
                 .map(Manifest::new);
     }
 

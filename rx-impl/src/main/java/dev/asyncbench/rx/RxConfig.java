@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one place the RxJava model chooses its schedulers and limits; {@link #describe()} prints
  * them in every report. Every {@code subscribeOn}, {@code timer} and {@code timeout} in the
- * scenario files names one of these, and every {@code flatMap*} and {@code concatMapEager}
- * states its concurrency (C or P from the spec), never RxJava's silent default of 128.
+ * scenario files names one of these, and every {@code flatMap*} states its concurrency (C or P
+ * from the spec), never RxJava's silent default of 128; results wanted in order go back in order
+ * at the end ({@link InOrder}), never through {@code concatMapEager}, whose slots wait for every
+ * earlier result.
  *
  * <ul>
  *   <li>HTTP: no scheduler of ours. {@code TestbedClient.sendAsync} is non-blocking; the JDK
@@ -88,7 +90,8 @@ final class RxConfig implements AutoCloseable {
                 + "Schedulers.computation() (" + computationThreads() + " threads), files on Schedulers.from(a pool of C threads"
                 + " per C), at most " + maxFileThreads + " (" + FILES_PROPERTY + "), idle ones end after "
                 + FILE_THREADS_IDLE.toSeconds() + " s; JDBC on Schedulers.from(one pool of P threads per repository), made once; "
-                + "C from the spec as every flatMap/concatMapEager maxConcurrency; never Schedulers.io()";
+                + "C from the spec as every flatMap maxConcurrency, results put back in order at the end (never concatMapEager's "
+                + "head-of-line blocking); never Schedulers.io()";
     }
 
     /** Stops the file and JDBC threads; the computation scheduler is RxJava's own and stays. Idempotent. */

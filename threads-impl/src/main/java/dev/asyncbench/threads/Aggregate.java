@@ -53,7 +53,7 @@ final class Aggregate {
             int id = i + 1;
             Future<List<Order>> rows = jdbc.submit(() -> orders.ordersOf(id, spec.latency()));
             try {
-                byte[] profile = http.send(http.profile(id, spec.latency()));
+                byte[] profile = http.send(http.profile(id, spec.latency(), spec.dist()));
                 long summary = Summaries.combine(id, profile, rows.get());
                 http.send(http.store(id, summary));
                 summaries[i] = summary;

@@ -43,7 +43,7 @@ final class HttpFanOut {
         long[] crcs = new long[requests];
         long[] sizes = new long[requests];
         IntFunction<Callable<Integer>> fetch = i -> () -> {            // request i, blocking until its body is in
-            byte[] body = http.send(http.bytes(i, spec.bodyBytes(), spec.latency()));
+            byte[] body = http.send(http.bytes(i, spec.bodyBytes(), spec.latency(), spec.dist()));
             crcs[i] = Checksums.crc(body);
             sizes[i] = body.length;
             return i;

@@ -58,7 +58,7 @@ final class Aggregate {
             inFlight.acquire();                                       // at most C ids past this line
             Future<List<Order>> rows = executor.submit(() -> ordersOf(orders, connections, id, spec.latency()));
             try {
-                byte[] profile = http.send(http.profile(id, spec.latency()));
+                byte[] profile = http.send(http.profile(id, spec.latency(), spec.dist()));
                 long summary = Summaries.combine(id, profile, rows.get());
                 http.send(http.store(id, summary));
                 summaries[i] = summary;

@@ -49,7 +49,7 @@ final class HttpFanOut {
         IntFunction<Callable<Integer>> fetch = i -> () -> {            // request i, blocking its virtual thread
             inFlight.acquire();                                           // at most C requests past this line
             try {
-                byte[] body = http.send(http.bytes(i, spec.bodyBytes(), spec.latency()));
+                byte[] body = http.send(http.bytes(i, spec.bodyBytes(), spec.latency(), spec.dist()));
                 crcs[i] = Checksums.crc(body);
                 sizes[i] = body.length;
                 return i;

@@ -6,6 +6,7 @@ import dev.asyncbench.core.io.Completions;
 import dev.asyncbench.core.io.OrdersRepository;
 import dev.asyncbench.core.spec.AggregateResult;
 import dev.asyncbench.core.spec.AggregateSpec;
+import dev.asyncbench.core.spec.Dist;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Scenario 6: per id, the profile over HTTP and the orders from the database at once (each
  * waits L), combined with a little CPU work and stored; at most C ids in flight, a pool of P;
- * ideal max(ceil(N / C), ceil(N / P)) x L. A task's latency ends at its store.
+ * ideal max(ceil(N / C), ceil(N / P)) x L (with a distribution for the profiles, the greedy
+ * makespan of each id's longer wait, profile or orders). A task's latency ends at its store.
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios aggregate}.
  */
@@ -51,6 +53,10 @@ public class AggregateBenchmark extends ScenarioState {
     @Param("20")
     public int poolSize;
 
+    /** How each profile's latency is drawn around L ({@code Dist}): fixed, or e.g. lognormal:p99=10. */
+    @Param("fixed")
+    public String dist;
+
     private OrdersRepository orders;
     private AggregateSpec spec;
     /** The same work without the latency: the reference's input (answers do not depend on it) and the warm-up's. */
@@ -59,7 +65,7 @@ public class AggregateBenchmark extends ScenarioState {
     @Override
     protected void prepare() {
         orders = ForkTestbed.orders(poolSize);
-        spec = new AggregateSpec(ForkTestbed.http(), orders, ids, ms(latencyMs), maxInFlight);
+        spec = new AggregateSpec(ForkTestbed.http(), orders, ids, ms(latencyMs), maxInFlight, Dist.parse(dist));
         atZeroLatency = new AggregateSpec(spec.http(), orders, ids, ms(0), maxInFlight);
     }
 

@@ -21,6 +21,7 @@ public final class Benchmarks {
         public Map<String, String> params(Size size) {
             Map<String, String> values = new TreeMap<>();
             params.forEach((letter, param) -> values.put(param, Long.toString(size.get(letter))));
+            if (size.hasDist()) values.put("dist", size.dist());   // the benchmarks whose scenario takes one (BenchScenario.check)
             return values;
         }
     }

@@ -4,6 +4,7 @@ import dev.asyncbench.bench.fork.ForkTestbed;
 import dev.asyncbench.bench.fork.ForkProtocol.Property;
 
 import dev.asyncbench.core.io.Completions;
+import dev.asyncbench.core.spec.Dist;
 import dev.asyncbench.core.spec.FanOutResult;
 import dev.asyncbench.core.spec.FanOutSpec;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,8 +23,9 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scenario 3: K fetches of B bytes, each held L by the testbed server, at most C in flight;
- * ideal ceil(K / C) x L. The server's peak in flight shows the concurrency really reached.
+ * Scenario 3: K fetches of B bytes, each held L by the testbed server (or its distribution's
+ * draw around L), at most C in flight; ideal ceil(K / C) x L (with a distribution, the greedy
+ * makespan of the drawn latencies). The server's peak in flight shows the concurrency really reached.
  *
  * <p>HOW TO RUN: {@code ./suite run --scenarios http-fan-out} (it starts the testbed server
  * and passes its address to the fork as {@link Property#SERVER},
@@ -52,13 +54,17 @@ public class HttpFanOutBenchmark extends ScenarioState {
     @Param("100")
     public int maxInFlight;
 
+    /** How each request's latency is drawn around L ({@code Dist}): fixed, or e.g. lognormal:p99=10. */
+    @Param("fixed")
+    public String dist;
+
     private FanOutSpec spec;
     /** The same work without the latency: the reference's input (answers do not depend on it) and the warm-up's. */
     private FanOutSpec atZeroLatency;
 
     @Override
     protected void prepare() {
-        spec = new FanOutSpec(ForkTestbed.http(), requests, ms(latencyMs), bodyBytes, maxInFlight);
+        spec = new FanOutSpec(ForkTestbed.http(), requests, ms(latencyMs), bodyBytes, maxInFlight, Dist.parse(dist));
         atZeroLatency = new FanOutSpec(spec.http(), requests, ms(0), bodyBytes, maxInFlight);
     }
 

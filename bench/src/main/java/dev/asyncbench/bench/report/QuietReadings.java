@@ -19,9 +19,8 @@ final class QuietReadings {
     private QuietReadings() {
     }
 
-    /** Quiet "after returning": more than this many ms, and more than {@link #AFTER_SHARE} of the time, past it. */
+    /** Quiet "after returning": more than this many ms past it (the server's figure is good to a fraction of a ms). */
     static final double AFTER_MS = 2;
-    static final double AFTER_SHARE = 0.1;
 
     static Optional<String> of(ScenarioView s) {
         for (int i = s.sizes.size() - 1; i >= 0; i--) {
@@ -53,6 +52,6 @@ final class QuietReadings {
     }
 
     private static boolean after(Entry e) {
-        return gap(e) > AFTER_MS && gap(e) > AFTER_SHARE * e.m().timeMs();
+        return gap(e) > AFTER_MS;
     }
 }

@@ -3,12 +3,14 @@ package dev.asyncbench.bench.report;
 import dev.asyncbench.bench.report.RunView.Entry;
 import dev.asyncbench.bench.report.RunView.ScenarioView;
 import dev.asyncbench.bench.results.Metrics;
+import dev.asyncbench.bench.results.PoolLimit;
 import dev.asyncbench.bench.results.Size;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plain-language reading of a scenario: short sentences generated from its rows, never
@@ -36,6 +38,7 @@ final class Readings {
         } else {
             out.add(leader(s, largest));
             out.addAll(TrendReadings.of(s));
+            poolBound(s).ifPresent(out::add);
             ColdReadings.of(s).ifPresent(out::add);
             QuietReadings.of(s).ifPresent(out::add);
             ResourceReadings.inFlight(s, largest).ifPresent(out::add);
@@ -103,6 +106,32 @@ final class Readings {
     }
 
     /**
+     * Where a model's own pool set its time ({@link PoolLimit}: the runner notes it on the row),
+     * at the largest such size: who, and what its note says.
+     */
+    static Optional<String> poolBound(ScenarioView s) {
+        for (int i = s.sizes.size() - 1; i >= 0; i--) {
+            Size size = s.sizes.get(i);
+            Map<String, List<String>> byClause = new LinkedHashMap<>();
+            for (Entry e : s.entries(size)) {
+                if (!e.measured()) continue;
+                int at = e.row().note().indexOf(PoolLimit.PREFIX);
+                if (at < 0) continue;
+                String rest = e.row().note().substring(at + PoolLimit.PREFIX.length());
+                int end = rest.indexOf("; ");
+                byClause.computeIfAbsent(end < 0 ? rest : rest.substring(0, end), k -> new ArrayList<>()).add(e.model());
+            }
+            if (byClause.isEmpty()) continue;
+            List<String> parts = new ArrayList<>();
+            byClause.forEach((clause, models) -> parts.add((byClause.size() == 1 ? "" : Text.and(models) + ", ") + clause));
+            List<String> all = byClause.values().stream().flatMap(List::stream).toList();
+            return Optional.of("At " + size.label() + ", the pool, not the model, set the time of " + Text.and(all) + ": "
+                    + String.join("; ", parts) + ".");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Who a group of models is, read against all of them: "every model" (three or more, all of
      * them), "every model but sequential" (all but one of four or more), else their names.
      */
@@ -127,7 +156,7 @@ final class Readings {
     /** The main size as it reads: "N=1,000,000", "L=100ms". */
     static String main(Size size) {
         String first = size.label().split(" ")[0];
-        return first.matches(".*=\\d+") ? size.axis() + "=" + Text.count(size.x()) : first;
+        return (first.matches(".*=\\d+") ? size.axis() + "=" + Text.count(size.x()) : first) + (size.hasDist() ? " (" + size.dist() + ")" : "");
     }
 
     static String capital(String s) {

@@ -172,7 +172,8 @@ final class TrendReadings {
 
     /** Whether a fall would read as a limit on waiting (far fewer waits at once than x), CPU-bound or not. */
     private static boolean fewAtOnce(ScenarioView s, Point p) {
-        if (s.known == null || !ScenarioTerms.equalWaits(s.known)) return false;
+        // equal waits only: with drawn latencies, K x L / time says nothing about how many waited at once
+        if (s.known == null || !ScenarioTerms.equalWaits(s.known) || p.size().hasDist()) return false;
         double atOnce = p.size().x() * (double) p.size().get("L") / p.time();
         return atOnce < p.size().x() / 4.0 && atOnce >= 1;
     }

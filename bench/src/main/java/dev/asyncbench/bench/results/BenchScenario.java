@@ -4,9 +4,11 @@ import dev.asyncbench.core.Scenario;
 import dev.asyncbench.core.spec.AggregateSpec;
 import dev.asyncbench.core.spec.Check;
 import dev.asyncbench.core.spec.DbSpec;
+import dev.asyncbench.core.spec.Dist;
 import dev.asyncbench.core.spec.FanOutSpec;
 import dev.asyncbench.core.spec.FilesSpec;
 import dev.asyncbench.core.spec.GatherSpec;
+import dev.asyncbench.core.spec.Makespan;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.RaceSpec;
 import dev.asyncbench.core.spec.Replica;
@@ -111,13 +113,30 @@ public enum BenchScenario {
             case GATHER, COLLECT_ALL -> Math.min(size.get("N"), 3) * size.get("U");
             case FAIL_FAST -> Math.min(size.get("N"), 2) * size.get("U"); // the second task fails after its 2U
             case GATHER_MASS -> size.get("L");
-            case HTTP_FAN_OUT -> ceilDiv(size.get("K"), size.get("C")) * size.get("L");
+            case HTTP_FAN_OUT -> size.hasDist()
+                    ? Makespan.greedy(Dist.parse(size.dist()), (int) size.get("K"), size.get("L"), (int) size.get("C"))
+                    : ceilDiv(size.get("K"), size.get("C")) * size.get("L");
             case FILES -> Double.NaN;
             case DB -> ceilDiv(size.get("Q"), size.get("P")) * size.get("L");
-            case AGGREGATE -> Math.max(ceilDiv(size.get("N"), size.get("C")), ceilDiv(size.get("N"), size.get("P"))) * size.get("L");
+            case AGGREGATE -> size.hasDist() ? aggregateTail(size)
+                    : Math.max(ceilDiv(size.get("N"), size.get("C")), ceilDiv(size.get("N"), size.get("P"))) * size.get("L");
             case TIMEOUT -> Math.min(size.get("L"), size.get("D"));
             case RACE -> size.get("W");
         };
+    }
+
+    /**
+     * Aggregate with drawn profile latencies: id i waits the longer of its profile's draw and
+     * the orders' L, C ids at once (the greedy makespan), and no faster than the pool of P lets
+     * the queries through.
+     */
+    private static double aggregateTail(Size size) {
+        int n = (int) size.get("N");
+        long l = size.get("L");
+        Dist dist = Dist.parse(size.dist());
+        long[] waits = new long[n];
+        for (int i = 0; i < n; i++) waits[i] = Math.max(dist.latencyMs(i + 1, l), l);   // id i + 1's profile, or its orders
+        return Math.max(Makespan.greedy(waits, (int) size.get("C")), ceilDiv(n, size.get("P")) * l);
     }
 
     /**
@@ -144,9 +163,13 @@ public enum BenchScenario {
             throw new IllegalArgumentException("size '" + size.label() + "' does not fit scenario " + id
                     + ": it takes " + String.join(" ", letters.stream().map(l -> l + "=...").toList()));
         }
+        if (size.hasDist() && this != HTTP_FAN_OUT && this != AGGREGATE) {
+            throw new IllegalArgumentException("size '" + size.label() + "' of " + id + ": dist= applies to " + HTTP_FAN_OUT.id
+                    + " and " + AGGREGATE.id + " only");
+        }
         var ordered = new LinkedHashMap<String, Long>();
         for (String l : letters) ordered.put(l, size.get(l));
-        Size checked = new Size(ordered);
+        Size checked = new Size(ordered, size.dist());
         try {
             checkValues(checked);
         } catch (IllegalArgumentException e) {

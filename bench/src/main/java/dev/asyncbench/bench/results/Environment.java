@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param gc              garbage collector of the forks
  * @param heap            heap of the forks, e.g. "-Xms4g -Xmx4g"
  * @param jmh             JMH version and the run's iteration settings
- * @param cores           available processors
+ * @param cores           available processors of the measured JVMs (with {@code --cpu-sets} split, the measured side's)
  * @param memoryBytes     physical memory of the machine
  * @param os              operating system name, version and architecture
  * @param database        the testbed database's description, or "not used"

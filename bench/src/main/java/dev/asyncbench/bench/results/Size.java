@@ -1,5 +1,7 @@
 package dev.asyncbench.bench.results;
 
+import dev.asyncbench.core.spec.Dist;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +14,14 @@ import java.util.Set;
  *
  * @param params letter to value, in display order; values are plain integers (durations in
  *               ms, sizes in bytes or counts)
+ * @param dist   how each request's latency is drawn around L ({@code Dist}'s text:
+ *               {@code fixed}, the default and not printed, or e.g. {@code lognormal:p99=10},
+ *               printed last as {@code dist=lognormal:p99=10})
  */
-public record Size(Map<String, Long> params) {
+public record Size(Map<String, Long> params, String dist) {
+
+    /** Every latency exactly L. */
+    public static final String FIXED = "fixed";
 
     /** Parameters measured in milliseconds: printed with "ms". */
     private static final Set<String> MILLIS = Set.of("L", "D", "W", "U");
@@ -24,6 +32,22 @@ public record Size(Map<String, Long> params) {
         Objects.requireNonNull(params, "params");
         if (params.isEmpty()) throw new IllegalArgumentException("a size has at least one parameter");
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        dist = dist == null ? FIXED : Dist.parse(dist).text();
+    }
+
+    /** A size whose latencies are all exactly L. */
+    public Size(Map<String, Long> params) {
+        this(params, FIXED);
+    }
+
+    /** Whether latencies are drawn from a distribution other than fixed. */
+    public boolean hasDist() {
+        return !dist.equals(FIXED);
+    }
+
+    /** This size with latencies drawn from {@code dist}. */
+    public Size withDist(String dist) {
+        return new Size(params, dist);
     }
 
     /** Pairs of letter and value: {@code Size.of("N", 1000, "L", 100)}. */
@@ -59,6 +83,7 @@ public record Size(Map<String, Long> params) {
             if (!out.isEmpty()) out.append(' ');
             out.append(e.getKey()).append('=').append(format(e.getKey(), e.getValue()));
         }
+        if (hasDist()) out.append(" dist=").append(dist);
         return out.toString();
     }
 
@@ -72,15 +97,26 @@ public record Size(Map<String, Long> params) {
     }
 
     /**
-     * Reads {@code N=10000 L=100ms} (also with commas); values take {@code ms}/{@code s}
+     * Reads {@code N=10000 L=100ms} (also with commas), with {@code dist=D} anywhere for a latency
+     * distribution other than fixed ({@code dist=bimodal:f=0.1,m=10}); values take {@code ms}/{@code s}
      * (durations), {@code KiB}/{@code MiB} (bytes) and {@code k}/{@code M} (thousands, millions)
      * suffixes and {@code _} separators.
      */
     public static Size parse(String text) {
         Objects.requireNonNull(text, "size");
         Map<String, Long> p = new LinkedHashMap<>();
-        for (String part : text.trim().split("[\\s,]+")) {
+        String dist = FIXED;
+        for (String part : text.trim().split("\\s+|,(?=\\s*(?:[A-Z]|dist)=)|,(?=\\s*(?:,|$))")) {   // a comma inside dist=bimodal:f=0.1,m=10 stays
             if (part.isEmpty()) continue;
+            if (part.startsWith("dist=")) {
+                if (!dist.equals(FIXED)) throw new IllegalArgumentException("malformed size '" + text + "': dist repeats");
+                try {
+                    dist = Dist.parse(part.substring("dist=".length())).text();
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("malformed size '" + text + "': " + e.getMessage(), e);
+                }
+                continue;
+            }
             int eq = part.indexOf('=');
             if (eq <= 0 || eq == part.length() - 1) {
                 throw new IllegalArgumentException("malformed size '" + text + "': expected LETTER=VALUE pairs such as N=10000 L=100ms");
@@ -94,7 +130,7 @@ public record Size(Map<String, Long> params) {
             }
         }
         if (p.isEmpty()) throw new IllegalArgumentException("malformed size '" + text + "': expected LETTER=VALUE pairs such as N=10000 L=100ms");
-        return new Size(p);
+        return new Size(p, dist);
     }
 
     private static long value(String v, String whole) {

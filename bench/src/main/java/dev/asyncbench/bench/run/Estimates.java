@@ -6,6 +6,8 @@ import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.bench.fork.ModelsProbe.Model;
 import dev.asyncbench.core.Traits;
+import dev.asyncbench.core.spec.Dist;
+import dev.asyncbench.core.spec.Makespan;
 
 /**
  * Rough expected times, for the progress bar's estimate and for leaving out what would not
@@ -33,14 +35,22 @@ public final class Estimates {
                     : z.get("N") * 2.0 * z.get("U") / w) + z.get("N") * startMs(model);
             case FAIL_FAST -> (t.concurrent() ? 2 * z.get("U") : 3 * z.get("U")) + z.get("N") * startMs(model);
             case GATHER_MASS -> waves(z.get("N"), w) * z.get("L") + z.get("N") * startMs(model);
-            case HTTP_FAN_OUT -> waves(z.get("K"), Math.min(z.get("C"), w)) * z.get("L") + z.get("K") * 0.3;
+            case HTTP_FAN_OUT -> (z.hasDist()
+                    ? Makespan.greedy(Dist.parse(z.dist()), (int) z.get("K"), z.get("L"), (int) Math.min(z.get("C"), w))
+                    : waves(z.get("K"), Math.min(z.get("C"), w)) * z.get("L")) + z.get("K") * 0.3;
             case FILES -> z.get("F") * (1.0 + z.get("S") / 100_000.0) / Math.min(Math.min(z.get("C"), w), 4);
             case DB -> waves(z.get("Q"), Math.min(z.get("P"), w)) * z.get("L") + z.get("Q") * 0.3;
-            case AGGREGATE -> (t.concurrent() ? 1 : 2) * waves(z.get("N"), Math.min(Math.min(z.get("C"), z.get("P")), w)) * z.get("L")
+            case AGGREGATE -> (t.concurrent() ? 1 : 2) * waves(z.get("N"), Math.min(Math.min(z.get("C"), z.get("P")), w)) * meanMs(z, "N")
                     + z.get("N") * 0.5;
             case TIMEOUT -> Math.min(z.get("L"), z.get("D")) + 2;
             case RACE -> t.concurrent() ? z.get("W") + 2 : z.get("W") * 1.5 + 2;
         };
+    }
+
+    /** The mean latency of the size's {@code count} requests: L, or the mean of its distribution's draws. */
+    private static double meanMs(Size z, String count) {
+        if (!z.hasDist()) return z.get("L");
+        return java.util.Arrays.stream(Makespan.draws(Dist.parse(z.dist()), (int) z.get(count), z.get("L"))).average().orElse(z.get("L"));
     }
 
     /** The whole fork: start, the checked run (with the reference's), the timed warm-up, warm-up and measured iterations. */

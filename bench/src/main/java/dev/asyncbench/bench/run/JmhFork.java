@@ -8,6 +8,7 @@ import dev.asyncbench.bench.fork.ForkReport;
 import dev.asyncbench.bench.jmh.Benchmarks;
 import dev.asyncbench.bench.jmh.ForkProbe;
 import dev.asyncbench.bench.results.Metrics;
+import dev.asyncbench.bench.results.PoolLimit;
 import dev.asyncbench.bench.results.ResultRow;
 import dev.asyncbench.bench.run.Plan.Combination;
 import org.openjdk.jmh.annotations.Mode;
@@ -139,6 +140,8 @@ final class JmhFork {
         List<String> notes = new ArrayList<>(new java.util.LinkedHashSet<>(outcome.notes()));
         String spread = forkSpread(r);
         if (spread != null) notes.add(spread);
+        String pool = PoolLimit.note(c.scenario(), c.size(), c.model().traits());
+        if (pool != null) notes.add(pool);
         return new ResultRow(c.scenario().id(), model, ResultRow.SUITE, c.size(), ResultRow.Status.OK, String.join("; ", notes),
                 metrics(r, ideal));
     }

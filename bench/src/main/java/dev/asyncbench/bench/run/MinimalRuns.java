@@ -8,6 +8,7 @@ import dev.asyncbench.bench.fork.ModelsProbe.Model;
 import dev.asyncbench.bench.minimal.MinimalMain;
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Metrics;
+import dev.asyncbench.bench.results.PoolLimit;
 import dev.asyncbench.bench.results.ResultRow;
 import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.bench.run.Plan.Combination;
@@ -146,6 +147,9 @@ public final class MinimalRuns {
                 .rssPerTaskBytes(outcome.value(Measure.RSS_PER_TASK))
                 .coldMs(outcome.value(Measure.COLD))
                 .build();
-        return new ResultRow(GATHER_MASS.id(), model.name(), ResultRow.MINIMAL, size, ResultRow.Status.OK, String.join("; ", outcome.notes()), m);
+        List<String> notes = new ArrayList<>(outcome.notes());
+        String pool = PoolLimit.note(GATHER_MASS, size, model.traits());
+        if (pool != null) notes.add(pool);
+        return new ResultRow(GATHER_MASS.id(), model.name(), ResultRow.MINIMAL, size, ResultRow.Status.OK, String.join("; ", notes), m);
     }
 }

@@ -106,10 +106,13 @@ public enum Preset {
             case HELLO -> List.of(Size.of("L", 10), Size.of("L", 100));
             case GATHER -> List.of(Size.of("N", 3, "U", 10), Size.of("N", 300, "U", 10));
             case GATHER_MASS -> List.of(Size.of("N", 10, "L", 20), Size.of("N", 5_000, "L", 20));
-            case HTTP_FAN_OUT -> List.of(Size.of("K", 20, "L", 10, "B", 1024, "C", 10), Size.of("K", 500, "L", 10, "B", 4096, "C", 100));
+            case HTTP_FAN_OUT -> List.of(Size.of("K", 20, "L", 10, "B", 1024, "C", 10), Size.of("K", 500, "L", 10, "B", 4096, "C", 100),
+                    // the tail: a slot must free when its request completes, not in request order (rule F4)
+                    Size.of("K", 1000, "L", 10, "B", 4096, "C", 100).withDist("lognormal:p99=10"));
             case FILES -> List.of(Size.of("F", 10, "S", 65536, "C", 4), Size.of("F", 100, "S", 16384, "C", 16));
             case DB -> List.of(Size.of("Q", 20, "L", 10, "P", 10), Size.of("Q", 200, "L", 10, "P", 20));
-            case AGGREGATE -> List.of(Size.of("N", 20, "L", 10, "C", 10, "P", 10), Size.of("N", 200, "L", 10, "C", 50, "P", 20));
+            case AGGREGATE -> List.of(Size.of("N", 20, "L", 10, "C", 10, "P", 10), Size.of("N", 200, "L", 10, "C", 50, "P", 20),
+                    Size.of("N", 400, "L", 10, "C", 50, "P", 20).withDist("lognormal:p99=10"));
             case TIMEOUT -> List.of(Size.of("L", 10, "D", 100), Size.of("L", 500, "D", 50));
             case FAIL_FAST, COLLECT_ALL -> List.of(Size.of("N", 3, "U", 20), Size.of("N", 300, "U", 20));
             case RACE -> List.of(Size.of("R", 3, "W", 20), Size.of("R", 16, "W", 20));

@@ -57,13 +57,14 @@ final class RunEnvironment {
                 + ": a full GC between iterations (untimed) in the fork and between the minimal"
                 + " programs' runs, so that no operation pays for collecting the previous one's tasks; no forced GC elsewhere");
         notes.put("class archive", archive);
+        notes.put("cpu sets", settings.cpuSets().describe());
         return new Environment(settings.label(), started.toString(), seconds,
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version(),
                 settings.forkFlags(), settings.gc(), "-Xms" + settings.heap() + " -Xmx" + settings.heap(),
                 "JMH " + Version.getPlainVersion() + "; single-shot; "
                         + iterations(settings) + "; " + (settings.forks() == 1 ? "1 fork" : settings.forks() + " forks") + " per combination; "
                         + "the setup runs and checks one operation first",
-                Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
+                settings.cpuSets().measuredCpus(), os.getTotalMemorySize(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 database, server, settings.httpClient().settings(), describe, Models.unavailable(), gitCommit(), notes, settings.command());
     }

@@ -18,11 +18,13 @@ import java.util.Map;
  * @param forks   JMH forks per combination (--forks): each a fresh JVM, so that fork-to-fork variance shows
  * @param server  the address of an HTTP testbed server started elsewhere (--http, e.g. by {@code ./suite testbed}), or null to start one
  * @param httpClient the HTTP transport every measured JVM's shared client uses ({@code TestbedClient.Transport}, --http-client)
+ * @param cpuSets the testbed's and the measured side's CPUs, when split (--cpu-sets)
  */
 public record RunSettings(Preset preset, String label, List<String> models, Map<BenchScenario, List<Size>> sizes, Path out,
                    Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
                    String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive,
-                   String command, List<String> jvmArgs, int forks, String server, TestbedClient.Transport httpClient) {
+                   String command, List<String> jvmArgs, int forks, String server, TestbedClient.Transport httpClient,
+                   CpuSets cpuSets) {
 
     public RunSettings {
         jvmArgs = List.copyOf(jvmArgs);
@@ -34,7 +36,7 @@ public record RunSettings(Preset preset, String label, List<String> models, Map<
                 Integer fixedWarmups, Integer fixedMeasurements, Duration budget, String heap,
                 String db, String dbUser, String dbPassword, boolean minimal, boolean shareClasses, Path classArchive) {
         this(preset, label, models, sizes, out, fixedWarmups, fixedMeasurements, budget, heap, db, dbUser, dbPassword, minimal, shareClasses,
-                classArchive, "", List.of(), 1, null, TestbedClient.Transport.DEFAULT);
+                classArchive, "", List.of(), 1, null, TestbedClient.Transport.DEFAULT, CpuSets.NONE);
     }
 
     /** Warm-up iterations for an operation expected to take {@code opMs}: --warmups, or the preset's for that length. */
@@ -79,7 +81,13 @@ public record RunSettings(Preset preset, String label, List<String> models, Map<
     /** These settings with every measured JVM mapping {@code archive} ({@link ClassArchive}). */
     RunSettings withClassArchive(Path archive) {
         return new RunSettings(preset, label, models, sizes, out, fixedWarmups, fixedMeasurements, budget, heap, db, dbUser, dbPassword,
-                minimal, shareClasses, archive, command, jvmArgs, forks, server, httpClient);
+                minimal, shareClasses, archive, command, jvmArgs, forks, server, httpClient, cpuSets);
+    }
+
+    /** These settings with the CPU sets the run really used. */
+    RunSettings withCpuSets(CpuSets sets) {
+        return new RunSettings(preset, label, models, sizes, out, fixedWarmups, fixedMeasurements, budget, heap, db, dbUser, dbPassword,
+                minimal, shareClasses, classArchive, command, jvmArgs, forks, server, httpClient, sets);
     }
 
     /** Whether the run starts its own HTTP testbed server (its scenarios use one, and none was given with --http). */

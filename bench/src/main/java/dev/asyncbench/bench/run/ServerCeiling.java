@@ -75,7 +75,8 @@ final class ServerCeiling {
             String undelayed = server + "/bytes?seed=1&size=" + s.get("B") + "&delayMs=0";
             run(wrk, c, undelayed, warm, out);
             double ceiling = run(wrk, c, undelayed, measure, out);
-            double atSize = run(wrk, c, delayed, measure, out);
+            // wrk sends one URL: one request's draw, not a distribution's, so a size with one is not run delayed
+            double atSize = s.hasDist() ? -1 : run(wrk, c, delayed, measure, out);
             bySize.put(s, new Rates(atSize, ceiling));
         }
         try {
@@ -147,7 +148,8 @@ final class ServerCeiling {
                 continue;
             }
             String why = String.format(Locale.ROOT, "ideal bound by the server's ceiling: %,d requests at the %,d requests/s wrk reached"
-                    + " with C connections and B bytes take %.0f ms, more than ceil(K / C) x L = %.0f ms", row.size().get("K"), round(rate),
+                    + " with C connections and B bytes take %.0f ms, more than " + (row.size().hasDist()
+                    ? "the greedy makespan of the drawn latencies" : "ceil(K / C) x L") + " = %.0f ms", row.size().get("K"), round(rate),
                     throughput, waiting);
             out.add(new ResultRow(row.scenario(), row.model(), row.harness(), row.size(), row.status(),
                     row.note().isEmpty() ? why : row.note() + "; " + why, row.metrics().toBuilder().idealMs(throughput).build()));

@@ -27,7 +27,7 @@ public final class StandaloneTestbed {
             progress.note("starting the HTTP testbed server (its own JVM) ...");
             String uri = testbed.startServer(logs, host);
             progress.note("starting the testbed database (" + db + ") ...");
-            testbed.startDatabase(db, dbUser, dbPassword, logs);
+            testbed.startDatabase(db, dbUser, dbPassword, logs, host);
             Map<Property, String> p = testbed.forkProperties(true, true);
             out.println("HTTP testbed server: " + uri);
             out.println("database: " + testbed.dbDescription() + " at " + p.get(Property.DB));
@@ -35,9 +35,10 @@ public final class StandaloneTestbed {
             if (p.containsKey(Property.DB_USER)) flags.append(" --db-user ").append(p.get(Property.DB_USER));
             if (p.containsKey(Property.DB_PASSWORD)) flags.append(" --db-password ").append(p.get(Property.DB_PASSWORD));
             out.println("to measure against them, from another shell: ./suite run " + flags + " ...");
-            if (!host.equals("127.0.0.1")) {
-                err.println("warning: the HTTP server listens on " + host + ", reachable from other machines: it serves anyone who can"
-                        + " reach this port, with no authentication; the database listens on 127.0.0.1 only");
+            if (!TestbedAddress.loopback(host)) {
+                err.println("warning: the testbed listens on " + host + ", reachable from other machines: the HTTP server serves anyone"
+                        + " who can reach its port, with no authentication, and PostgreSQL lets in any host with the password above"
+                        + " (H2 stays on 127.0.0.1)");
             }
             out.flush();
             progress.note("serving until Ctrl-C (logs in " + logs + ") ...");

@@ -77,12 +77,18 @@ public final class SuiteRun {
         String database;
         Settled archive = new Settled(null, "not made: the run was interrupted first");
         RunSettings measured = settings;
+        Runnable unpin = () -> { };
         try (Interruption stop = Interruption.install(progress::note)) {
             try (TestbedProcesses testbed = new TestbedProcesses(stop, folder, settings.httpClient())) {
                 testbed.startFor(settings, logs, progress);
+                // the testbed runs on its CPUs (when split); this JVM and all it starts from here on, on the others
+                CpuSets cpus = testbed.startedLocally() || !settings.cpuSets().split() ? settings.cpuSets()
+                        : CpuSets.shared("no testbed process runs here for this run (--http, --db jdbc:, or no scenario uses one)");
+                unpin = cpus.pinThisJvm();
                 if (!stop.requested()) archive = ClassArchive.settle(settings, testbed, models.providers(), logs, progress);
                 // every measured JVM from here on runs with these settings, the archive settled
-                measured = archive.file() == null ? settings : settings.withClassArchive(archive.file());
+                measured = settings.withCpuSets(cpus);
+                measured = archive.file() == null ? measured : measured.withClassArchive(archive.file());
                 forks = new JmhFork(measured, logs, models.providers());
                 MinimalRuns minimal = settings.minimal() ? new MinimalRuns(measured, logs, models) : null;
                 if (!stop.requested()) rows.addAll(measure(plan, testbed, forks, minimal, progress, stop));
@@ -92,6 +98,7 @@ public final class SuiteRun {
                 database = testbed.databaseNote();
                 if (stop.requested()) progress.note("stopping the testbed ...");
             } finally {
+                unpin.run();
                 progress.finish();
             }
             // the testbed is stopped: its folders are empty, the forks' scratch files are removed

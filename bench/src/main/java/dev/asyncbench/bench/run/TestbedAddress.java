@@ -38,4 +38,13 @@ public final class TestbedAddress {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.replaceAll("\\s+", " ");
     }
+
+    /** Whether {@code host} names a loopback address (127.0.0.1, localhost, ::1). */
+    static boolean loopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
 }

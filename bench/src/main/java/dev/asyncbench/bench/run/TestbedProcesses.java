@@ -40,6 +40,7 @@ public final class TestbedProcesses implements AutoCloseable {
     /** The testbed JVMs' flags: not measured, but recorded. */
     static final List<String> FLAGS = List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC");
     private static final String SERVER_ROLE = "testbed-http";
+    private static final String LOOPBACK = "127.0.0.1";
     private static final String DB_ROLE = "testbed-db";
     /** PostgreSQL's fast shutdown may take this long (PostgresServer allows 30 s, then an immediate one). */
     private static final int DB_STOP_SECONDS = 45;
@@ -56,6 +57,8 @@ public final class TestbedProcesses implements AutoCloseable {
     private String dbPassword;
     private String dbDescription;
     private final List<Process> started = new ArrayList<>();
+    /** Put before each testbed process's command: taskset to the testbed's CPUs, when the run splits them. */
+    private List<String> cpuPrefix = List.of();
 
     TestbedProcesses(Interruption interruption, RunFolder folder, TestbedClient.Transport httpClient) {
         this.interruption = interruption;
@@ -73,6 +76,7 @@ public final class TestbedProcesses implements AutoCloseable {
      * anything is measured: a {@link RunProblem} saying which and why.
      */
     void startFor(RunSettings settings, Path logs, Progress progress) {
+        cpuPrefix = settings.cpuSets().testbedPrefix();
         if (settings.needsServer() && settings.server() != null) {
             TestbedAddress.reach(settings.server());
             serverUri = settings.server();
@@ -80,7 +84,7 @@ public final class TestbedProcesses implements AutoCloseable {
         } else if (settings.needsServer() && !interruption.requested()) {
             progress.note("starting the HTTP testbed server (its own JVM) ...");
             try {
-                String uri = startServer(logs, "127.0.0.1");
+                String uri = startServer(logs, LOOPBACK);
                 serverNote = "Netty testbed server in its own JVM (" + String.join(" ", FLAGS) + ") at " + uri;
             } catch (RuntimeException e) {
                 if (interruption.requested()) return;
@@ -90,7 +94,7 @@ public final class TestbedProcesses implements AutoCloseable {
         if (settings.needsDatabase() && !interruption.requested()) {
             progress.note("starting the testbed database (" + settings.db() + ") ...");
             try {
-                startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), logs);
+                startDatabase(settings.db(), settings.dbUser(), settings.dbPassword(), logs, LOOPBACK);
                 databaseNote = dbDescription();
             } catch (RuntimeException e) {
                 if (interruption.requested()) return;
@@ -112,9 +116,11 @@ public final class TestbedProcesses implements AutoCloseable {
         return databaseNote;
     }
 
-    /** Starts the HTTP server listening on {@code host} (127.0.0.1 unless asked otherwise); returns its address. */
+    /** Starts the HTTP server listening on {@code host} (127.0.0.1 unless asked otherwise: then opt-in, open); returns its address. */
     String startServer(Path logs, String host) {
-        Started started = start(SERVER_ROLE, List.of(SERVER_MAIN, "--host", host, "--port", "0"), SERVER_READY,
+        List<String> args = new ArrayList<>(List.of(SERVER_MAIN, "--host", host, "--port", "0"));
+        if (!TestbedAddress.loopback(host)) args.add("--open");
+        Started started = start(SERVER_ROLE, args, SERVER_READY,
                 logs.resolve("testbed-http.log"), 60);
         server = started.process();
         serverUri = started.line().substring(SERVER_READY.length()).trim();
@@ -124,9 +130,10 @@ public final class TestbedProcesses implements AutoCloseable {
     /**
      * Starts (or, for a jdbc: URL, attaches to) the database; {@code choice} is auto, postgres, h2
      * or a URL. Its files go to the run folder's testbed-db, which the database process empties when it stops.
+     * A PostgreSQL it starts listens on {@code host} (127.0.0.1 unless asked otherwise).
      */
-    void startDatabase(String choice, String user, String password, Path logs) {
-        List<String> args = new ArrayList<>(List.of(DB_MAIN, "--db", choice));
+    void startDatabase(String choice, String user, String password, Path logs, String host) {
+        List<String> args = new ArrayList<>(List.of(DB_MAIN, "--db", choice, "--bind", host));
         if (user != null) args.addAll(List.of("--user", user));
         if (password != null) args.addAll(List.of("--password", password));
         Started started = start(DB_ROLE, args, DB_READY, logs.resolve("testbed-db.log"), 180);
@@ -146,6 +153,11 @@ public final class TestbedProcesses implements AutoCloseable {
 
     String serverUri() {
         return serverUri;
+    }
+
+    /** Whether a testbed process (the HTTP server, the database) was started here. */
+    synchronized boolean startedLocally() {
+        return !started.isEmpty();
     }
 
     String dbDescription() {
@@ -179,6 +191,7 @@ public final class TestbedProcesses implements AutoCloseable {
         List<String> command = new ArrayList<>();
         // a session of its own: a Ctrl-C at the terminal reaches the run, which stops the testbed in order
         if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
+        command.addAll(cpuPrefix);
         command.add(JavaCommand.javaBinary());
         command.add("-Djava.io.tmpdir=" + folder.child(role));
         command.addAll(FLAGS);

@@ -35,8 +35,8 @@ final class Fixtures {
     }
 
     /**
-     * A real full-preset run, the one docs/sample-full shows: its results.csv and
-     * environment.json, copied into {@code dir}.
+     * A real full-preset run, the one docs/sample-full showed at 2c7aa89 (before cold times, CPU
+     * per request and quiescence): its results.csv and environment.json, copied into {@code dir}.
      */
     static ResultSet fullSample(Path dir) {
         copy("full-run/", dir);

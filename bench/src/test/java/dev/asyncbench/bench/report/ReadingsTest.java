@@ -196,4 +196,22 @@ class ReadingsTest {
                         + "(each listed in its scenario, with the reason). Not in this run: hello, files, db, aggregate, timeout, fail-fast, collect-all, race.",
                 Readings.run(RunView.of(Fixtures.fullRun())));
     }
+
+    @Test
+    void aRowThePoolBoundIsReadAsThePoolsLimitNotTheModels() {
+        List<ResultRow> rows = new ArrayList<>();
+        for (ResultRow row : Fixtures.fullRun().rows()) {
+            if (row.scenario().equals("gather-mass") && row.model().equals("threads") && row.harness().equals(ResultRow.SUITE) && row.size().x() >= 100_000) {
+                row = new ResultRow(row.scenario(), row.model(), row.harness(), row.size(), row.status(), "a fork note; "
+                        + dev.asyncbench.bench.results.PoolLimit.note(dev.asyncbench.bench.results.BenchScenario.GATHER_MASS, row.size(),
+                                dev.asyncbench.core.Traits.boundedPool(256)), row.metrics());
+            }
+            rows.add(row);
+        }
+        String r = text(Readings.of(scenario(new ResultSet(Fixtures.environment(Map.of(), Map.of()), rows), "gather-mass")));
+        assertTrue(r.contains("At N=1000000 L=1000ms, the pool, not the model, set the time of threads: at most 256 of the 1,000,000 tasks "
+                + "this size lets wait at once can wait in the model's pool (the ceiling it declares), so the pool, not the model's way of "
+                + "waiting, sets this time: about 3,907 rounds where the ideal has one."), r);
+        assertFalse(text(Readings.of(scenario(Fixtures.fullRun(), "gather-mass"))).contains("the pool, not the model"), "no note, no reading");
+    }
 }

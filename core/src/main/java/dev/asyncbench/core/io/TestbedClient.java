@@ -1,6 +1,7 @@
 package dev.asyncbench.core.io;
 
 import dev.asyncbench.core.spec.Check;
+import dev.asyncbench.core.spec.Dist;
 import dev.asyncbench.core.spec.Replica;
 import dev.asyncbench.core.testbed.ServerStats;
 
@@ -147,12 +148,26 @@ public final class TestbedClient {
 
     /** {@code size} deterministic bytes for {@code seed}, held server-side for {@code latency}. */
     public HttpRequest bytes(int seed, int size, Duration latency) {
-        return get("/bytes?seed=" + seed + "&size=" + size + "&delayMs=" + latency.toMillis());
+        return bytes(seed, size, latency, Dist.FIXED);
+    }
+
+    /** {@code size} deterministic bytes for {@code seed}, held server-side for {@code dist}'s draw for {@code seed} around {@code latency}. */
+    public HttpRequest bytes(int seed, int size, Duration latency, Dist dist) {
+        return get("/bytes?seed=" + seed + "&size=" + size + "&delayMs=" + latency.toMillis() + distParam(dist));
     }
 
     /** The profile of customer {@code id}, held server-side for {@code latency}. */
     public HttpRequest profile(int id, Duration latency) {
-        return get("/profile?id=" + id + "&delayMs=" + latency.toMillis());
+        return profile(id, latency, Dist.FIXED);
+    }
+
+    /** The profile of customer {@code id}, held server-side for {@code dist}'s draw for {@code id} around {@code latency}. */
+    public HttpRequest profile(int id, Duration latency, Dist dist) {
+        return get("/profile?id=" + id + "&delayMs=" + latency.toMillis() + distParam(dist));
+    }
+
+    private static String distParam(Dist dist) {
+        return dist.kind() == Dist.Kind.FIXED ? "" : "&dist=" + java.net.URLEncoder.encode(dist.text(), StandardCharsets.UTF_8);
     }
 
     /** Stores the summary of {@code id}; the server counts stores. */

@@ -47,7 +47,7 @@ final class Aggregate {
         TestbedClient http = spec.http();
         OrdersRepository orders = spec.orders();
         try {
-            byte[] profile = http.send(http.profile(id, spec.latency()));
+            byte[] profile = http.send(http.profile(id, spec.latency(), spec.dist()));
             List<Order> placed = orders.ordersOf(id, spec.latency());
             long summary = Summaries.combine(id, profile, placed);
             http.send(http.store(id, summary));

@@ -42,7 +42,7 @@ final class HttpFanOut {
     /** Request i: {@code /bytes?seed=i&size=B&delayMs=L}. */
     static byte[] fetch(TestbedClient http, int i, FanOutSpec spec) {
         try {
-            return http.send(http.bytes(i, spec.bodyBytes(), spec.latency()));
+            return http.send(http.bytes(i, spec.bodyBytes(), spec.latency(), spec.dist()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

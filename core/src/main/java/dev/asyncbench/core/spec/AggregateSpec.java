@@ -7,16 +7,23 @@ import java.time.Duration;
 
 /**
  * Scenario 6: for ids 1..N, fetch the profile over HTTP and the orders from the database at
- * the same time (each waits L), combine them ({@link dev.asyncbench.core.io.Summaries}), store
- * the summary on the server; at most C ids in flight.
+ * the same time (each waits L; the profile, with a {@link Dist} other than fixed, that
+ * distribution's draw for the id around L), combine them ({@link dev.asyncbench.core.io.Summaries}),
+ * store the summary on the server; at most C ids in flight.
  */
-public record AggregateSpec(TestbedClient http, OrdersRepository orders, int ids, Duration latency, int maxInFlight) {
+public record AggregateSpec(TestbedClient http, OrdersRepository orders, int ids, Duration latency, int maxInFlight, Dist dist) {
     public static final int MAX_IDS = 1_000_000;
 
     public AggregateSpec {
         Check.notNull(http, "http");
         Check.notNull(orders, "orders");
+        Check.notNull(dist, "dist");
         check(ids, latency, maxInFlight);
+    }
+
+    /** Every profile held exactly L. */
+    public AggregateSpec(TestbedClient http, OrdersRepository orders, int ids, Duration latency, int maxInFlight) {
+        this(http, orders, ids, latency, maxInFlight, Dist.FIXED);
     }
 
     /** The constructor's checks but the client's and the repository's, for a size read before any testbed is up. */

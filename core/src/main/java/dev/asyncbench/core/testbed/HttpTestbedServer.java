@@ -23,12 +23,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The testbed's HTTP server: real sockets on the loopback interface, answers after a latency the
+ * The testbed's HTTP server: real sockets on the loopback interface (beyond it only when asked:
+ * {@link #startOpen}), answers after a latency the
  * request asks for, and counters that show what a concurrency model really did.
  *
  * <table>
@@ -79,14 +79,14 @@ public final class HttpTestbedServer implements AutoCloseable {
         this.counters = counters;
         InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
         try {
-            this.uri = new URI("http", null, bound.getAddress().getHostAddress(), bound.getPort(), null, null, null);
+            this.uri = new URI("http", null, Addresses.reachable(bound.getAddress()), bound.getPort(), null, null, null);
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot name the bound address " + bound, e);
         }
     }
 
     /**
-     * Starts a server on {@code host} (a loopback address: the testbed never listens on a
+     * Starts a server on {@code host} (a loopback address: only {@link #startOpen} listens on a
      * network) and {@code port}; port 0 picks a free port from 20000 to 32000, never one of the
      * ephemeral ports that this machine's clients need.
      *
@@ -94,7 +94,19 @@ public final class HttpTestbedServer implements AutoCloseable {
      * @throws UncheckedIOException if the port is taken, or no free port was found
      */
     public static HttpTestbedServer start(String host, int port) {
-        InetAddress address = loopback(host);
+        return start(loopback(host), port);
+    }
+
+    /**
+     * As {@link #start(String, int)} on any address, loopback or not: opt-in ({@code ./suite
+     * testbed --bind}), for a load or models on another machine. Bound to the wildcard (0.0.0.0),
+     * its {@link #uri()} names this machine's first non-loopback address.
+     */
+    public static HttpTestbedServer startOpen(String host, int port) {
+        return start(Addresses.parse(host), port);
+    }
+
+    private static HttpTestbedServer start(InetAddress address, int port) {
         if (port < 0 || port > 65_535) throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
         Counters counters = new Counters();
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
@@ -126,15 +138,9 @@ public final class HttpTestbedServer implements AutoCloseable {
     }
 
     private static InetAddress loopback(String host) {
-        if (host == null) throw new NullPointerException("host must not be null");
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("unknown host '" + host + "'", e);
-        }
+        InetAddress address = Addresses.parse(host);
         if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("the testbed listens on loopback only (127.0.0.1), not on " + host);
+            throw new IllegalArgumentException("the testbed listens on loopback only (127.0.0.1), not on " + host + " (unless --open)");
         }
         return address;
     }
@@ -181,7 +187,8 @@ public final class HttpTestbedServer implements AutoCloseable {
     }
 
     /**
-     * Runs the server as a process of its own: {@code [--host 127.0.0.1] [--port N]} (0, the
+     * Runs the server as a process of its own: {@code [--host 127.0.0.1 [--open]] [--port N]}
+     * ({@code --open} lets the host be other than loopback: {@link #startOpen}; port 0, the
      * default, picks a port). Prints exactly one line to stdout,
      * {@code asyncbench-testbed http listening on http://127.0.0.1:PORT}, for a parent process to
      * read the address from, then serves until it gets SIGTERM or SIGINT, or until its standard
@@ -193,6 +200,7 @@ public final class HttpTestbedServer implements AutoCloseable {
         String host = "127.0.0.1";
         int port = 0;
         boolean watchStdin = true;
+        boolean open = false;
         HttpTestbedServer server = null;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -200,16 +208,17 @@ public final class HttpTestbedServer implements AutoCloseable {
                     case "--host" -> host = valueOf(args, ++i, "--host");
                     case "--port" -> port = Integer.parseInt(valueOf(args, ++i, "--port"));
                     case "--ignore-stdin" -> watchStdin = false;
+                    case "--open" -> open = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
         } catch (RuntimeException e) {
             System.err.println("asyncbench-testbed http: " + e.getMessage()
-                    + "\nusage: HttpTestbedServer [--host 127.0.0.1] [--port N (0 picks one below 32768)] [--ignore-stdin]");
+                    + "\nusage: HttpTestbedServer [--host 127.0.0.1 [--open]] [--port N (0 picks one below 32768)] [--ignore-stdin]");
             System.exit(2);
         }
         try {
-            server = start(host, port);
+            server = open ? startOpen(host, port) : start(host, port);
         } catch (RuntimeException e) {
             // not a usage mistake: the reason alone
             System.err.println("asyncbench-testbed http: " + e.getMessage());

@@ -3,8 +3,10 @@ package dev.asyncbench.core.testbed;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server of our own: a fresh cluster in a temporary folder under the work folder,
- * the {@code postgres} server as our child process on a loopback port, stopped (fast shutdown)
+ * the {@code postgres} server as our child process on a loopback port (another address when
+ * asked), stopped (fast shutdown)
  * and removed on {@link #close()}, which a shutdown hook also calls.
  */
 final class PostgresServer implements AutoCloseable {
@@ -39,7 +42,8 @@ final class PostgresServer implements AutoCloseable {
      * is chown'd to postgres, and folders above it that we may change (those inside the system
      * temporary folder or the work folder) get o+x so that postgres can reach it.
      *
-     * Settings: listen on 127.0.0.1 only, no unix socket (its path limit of 107 bytes would
+     * Settings: listen on 127.0.0.1 only (unless started with another address, opt-in: then
+     * there, and pg_hba.conf lets any host in with the password), no unix socket (its path limit of 107 bytes would
      * fail in deep work folders, and nothing here uses it), durability off (fsync,
      * synchronous_commit, full_page_writes: a throwaway cluster), dynamic shared memory in
      * files of the cluster (mmap: nothing in /dev/shm outlives the folder), max_connections room for two
@@ -71,6 +75,8 @@ final class PostgresServer implements AutoCloseable {
     private final boolean createdWorkDir;
     private final Path home;
     private final boolean root;
+    /** Where it listens: 127.0.0.1 unless asked otherwise. */
+    private final InetAddress listen;
     private final String password = TestbedDatabase.randomToken(24);
     private final Thread cleanup = new Thread(this::close, "testbed-postgres-cleanup");
     /** initdb while it runs (spawned and read under this object's lock, like the next one). */
@@ -82,8 +88,9 @@ final class PostgresServer implements AutoCloseable {
     private volatile int port;
     private boolean closed;
 
-    private PostgresServer(Path bin, Path workDir) throws IOException {
+    private PostgresServer(Path bin, Path workDir, InetAddress listen) throws IOException {
         this.bin = bin;
+        this.listen = listen;
         this.workDir = workDir.toAbsolutePath().normalize();
         this.createdWorkDir = !Files.exists(this.workDir);
         Files.createDirectories(this.workDir);
@@ -116,9 +123,18 @@ final class PostgresServer implements AutoCloseable {
 
     /** As {@link #start(Path, Path, Duration)}, with settings ({@code name=value}) that override ours: for tests. */
     static PostgresServer start(Path bin, Path workDir, Duration readyTimeout, List<String> overrides) {
+        return start(bin, workDir, readyTimeout, overrides, Addresses.LOOPBACK);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Duration)}, listening on {@code listen}; beyond loopback
+     * (opt-in: {@code ./suite testbed --bind}) any host may log in with the password, and
+     * {@link #jdbcUrl()} names an address other machines reach.
+     */
+    static PostgresServer start(Path bin, Path workDir, Duration readyTimeout, List<String> overrides, InetAddress listen) {
         PostgresServer server;
         try {
-            server = new PostgresServer(bin, workDir);
+            server = new PostgresServer(bin, workDir, listen);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder for PostgreSQL in " + workDir, e);
         }
@@ -133,7 +149,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return "jdbc:postgresql://" + Addresses.urlHost(Addresses.reachable(listen)) + ":" + port + "/" + DATABASE;
     }
 
     String password() {
@@ -171,6 +187,12 @@ final class PostgresServer implements AutoCloseable {
             runInitdb(List.of(bin.resolve("initdb").toString(), "-D", dataDir().toString(), "-U", USER,
                     "--pwfile=" + passwordFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync"),
                     home.resolve("initdb.log"));
+            if (!listen.isLoopbackAddress()) {
+                // initdb lets in loopback clients only; beyond loopback, anyone with the password
+                Files.writeString(dataDir().resolve("pg_hba.conf"), "host all all all scram-sha-256\n", StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot let remote clients into PostgreSQL (pg_hba.conf)", e);
         } finally {
             try {
                 Files.deleteIfExists(passwordFile);
@@ -185,7 +207,7 @@ final class PostgresServer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             port = TestbedDatabase.freeLoopbackPort();
             List<String> command = new ArrayList<>(List.of(bin.resolve("postgres").toString(), "-D", dataDir().toString(),
-                    "-c", "listen_addresses=127.0.0.1", "-c", "port=" + port, "-c", "unix_socket_directories=",
+                    "-c", "listen_addresses=" + (listen.isAnyLocalAddress() ? "*" : listen.getHostAddress()), "-c", "port=" + port, "-c", "unix_socket_directories=",
                     "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                     "-c", "max_connections=" + MAX_CONNECTIONS,
                     // dynamic shared memory as files in the cluster's folder, not /dev/shm: removed with it whatever happens

@@ -8,6 +8,7 @@ import dev.asyncbench.core.spec.Check;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The testbed's database, always reached by a real JDBC driver over a loopback socket and pooled
+ * The testbed's database, always reached by a real JDBC driver over a socket (loopback unless
+ * asked otherwise) and pooled
  * by HikariCP: PostgreSQL started here (a fresh cluster in a temporary folder, as the
  * {@code postgres} user when we are root, durability off), H2 in TCP server mode (in memory),
  * or an existing database named by a JDBC URL (schema created if missing). See
@@ -97,19 +99,27 @@ public final class TestbedDatabase implements AutoCloseable {
      * {@link IllegalStateException} explaining why, after stopping whatever it started.
      */
     public static TestbedDatabase start(DatabaseChoice choice, Path workDir) {
+        return start(choice, workDir, Addresses.LOOPBACK);
+    }
+
+    /**
+     * As {@link #start(DatabaseChoice, Path)}, a PostgreSQL it starts listening on {@code listen}
+     * (opt-in beyond loopback: {@code ./suite testbed --bind}); H2 stays on loopback.
+     */
+    public static TestbedDatabase start(DatabaseChoice choice, Path workDir, InetAddress listen) {
         Objects.requireNonNull(choice, "choice");
         Objects.requireNonNull(workDir, "workDir");
         return switch (choice.kind()) {
             case POSTGRES -> startPostgres(PostgresServer.binaries().orElseThrow(() -> new IllegalStateException(
                     "PostgreSQL was asked for, but no server binaries were found under /usr/lib/postgresql/<version>/bin"
-                            + " or next to pg_ctl on PATH; install PostgreSQL or use h2")), workDir);
+                            + " or next to pg_ctl on PATH; install PostgreSQL or use h2")), workDir, listen);
             case H2 -> startH2();
             case URL -> open(choice.jdbcUrl(), choice.user(), choice.password(), "external, " + redact(choice.jdbcUrl()), null);
             case AUTO -> {
                 Optional<Path> bin = PostgresServer.binaries();
                 if (bin.isEmpty()) yield startH2();
                 try {
-                    yield startPostgres(bin.get(), workDir);
+                    yield startPostgres(bin.get(), workDir, listen);
                 } catch (RuntimeException e) {
                     System.err.println("testbed: PostgreSQL did not start, using H2 instead: " + e.getMessage());
                     yield startH2();
@@ -118,8 +128,8 @@ public final class TestbedDatabase implements AutoCloseable {
         };
     }
 
-    private static TestbedDatabase startPostgres(Path bin, Path workDir) {
-        PostgresServer server = PostgresServer.start(bin, workDir, POSTGRES_READY_TIMEOUT);
+    private static TestbedDatabase startPostgres(Path bin, Path workDir, InetAddress listen) {
+        PostgresServer server = PostgresServer.start(bin, workDir, POSTGRES_READY_TIMEOUT, List.of(), listen);
         return open(server.jdbcUrl(), PostgresServer.USER, server.password(), "local, fsync off", server);
     }
 
@@ -310,6 +320,7 @@ public final class TestbedDatabase implements AutoCloseable {
         String user = null;
         String password = null;
         Path dir = null;
+        String bind = "127.0.0.1";
         DatabaseChoice choice;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -325,6 +336,7 @@ public final class TestbedDatabase implements AutoCloseable {
                     case "--user" -> user = value;
                     case "--password" -> password = value;
                     case "--dir" -> dir = Path.of(value);
+                    case "--bind" -> bind = value;
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -341,7 +353,7 @@ public final class TestbedDatabase implements AutoCloseable {
         Path workDir = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "asyncbench-db-" + randomToken(8));
         TestbedDatabase database;
         try {
-            database = start(choice, workDir);
+            database = start(choice, workDir, Addresses.parse(bind));
         } catch (RuntimeException e) {
             System.err.println("testbed db: " + e.getMessage());
             System.exit(1);
@@ -361,7 +373,7 @@ public final class TestbedDatabase implements AutoCloseable {
     }
 
     private static final String USAGE = "usage: TestbedDatabase [--db auto|postgres|h2|jdbc:...] [--user U]"
-            + " [--password P] [--dir PATH]\n  prints '" + ReadyLine.PREFIX
+            + " [--password P] [--dir PATH] [--bind ADDRESS (PostgreSQL only; default 127.0.0.1)]\n  prints '" + ReadyLine.PREFIX
             + "url=... user=... password=... description=...', serves until stdin closes or SIGTERM, then cleans up";
 
     // ---- small shared helpers

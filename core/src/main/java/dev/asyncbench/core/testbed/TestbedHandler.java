@@ -1,5 +1,6 @@
 package dev.asyncbench.core.testbed;
 
+import dev.asyncbench.core.spec.Dist;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -92,14 +93,14 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 params.method(request, HttpMethod.GET);
                 long seed = params.number("seed", Long.MIN_VALUE, Long.MAX_VALUE, null);
                 int size = (int) params.number("size", 0, MAX_SIZE, null);
-                long delayMs = params.delayMs();
+                long delayMs = params.delayMs(seed);
                 params.noOthers();
                 answerLater(ctx, reply, delayMs, () -> body(OK, "application/octet-stream", Bodies.bytes(seed, size)));
             }
             case "/profile" -> {
                 params.method(request, HttpMethod.GET);
                 long id = params.number("id", Long.MIN_VALUE, Long.MAX_VALUE, null);
-                long delayMs = params.delayMs();
+                long delayMs = params.delayMs(id);
                 params.noOthers();
                 answerLater(ctx, reply, delayMs, () -> body(OK, "application/json", Bodies.profile(id)));
             }
@@ -271,6 +272,18 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         /** The optional {@code delayMs} of a delayed path: 0 when absent, at most {@link #MAX_DELAY_MS}. */
         long delayMs() {
             return number("delayMs", 0, MAX_DELAY_MS, 0L);
+        }
+
+        /** {@link #delayMs()} drawn for request {@code id} from the optional {@code dist} ({@link Dist}; fixed when absent). */
+        long delayMs(long id) {
+            long nominal = delayMs();
+            String dist = raw("dist");
+            if (dist == null) return nominal;
+            try {
+                return Math.min(MAX_DELAY_MS, Dist.parse(dist).latencyMs(id, nominal));
+            } catch (IllegalArgumentException e) {
+                throw bad("parameter 'dist': " + e.getMessage());
+            }
         }
 
         boolean bool(String name) {

@@ -12,8 +12,10 @@ import dev.asyncbench.core.spec.AggregateResult;
 import dev.asyncbench.core.spec.AggregateSpec;
 import dev.asyncbench.core.spec.DbResult;
 import dev.asyncbench.core.spec.DbSpec;
+import dev.asyncbench.core.spec.Dist;
 import dev.asyncbench.core.spec.FanOutResult;
 import dev.asyncbench.core.spec.FanOutSpec;
+import dev.asyncbench.core.spec.Makespan;
 import dev.asyncbench.core.spec.FilesSpec;
 import dev.asyncbench.core.spec.GatherSpec;
 import dev.asyncbench.core.spec.Manifest;
@@ -151,6 +153,11 @@ public abstract class ConformanceKit {
      */
     static final int LARGEST_C = 1000;
     static final Duration LARGEST_C_L = ofSeconds(2);
+    /** F4: a twentieth of the requests twenty times slower (3 of the 64 here), C = 8, 8 rounds of them. */
+    static final int TAIL_C = 8;
+    static final int TAIL_ROUNDS = 8;
+    static final Duration TAIL_L = ofMillis(50);
+    static final Dist TAIL_DIST = Dist.parse("bimodal:f=0.05,m=20");
     /** files: 48 files of 16 KiB, 8 at once. */
     static final int FILES = 48;
     static final int FILE_BYTES = 16 * 1024;
@@ -351,6 +358,27 @@ public abstract class ConformanceKit {
                         + stats.peakInFlight() + ": " + stats.toJson());
         Window.around("httpFanOut(K=" + spec.requests() + ", C=" + spec.maxInFlight() + ", L=" + FAN_OUT_L.toMillis() + " ms)",
                 Window.rounds(spec.requests(), width, FAN_OUT_L)).check(call.elapsed());
+    }
+
+    /**
+     * F4: with long-tailed latencies (a twentieth of the requests twenty times slower), a slot frees
+     * when its request completes: wall time near the greedy makespan of the drawn latencies,
+     * below halfway to what a window freed only in request order takes.
+     */
+    @Test @Tag(HTTP)
+    void f4_aSlowRequestDoesNotHoldTheOthersSlots() {
+        int width = width(TAIL_C);
+        FanOutSpec spec = new FanOutSpec(testbed().http(), TAIL_ROUNDS * width, TAIL_L, FAN_OUT_B, TAIL_C, TAIL_DIST);
+        long[] drawn = Makespan.draws(TAIL_DIST, spec.requests(), TAIL_L.toMillis());
+        // the window's top is halfway between the two: at least half a second above the ideal
+        assertTrue(width == 1 || Makespan.inOrder(drawn, width) - Makespan.greedy(drawn, width) >= 1000,
+                "the kit's own draws must tell the two apart: greedy " + Makespan.greedy(drawn, width) + " ms, in order " + Makespan.inOrder(drawn, width) + " ms");
+        Timed<FanOutResult> call = time(() -> model.httpFanOut(spec));
+        assertEquals(oracle.httpFanOut(spec), call.value());
+        Window.around("httpFanOut(K=" + spec.requests() + ", C=" + spec.maxInFlight() + ", L=" + TAIL_L.toMillis() + " ms, "
+                        + TAIL_DIST.text() + ")", ofMillis(Makespan.greedy(drawn, width)))
+                .tellingApartFrom("slots freed only in request order", ofMillis(Makespan.inOrder(drawn, width)))
+                .check(call.elapsed());
     }
 
     @Test

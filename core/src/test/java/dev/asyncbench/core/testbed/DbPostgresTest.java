@@ -1,6 +1,9 @@
 package dev.asyncbench.core.testbed;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,6 +53,27 @@ class DbPostgresTest extends DbContractTest {
             assertTrue(Integer.parseInt(show(s, "max_connections")) >= 2 * TestbedDatabase.MAX_POOL_SIZE);
             String version = show(s, "server_version").split(" ")[0];
             assertEquals("PostgreSQL " + version + " (local, fsync off)", db.description());
+        }
+    }
+
+    /** Opt-in beyond loopback ({@code ./suite testbed --bind 0.0.0.0}): it listens everywhere, names this machine's address, and lets in a client there. */
+    @Test
+    void boundBeyondLoopbackItListensEverywhereAndLetsInAClientWithThePassword(@TempDir Path dir) throws SQLException {
+        if (!available()) return;
+        try (TestbedDatabase open = TestbedDatabase.start(choice(), dir, Addresses.parse("0.0.0.0"));
+             Connection c = DriverManager.getConnection(open.jdbcUrl(), open.user(), open.password());
+             Statement s = c.createStatement()) {
+            assertEquals("*", show(s, "listen_addresses"));
+            String host = open.jdbcUrl().replaceFirst("jdbc:postgresql://([^:/]+):.*", "$1");
+            assertEquals(Addresses.reachable(Addresses.parse("0.0.0.0")), host, "the address other machines reach it by");
+            assertEquals(1000, count(s));
+        }
+    }
+
+    private static int count(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT count(DISTINCT customer_id) FROM orders")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

@@ -116,6 +116,15 @@ class HttpTestbedServerTest {
         assertTrue(ms >= 300 && ms < 3_000, "300 ms delay took " + ms + " ms");
     }
 
+    /** With a distribution, the request waits its draw: here every request at 3 x L. */
+    @Test
+    void aDistributionsDrawSetsTheDelay() {
+        long start = System.nanoTime();
+        assertEquals(200, get("/bytes?seed=7&size=10&delayMs=100&dist=bimodal:f%3D1,m%3D3").status());
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms >= 300 && ms < 3_000, "3 x 100 ms took " + ms + " ms");
+    }
+
     // ---- counters -------------------------------------------------------------------------
 
     @Test
@@ -192,7 +201,8 @@ class HttpTestbedServerTest {
             GET  | /bytes?seed=1&size=-1              | 400 | 'size' must be from 0 to 67108864, was -1
             GET  | /bytes?seed=1&size=1&delayMs=-5    | 400 | 'delayMs' must be from 0 to 600000, was -5
             GET  | /bytes?seed=1&size=1&delayMs=600001| 400 | 'delayMs' must be from 0 to 600000
-            GET  | /bytes?seed=1&size=1&delay=100     | 400 | unknown parameter 'delay'; /bytes takes seed, size, delayMs
+            GET  | /bytes?seed=1&size=1&delay=100     | 400 | unknown parameter 'delay'; /bytes takes seed, size, delayMs, dist
+            GET  | /bytes?seed=1&size=1&dist=pareto   | 400 | parameter 'dist': malformed dist 'pareto'
             GET  | /bytes?seed=1&seed=2&size=1        | 400 | parameter 'seed' is given 2 times
             GET  | /profile?id=                       | 400 | 'id' must be an integer, was ''
             GET  | /replica?name=a&fail=yes           | 400 | 'fail' must be true or false, was 'yes'
@@ -215,6 +225,18 @@ class HttpTestbedServerTest {
     void refusesToListenBeyondLoopback() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HttpTestbedServer.start("192.0.2.1", 0));
         assertTrue(e.getMessage().contains("loopback only"), e.getMessage());
+    }
+
+    /** Opt-in ({@code ./suite testbed --bind 0.0.0.0}): on every interface, named by an address another machine reaches. */
+    @Test
+    void opensBeyondLoopbackOnlyWhenAskedAndNamesAReachableAddress() throws IOException, InterruptedException {
+        try (HttpTestbedServer open = HttpTestbedServer.startOpen("0.0.0.0", 0)) {
+            assertFalse(open.uri().getHost().equals("0.0.0.0"), open.uri().toString());
+            assertEquals(Addresses.reachable(InetAddress.getByName("0.0.0.0")), open.uri().getHost());
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(open.uri().resolve("/replica?name=a&delayMs=0")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("replica a", answer.body());
+        }
     }
 
     @Test
