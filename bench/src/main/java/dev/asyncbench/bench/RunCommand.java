@@ -117,8 +117,8 @@ final class RunCommand implements Callable<Integer> {
     int forks = 1;
 
     @Option(names = "--http-client", paramLabel = "jdk|apache", description = "The transport of the HTTP client every model shares (default: "
-            + "${DEFAULT-VALUE}; docs/testbed.md): jdk, the JDK HttpClient (its blocking send is sendAsync().get()); apache, Apache HttpClient 5 "
-            + "(classic: real blocking socket IO; async: its IO reactor), faster, but it leaks a connection now and then on an early cancel)")
+            + "${DEFAULT-VALUE}, chosen by measurement, docs/testbed.md): apache, Apache HttpClient 5 (classic: real blocking socket IO; async: "
+            + "its non-blocking IO reactor); jdk, the JDK HttpClient (its blocking send is sendAsync().get())")
     String httpClient = TestbedClient.Transport.DEFAULT.id();
 
     @Option(names = "--cpu-sets", paramLabel = "auto|off|TESTBED:MEASURED", description = "Disjoint CPU sets (taskset) for the testbed and the "

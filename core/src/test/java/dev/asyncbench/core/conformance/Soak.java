@@ -2,6 +2,7 @@ package dev.asyncbench.core.conformance;
 
 import dev.asyncbench.core.TaskScenario;
 import dev.asyncbench.core.testbed.Testbed;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -76,8 +77,13 @@ public abstract class Soak {
     /** The model under soak: a fresh instance, which the soak closes. */
     protected abstract TaskScenario createModel();
 
-    /** The soak's own time limit ({@link #budget}) replaces JUnit's default, which a long run by hand would exceed. */
+    /**
+     * The soak's own time limit ({@link #budget}) replaces JUnit's default, which a long run by
+     * hand would exceed. Tagged {@value ConformanceKit#HTTP} as the kit's HTTP rules are: the
+     * build runs it over each transport (a leak can be the transport's: docs/testbed.md).
+     */
     @Test
+    @Tag(ConformanceKit.HTTP)
     @Timeout(value = 1, unit = TimeUnit.DAYS)
     void everyScenarioRepeatedLeavesNoThreadFileSocketOrConnectionBehind() {
         int rounds = rounds();
