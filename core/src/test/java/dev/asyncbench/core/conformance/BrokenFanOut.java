@@ -1,0 +1,141 @@
+package dev.asyncbench.core.conformance;
+
+import dev.asyncbench.core.EventLog;
+import dev.asyncbench.core.TaskScenario;
+import dev.asyncbench.core.Traits;
+import dev.asyncbench.core.io.Checksums;
+import dev.asyncbench.core.io.TestbedClient;
+import dev.asyncbench.core.sequential.SequentialModel;
+import dev.asyncbench.core.spec.AggregateResult;
+import dev.asyncbench.core.spec.AggregateSpec;
+import dev.asyncbench.core.spec.DbResult;
+import dev.asyncbench.core.spec.DbSpec;
+import dev.asyncbench.core.spec.FanOutResult;
+import dev.asyncbench.core.spec.FanOutSpec;
+import dev.asyncbench.core.spec.FilesSpec;
+import dev.asyncbench.core.spec.GatherSpec;
+import dev.asyncbench.core.spec.Manifest;
+import dev.asyncbench.core.spec.MassGatherSpec;
+import dev.asyncbench.core.spec.Outcome;
+import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.TimeoutSpec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A model broken on purpose in its http-fan-out, the rest the sequential model's, declaring
+ * itself concurrent: each way of breaking it is one a real model could slip into, and each must
+ * fail the rule named for it ({@link BrokenModelsTest}).
+ */
+final class BrokenFanOut implements TaskScenario {
+
+    /** How the fan-out is broken. */
+    enum Flaw {
+        /** One request after the other, while declaring itself concurrent: F3 (and F4) must fail. */
+        SEQUENTIAL,
+        /** Every request at once, whatever C says: F2 must fail. */
+        UNBOUNDED,
+        /** C in flight, but a slot frees only when its result and every earlier one are consumed (concatMapEager's way): F4 must fail. */
+        IN_ORDER
+    }
+
+    private final SequentialModel sequential = new SequentialModel();
+    private final Flaw flaw;
+
+    BrokenFanOut(Flaw flaw) {
+        this.flaw = flaw;
+    }
+
+    @Override
+    public FanOutResult httpFanOut(FanOutSpec spec) {
+        TestbedClient http = spec.http();
+        int k = spec.requests();
+        int window = switch (flaw) {
+            case SEQUENTIAL -> 1;
+            case UNBOUNDED -> k;
+            case IN_ORDER -> spec.maxInFlight();
+        };
+        List<CompletableFuture<byte[]>> started = new ArrayList<>(k);
+        long checksum = Checksums.START, bytes = 0;
+        for (int i = 0; i < Math.min(window, k); i++) started.add(http.sendAsync(http.bytes(i, spec.bodyBytes(), spec.latency(), spec.dist())));
+        for (int i = 0; i < k; i++) {
+            byte[] body = started.get(i).join();                       // consumed in request order
+            checksum = Checksums.fold(checksum, Checksums.crc(body));
+            bytes += body.length;
+            int next = i + window;                                      // its slot frees only now
+            if (next < k) started.add(http.sendAsync(http.bytes(next, spec.bodyBytes(), spec.latency(), spec.dist())));
+        }
+        return new FanOutResult(k, bytes, checksum);
+    }
+
+    @Override
+    public String name() {
+        return "broken fan-out (" + flaw.name().toLowerCase() + ")";
+    }
+
+    @Override
+    public String describe() {
+        return "the sequential model but for http-fan-out, broken: " + flaw;
+    }
+
+    @Override
+    public Traits traits() {
+        return Traits.CONCURRENT;
+    }
+
+    // ---- the sequential model's answers everywhere else -------------------------------------
+
+    @Override
+    public void hello(Duration pause, EventLog log) {
+        sequential.hello(pause, log);
+    }
+
+    @Override
+    public List<String> gather(GatherSpec spec, EventLog log) {
+        return sequential.gather(spec, log);
+    }
+
+    @Override
+    public List<Outcome> gatherAll(GatherSpec spec, EventLog log) {
+        return sequential.gatherAll(spec, log);
+    }
+
+    @Override
+    public long gatherMany(MassGatherSpec spec) {
+        return sequential.gatherMany(spec);
+    }
+
+    @Override
+    public Manifest files(FilesSpec spec) {
+        return sequential.files(spec);
+    }
+
+    @Override
+    public DbResult db(DbSpec spec) {
+        return sequential.db(spec);
+    }
+
+    @Override
+    public AggregateResult aggregate(AggregateSpec spec) {
+        return sequential.aggregate(spec);
+    }
+
+    @Override
+    public String fetchWithTimeout(TimeoutSpec spec) throws TimeoutException {
+        return sequential.fetchWithTimeout(spec);
+    }
+
+    @Override
+    public String race(RaceSpec spec) {
+        return sequential.race(spec);
+    }
+
+    @Override
+    public void close() {
+        sequential.close();
+    }
+}
