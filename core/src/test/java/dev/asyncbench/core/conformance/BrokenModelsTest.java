@@ -1,6 +1,7 @@
 package dev.asyncbench.core.conformance;
 
 import dev.asyncbench.core.TaskScenario;
+import dev.asyncbench.core.testbed.Testbed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The kit can fail: a model broken on purpose fails the rule named for its flaw, and passes the
- * fan-out's other rules, so the failure is the flaw's and not the broken model's in general.
+ * scenario's other rules, so the failure is the flaw's and not the broken model's in general.
  * (The soak's own proof is {@link SoakSelfTest}.)
  */
 class BrokenModelsTest {
@@ -35,7 +36,7 @@ class BrokenModelsTest {
 
     @Test
     void aSequentialModelPosingAsConcurrentFailsF3AndF4() {
-        Kit kit = new Kit(new BrokenFanOut(BrokenFanOut.Flaw.SEQUENTIAL));
+        Kit kit = new Kit(new BrokenModel(BrokenModel.Flaw.SEQUENTIAL));
         try {
             // its answers are right (F1) and it never exceeds C (F2): not rerun here, each takes 20 s one by one
             fails("F3", kit::f3_concurrencyReachesCAndWallTimeIsRoundsOfL);
@@ -47,7 +48,7 @@ class BrokenModelsTest {
 
     @Test
     void aModelIgnoringCFailsF2() {
-        Kit kit = new Kit(new BrokenFanOut(BrokenFanOut.Flaw.UNBOUNDED));
+        Kit kit = new Kit(new BrokenModel(BrokenModel.Flaw.UNBOUNDED));
         try {
             kit.f1_resultEqualsTheOracles();
             fails("F2", kit::f2_neverMoreThanCInFlight);
@@ -58,7 +59,7 @@ class BrokenModelsTest {
 
     @Test
     void aModelFreeingSlotsInOrderFailsF4AndPassesF1ToF3() {
-        Kit kit = new Kit(new BrokenFanOut(BrokenFanOut.Flaw.IN_ORDER));
+        Kit kit = new Kit(new BrokenModel(BrokenModel.Flaw.IN_ORDER));
         try {
             kit.f1_resultEqualsTheOracles();
             kit.f2_neverMoreThanCInFlight();
@@ -66,6 +67,21 @@ class BrokenModelsTest {
             fails("F4", kit::f4_aSlowRequestDoesNotHoldTheOthersSlots);
         } finally {
             kit.closeModel();
+        }
+    }
+
+    @Test
+    void aModelThatNeverCancelsFailsR3AndT3() {
+        Kit kit = new Kit(new BrokenModel(BrokenModel.Flaw.NEVER_CANCELS));
+        try {
+            kit.r1_theFirstSuccessWins();
+            fails("R3", kit::r3_theLosersAreCancelled);
+            fails("T3", kit::t3_theTimedOutRequestIsAbandoned);
+        } finally {
+            kit.closeModel();
+            // what it never cancelled ends within the server's 5 s: the tests after this one find a quiet testbed
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (Testbed.shared().serverStats().inFlight() > 0 && System.nanoTime() < deadline) Thread.onSpinWait();
         }
     }
 }

@@ -20,44 +20,51 @@ import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A model broken on purpose in its http-fan-out, the rest the sequential model's, declaring
- * itself concurrent: each way of breaking it is one a real model could slip into, and each must
- * fail the rule named for it ({@link BrokenModelsTest}).
+ * A model broken on purpose in one way, the rest the sequential model's, declaring itself
+ * concurrent: each way of breaking it is one a real model could slip into, and each must fail
+ * the rule named for it ({@link BrokenModelsTest}).
  */
-final class BrokenFanOut implements TaskScenario {
+final class BrokenModel implements TaskScenario {
 
-    /** How the fan-out is broken. */
+    /** How the model is broken. */
     enum Flaw {
         /** One request after the other, while declaring itself concurrent: F3 (and F4) must fail. */
         SEQUENTIAL,
         /** Every request at once, whatever C says: F2 must fail. */
         UNBOUNDED,
         /** C in flight, but a slot frees only when its result and every earlier one are consumed (concatMapEager's way): F4 must fail. */
-        IN_ORDER
+        IN_ORDER,
+        /** Races every replica and times out by waiting, but cancels nothing: R3 and T3 must fail. */
+        NEVER_CANCELS
     }
 
     private final SequentialModel sequential = new SequentialModel();
     private final Flaw flaw;
 
-    BrokenFanOut(Flaw flaw) {
+    BrokenModel(Flaw flaw) {
         this.flaw = flaw;
     }
 
     @Override
     public FanOutResult httpFanOut(FanOutSpec spec) {
+        if (flaw == Flaw.NEVER_CANCELS) return sequential.httpFanOut(spec);
         TestbedClient http = spec.http();
         int k = spec.requests();
         int window = switch (flaw) {
             case SEQUENTIAL -> 1;
             case UNBOUNDED -> k;
             case IN_ORDER -> spec.maxInFlight();
+            case NEVER_CANCELS -> throw new IllegalStateException();
         };
         List<CompletableFuture<byte[]>> started = new ArrayList<>(k);
         long checksum = Checksums.START, bytes = 0;
@@ -72,14 +79,39 @@ final class BrokenFanOut implements TaskScenario {
         return new FanOutResult(k, bytes, checksum);
     }
 
+    /** Every replica at once; the first success wins; the losers run on. */
+    @Override
+    public String race(RaceSpec spec) {
+        if (flaw != Flaw.NEVER_CANCELS) return sequential.race(spec);
+        TestbedClient http = spec.http();
+        CompletableFuture<String> first = new CompletableFuture<>();
+        for (var replica : spec.replicas()) {
+            http.sendAsync(http.replica(replica)).thenAccept(body -> first.complete(new String(body, StandardCharsets.UTF_8)));
+        }
+        return first.join();
+    }
+
+    /** Waits up to the deadline, then gives up, leaving the request running. */
+    @Override
+    public String fetchWithTimeout(TimeoutSpec spec) throws TimeoutException {
+        if (flaw != Flaw.NEVER_CANCELS) return sequential.fetchWithTimeout(spec);
+        TestbedClient http = spec.http();
+        try {
+            return new String(http.sendAsync(http.bytes(7, 64, spec.serverLatency())).get(spec.deadline().toNanos(), TimeUnit.NANOSECONDS),
+                    StandardCharsets.UTF_8);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public String name() {
-        return "broken fan-out (" + flaw.name().toLowerCase() + ")";
+        return "broken (" + flaw.name().toLowerCase() + ")";
     }
 
     @Override
     public String describe() {
-        return "the sequential model but for http-fan-out, broken: " + flaw;
+        return "the sequential model, broken: " + flaw;
     }
 
     @Override
@@ -124,15 +156,6 @@ final class BrokenFanOut implements TaskScenario {
         return sequential.aggregate(spec);
     }
 
-    @Override
-    public String fetchWithTimeout(TimeoutSpec spec) throws TimeoutException {
-        return sequential.fetchWithTimeout(spec);
-    }
-
-    @Override
-    public String race(RaceSpec spec) {
-        return sequential.race(spec);
-    }
 
     @Override
     public void close() {
