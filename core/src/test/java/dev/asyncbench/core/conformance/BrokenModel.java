@@ -1,27 +1,14 @@
 package dev.asyncbench.core.conformance;
 
-import dev.asyncbench.core.EventLog;
-import dev.asyncbench.core.TaskScenario;
 import dev.asyncbench.core.Traits;
 import dev.asyncbench.core.io.Checksums;
 import dev.asyncbench.core.io.TestbedClient;
-import dev.asyncbench.core.sequential.SequentialModel;
-import dev.asyncbench.core.spec.AggregateResult;
-import dev.asyncbench.core.spec.AggregateSpec;
-import dev.asyncbench.core.spec.DbResult;
-import dev.asyncbench.core.spec.DbSpec;
 import dev.asyncbench.core.spec.FanOutResult;
 import dev.asyncbench.core.spec.FanOutSpec;
-import dev.asyncbench.core.spec.FilesSpec;
-import dev.asyncbench.core.spec.GatherSpec;
-import dev.asyncbench.core.spec.Manifest;
-import dev.asyncbench.core.spec.MassGatherSpec;
-import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  * concurrent: each way of breaking it is one a real model could slip into, and each must fail
  * the rule named for it ({@link BrokenModelsTest}).
  */
-final class BrokenModel implements TaskScenario {
+final class BrokenModel extends SequentialStandIn {
 
     /** How the model is broken. */
     enum Flaw {
@@ -48,7 +35,6 @@ final class BrokenModel implements TaskScenario {
         NEVER_CANCELS
     }
 
-    private final SequentialModel sequential = new SequentialModel();
     private final Flaw flaw;
 
     BrokenModel(Flaw flaw) {
@@ -119,46 +105,4 @@ final class BrokenModel implements TaskScenario {
         return Traits.CONCURRENT;
     }
 
-    // ---- the sequential model's answers everywhere else -------------------------------------
-
-    @Override
-    public void hello(Duration pause, EventLog log) {
-        sequential.hello(pause, log);
-    }
-
-    @Override
-    public List<String> gather(GatherSpec spec, EventLog log) {
-        return sequential.gather(spec, log);
-    }
-
-    @Override
-    public List<Outcome> gatherAll(GatherSpec spec, EventLog log) {
-        return sequential.gatherAll(spec, log);
-    }
-
-    @Override
-    public long gatherMany(MassGatherSpec spec) {
-        return sequential.gatherMany(spec);
-    }
-
-    @Override
-    public Manifest files(FilesSpec spec) {
-        return sequential.files(spec);
-    }
-
-    @Override
-    public DbResult db(DbSpec spec) {
-        return sequential.db(spec);
-    }
-
-    @Override
-    public AggregateResult aggregate(AggregateSpec spec) {
-        return sequential.aggregate(spec);
-    }
-
-
-    @Override
-    public void close() {
-        sequential.close();
-    }
 }

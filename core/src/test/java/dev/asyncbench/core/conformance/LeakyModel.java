@@ -2,23 +2,8 @@ package dev.asyncbench.core.conformance;
 
 import dev.asyncbench.core.EventLog;
 import dev.asyncbench.core.TaskFailedException;
-import dev.asyncbench.core.TaskScenario;
-import dev.asyncbench.core.Traits;
-import dev.asyncbench.core.sequential.SequentialModel;
-import dev.asyncbench.core.spec.AggregateResult;
-import dev.asyncbench.core.spec.AggregateSpec;
-import dev.asyncbench.core.spec.DbResult;
-import dev.asyncbench.core.spec.DbSpec;
-import dev.asyncbench.core.spec.FanOutResult;
-import dev.asyncbench.core.spec.FanOutSpec;
-import dev.asyncbench.core.spec.FilesSpec;
 import dev.asyncbench.core.spec.GatherSpec;
-import dev.asyncbench.core.spec.Manifest;
-import dev.asyncbench.core.spec.MassGatherSpec;
-import dev.asyncbench.core.spec.Outcome;
-import dev.asyncbench.core.spec.RaceSpec;
 import dev.asyncbench.core.spec.Task;
-import dev.asyncbench.core.spec.TimeoutSpec;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -31,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -42,12 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * one running, to log their completion later. {@link #close} releases what it leaked, so the
  * JVM's other tests do not inherit it.
  */
-class LeakyModel implements TaskScenario {
+class LeakyModel extends SequentialStandIn {
 
     /** What each {@code hello} leaves behind, or (SIBLING) each failing {@code gather}. */
     enum Leak { NOTHING, THREAD, VIRTUAL_THREAD, FILE, CONNECTION, SIBLING }
 
-    private final SequentialModel sequential = new SequentialModel();
     private final Leak leak;
     private final URI server;
     private final List<Thread> threads = new ArrayList<>();
@@ -104,10 +87,10 @@ class LeakyModel implements TaskScenario {
         } catch (IOException e) {
             System.err.println("leaky model: could not remove " + file + ": " + e.getMessage());
         }
-        sequential.close();
+        super.close();
     }
 
-    // ---- the sequential model's answers ---------------------------------------------------------
+    // ---- where it differs from the sequential model's answers ------------------------------------
 
     @Override
     public String name() {
@@ -117,11 +100,6 @@ class LeakyModel implements TaskScenario {
     @Override
     public String describe() {
         return "the sequential model, leaking one " + leak + " per hello";
-    }
-
-    @Override
-    public Traits traits() {
-        return sequential.traits();
     }
 
     @Override
@@ -140,45 +118,5 @@ class LeakyModel implements TaskScenario {
             }
             throw e;
         }
-    }
-
-    @Override
-    public List<Outcome> gatherAll(GatherSpec spec, EventLog log) {
-        return sequential.gatherAll(spec, log);
-    }
-
-    @Override
-    public long gatherMany(MassGatherSpec spec) {
-        return sequential.gatherMany(spec);
-    }
-
-    @Override
-    public FanOutResult httpFanOut(FanOutSpec spec) {
-        return sequential.httpFanOut(spec);
-    }
-
-    @Override
-    public Manifest files(FilesSpec spec) {
-        return sequential.files(spec);
-    }
-
-    @Override
-    public DbResult db(DbSpec spec) {
-        return sequential.db(spec);
-    }
-
-    @Override
-    public AggregateResult aggregate(AggregateSpec spec) {
-        return sequential.aggregate(spec);
-    }
-
-    @Override
-    public String fetchWithTimeout(TimeoutSpec spec) throws TimeoutException {
-        return sequential.fetchWithTimeout(spec);
-    }
-
-    @Override
-    public String race(RaceSpec spec) {
-        return sequential.race(spec);
     }
 }
