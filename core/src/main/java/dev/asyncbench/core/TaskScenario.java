@@ -12,6 +12,8 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.RetryResult;
+import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
 
 import java.time.Duration;
@@ -105,6 +107,16 @@ public interface TaskScenario extends AutoCloseable {
      * the others are cancelled. If every replica fails, throws the failure of the last one.
      */
     String race(RaceSpec spec);
+
+    /**
+     * Scenario 10: K requests, at most C in flight, each retried in the model's own idiom: every
+     * attempt bounded by the spec's per-attempt timeout (a timed-out attempt is abandoned), a
+     * failed attempt ({@link dev.asyncbench.core.spec.Fault#of} not null) followed, after exactly
+     * {@link RetrySpec#backoff(int, int)}, by the next, up to the spec's maximum of attempts. A
+     * request out of attempts is a result, not an error ({@link dev.asyncbench.core.io.RetryTally});
+     * any other error ends the call and cancels the rest.
+     */
+    RetryResult retry(RetrySpec spec);
 
     /** Releases pools, schedulers and dispatchers. Idempotent. */
     @Override

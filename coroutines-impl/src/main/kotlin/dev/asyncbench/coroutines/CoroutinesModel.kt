@@ -15,6 +15,8 @@ import dev.asyncbench.core.spec.Manifest
 import dev.asyncbench.core.spec.MassGatherSpec
 import dev.asyncbench.core.spec.Outcome
 import dev.asyncbench.core.spec.RaceSpec
+import dev.asyncbench.core.spec.RetryResult
+import dev.asyncbench.core.spec.RetrySpec
 import dev.asyncbench.core.spec.TimeoutSpec
 import kotlinx.coroutines.runBlocking
 import java.io.IOException
@@ -80,6 +82,9 @@ class CoroutinesModel : TaskScenario {
 
     override fun race(spec: RaceSpec): String =
         unchecked { runBlocking(config.scenarios) { Race.race(spec) } }
+
+    override fun retry(spec: RetrySpec): RetryResult =
+        unchecked { runBlocking(config.scenarios) { Retry.retry(spec) } }
 
     /**
      * Checked failures, which Kotlin throws undeclared, handed to Java callers unchecked:

@@ -15,6 +15,8 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.RetryResult;
+import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
 
 import java.time.Duration;
@@ -101,6 +103,11 @@ public final class FuturesModel implements TaskScenario {
     @Override
     public String race(RaceSpec spec) {
         return Race.race(spec);
+    }
+
+    @Override
+    public RetryResult retry(RetrySpec spec) {
+        return Retry.retry(executor, spec);
     }
 
     @Override

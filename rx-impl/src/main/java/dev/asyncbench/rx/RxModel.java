@@ -15,6 +15,8 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.RetryResult;
+import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
 
 import java.io.IOException;
@@ -120,6 +122,11 @@ public final class RxModel implements TaskScenario {
     @Override
     public String race(RaceSpec spec) {
         return unchecked(() -> Race.race(spec).blockingGet());
+    }
+
+    @Override
+    public RetryResult retry(RetrySpec spec) {
+        return unchecked(() -> Retry.retry(config, spec).blockingGet());
     }
 
     @Override

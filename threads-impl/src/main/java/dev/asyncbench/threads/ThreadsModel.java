@@ -15,6 +15,8 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.RetryResult;
+import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
 
 import java.time.Duration;
@@ -117,6 +119,11 @@ public class ThreadsModel implements TaskScenario {
     @Override
     public String race(RaceSpec spec) {
         return Race.race(executor, spec);
+    }
+
+    @Override
+    public RetryResult retry(RetrySpec spec) {
+        return Retry.retry(executor, spec);
     }
 
     @Override

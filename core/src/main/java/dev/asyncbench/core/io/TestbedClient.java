@@ -3,6 +3,8 @@ package dev.asyncbench.core.io;
 import dev.asyncbench.core.spec.Check;
 import dev.asyncbench.core.spec.Dist;
 import dev.asyncbench.core.spec.Replica;
+import dev.asyncbench.core.spec.RetrySpec;
+import dev.asyncbench.core.testbed.Attempt;
 import dev.asyncbench.core.testbed.ServerStats;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -155,6 +158,23 @@ public final class TestbedClient {
         return get("/bytes?seed=" + seed + "&size=" + size + "&delayMs=" + latency.toMillis() + distParam(dist));
     }
 
+    /**
+     * Attempt {@code attempt} (from 1) of request {@code seed} of scenario 10: {@code /flaky}, which
+     * answers as {@code /bytes} would, or fails as {@code spec}'s fault plan says for this seed and
+     * attempt (the attempt number travels with the request, as an SDK's attempt header does).
+     * Carries no timeout: each model bounds the attempt in its own idiom ({@link #withTimeout}
+     * for a blocking {@link #send}).
+     */
+    public HttpRequest flaky(int seed, int attempt, RetrySpec spec) {
+        return get("/flaky?seed=" + seed + "&attempt=" + attempt + "&size=" + spec.bodyBytes() + "&delayMs=" + spec.latency().toMillis()
+                + "&faults=" + spec.faults().text() + "&stallMs=" + spec.stallHold().toMillis());
+    }
+
+    /** {@code request} with its own timeout: a blocking {@link #send} gives up at {@code timeout} with {@link java.net.http.HttpTimeoutException}, abandoning it. */
+    public static HttpRequest withTimeout(HttpRequest request, Duration timeout) {
+        return HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+    }
+
     /** The profile of customer {@code id}, held server-side for {@code latency}. */
     public HttpRequest profile(int id, Duration latency) {
         return profile(id, latency, Dist.FIXED);
@@ -248,7 +268,19 @@ public final class TestbedClient {
         }
     }
 
-    /** Resets the server's peak and totals ({@code POST /reset}); in-flight stays as it is. */
+    /** Scenario 10's attempts since the last reset, as the server saw them ({@code GET /attempts}). */
+    public List<Attempt> attempts() {
+        try {
+            return Attempt.parse(new String(send(get("/attempts")), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the server's attempts", e);
+        }
+    }
+
+    /** Resets the server's peak, totals and attempts ({@code POST /reset}); in-flight stays as it is. */
     public void resetStats() {
         try {
             send(HttpRequest.newBuilder(base.resolve("/reset")).POST(HttpRequest.BodyPublishers.noBody()).build());

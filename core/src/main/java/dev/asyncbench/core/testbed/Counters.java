@@ -22,6 +22,8 @@ final class Counters {
     private long connectionsClosed;
     /** When in flight last fell to zero (System.nanoTime), or creation; meaningless while something is in flight. */
     private long quietSince = System.nanoTime();
+    /** Scenario 10's attempts, cleared with the totals. */
+    final AttemptLog attempts = new AttemptLog();
 
     synchronized void accepted() {
         peakInFlight = Math.max(peakInFlight, ++inFlight);
@@ -59,6 +61,7 @@ final class Counters {
         stored = 0;
         connectionsOpened = 0;
         connectionsClosed = 0;
+        attempts.clear();
     }
 
     synchronized ServerStats snapshot() {

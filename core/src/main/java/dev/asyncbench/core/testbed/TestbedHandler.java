@@ -1,31 +1,33 @@
 package dev.asyncbench.core.testbed;
 
-import dev.asyncbench.core.spec.Dist;
-import io.netty.buffer.Unpooled;
+import dev.asyncbench.core.spec.Fault;
+import dev.asyncbench.core.spec.Faults;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import static dev.asyncbench.core.testbed.Responses.body;
+import static dev.asyncbench.core.testbed.Responses.empty;
+import static dev.asyncbench.core.testbed.Responses.text;
+
 import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
-import static io.netty.handler.codec.http.HttpResponseStatus.METHOD_NOT_ALLOWED;
 import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
 import static io.netty.handler.codec.http.HttpResponseStatus.NO_CONTENT;
 import static io.netty.handler.codec.http.HttpResponseStatus.OK;
@@ -52,7 +54,7 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     /** Largest {@code /bytes} body: 64 MiB, far above any scenario, small enough that a typo cannot eat the heap. */
     static final int MAX_SIZE = 64 << 20;
 
-    private static final String PATHS = "/bytes, /profile, /replica, /store, /stats, /reset";
+    private static final String PATHS = "/bytes, /profile, /replica, /flaky, /store, /stats, /attempts, /reset";
 
     private final Counters counters;
     private final ArrayDeque<Reply> replies = new ArrayDeque<>();
@@ -61,6 +63,7 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private static final class Reply {
         boolean inFlight;            // a delayed request, counted by Counters until written or abandoned
         ScheduledFuture<?> timer;    // its pending delay, if any
+        AttemptLog.Entry attempt;    // a /flaky attempt's entry in the log
         FullHttpResponse response;   // set once the answer is ready
     }
 
@@ -74,7 +77,7 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         replies.add(reply);
         try {
             route(ctx, request, reply);
-        } catch (BadRequest e) {
+        } catch (Responses.BadRequest e) {
             reply.response = e.response;
         }
         writeReady(ctx);
@@ -84,10 +87,10 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (!request.decoderResult().isSuccess()) {
             FullHttpResponse response = text(BAD_REQUEST, "malformed HTTP request: " + request.decoderResult().cause());
             HttpUtil.setKeepAlive(response, false);
-            throw new BadRequest(response);
+            throw new Responses.BadRequest(response);
         }
         QueryStringDecoder target = new QueryStringDecoder(request.uri());
-        Params params = new Params(target.path(), target.parameters());
+        QueryParams params = new QueryParams(target.path(), target.parameters());
         switch (target.path()) {
             case "/bytes" -> {
                 params.method(request, HttpMethod.GET);
@@ -114,6 +117,22 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                         ? text(SERVICE_UNAVAILABLE, "replica " + name + " failed")
                         : text(OK, "replica " + name));
             }
+            case "/flaky" -> {
+                params.method(request, HttpMethod.GET);
+                long seed = params.number("seed", Long.MIN_VALUE, Long.MAX_VALUE, null);
+                int attempt = (int) params.number("attempt", 1, Faults.MAX_ATTEMPTS, null);
+                int size = (int) params.number("size", 0, MAX_SIZE, null);
+                long delayMs = params.delayMs();
+                Faults faults = params.faults("faults");
+                long stallMs = params.number("stallMs", 0, MAX_DELAY_MS, null);
+                params.noOthers();
+                Fault fault = faults.of(seed, attempt);
+                reply.attempt = counters.attempts.started(seed, attempt, fault);
+                if (fault == Fault.DROPPED) dropLater(ctx, reply, delayMs);
+                else answerLater(ctx, reply, fault == Fault.STALL ? stallMs : delayMs, () -> fault == Fault.UNAVAILABLE
+                        ? text(SERVICE_UNAVAILABLE, "attempt " + attempt + " of request " + seed + " failed, as planned")
+                        : body(OK, "application/octet-stream", Bodies.bytes(seed, size)));
+            }
             case "/store" -> {
                 params.method(request, HttpMethod.POST);
                 params.number("id", Long.MIN_VALUE, Long.MAX_VALUE, null);
@@ -127,13 +146,18 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 params.noOthers();
                 reply.response = body(OK, "application/json", counters.snapshot().toJson().getBytes(StandardCharsets.UTF_8));
             }
+            case "/attempts" -> {
+                params.method(request, HttpMethod.GET);
+                params.noOthers();
+                reply.response = body(OK, "text/plain; charset=utf-8", counters.attempts.text().getBytes(StandardCharsets.UTF_8));
+            }
             case "/reset" -> {
                 params.method(request, HttpMethod.POST);
                 params.noOthers();
                 counters.reset();
                 reply.response = empty(NO_CONTENT);
             }
-            default -> throw new BadRequest(text(NOT_FOUND, "no such path: " + target.path() + "; the testbed serves " + PATHS));
+            default -> throw new Responses.BadRequest(text(NOT_FOUND, "no such path: " + target.path() + "; the testbed serves " + PATHS));
         }
     }
 
@@ -149,12 +173,33 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         else reply.timer = ctx.executor().schedule(respond, delayMs, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Counts the request in flight and, after {@code delayMs}, starts answering (the status line
+     * and headers of a 200 promising 1 KiB, and half of it), then closes the connection, as a
+     * server that crashes mid-answer does ({@link Fault#DROPPED}: why not a TCP RST). The request
+     * ends there, counted completed, not abandoned: the server ended it.
+     */
+    private void dropLater(ChannelHandlerContext ctx, Reply reply, long delayMs) {
+        counters.accepted();
+        reply.inFlight = true;
+        reply.timer = ctx.executor().schedule(() -> {
+            reply.inFlight = false;
+            counters.completed();
+            reply.attempt.ended(Attempt.End.DROPPED);
+            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, OK);
+            head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 1024);
+            ctx.write(head);
+            ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(new byte[512]))).addListener(written -> ctx.close());
+        }, delayMs, TimeUnit.MILLISECONDS);
+    }
+
     /** Writes the ready answers at the head of the queue; one behind a waiting answer waits too. */
     private void writeReady(ChannelHandlerContext ctx) {
         boolean wrote = false;
         while (!replies.isEmpty() && replies.peek().response != null) {
             Reply reply = replies.poll();
             if (reply.inFlight) counters.completed();
+            if (reply.attempt != null) reply.attempt.ended(Attempt.End.ANSWERED);
             ctx.write(reply.response);
             wrote = true;
         }
@@ -175,6 +220,7 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             if (reply.timer != null) reply.timer.cancel(false);
             if (reply.response != null) reply.response.release();
             if (reply.inFlight) waiting++;
+            if (reply.inFlight && reply.attempt != null) reply.attempt.ended(Attempt.End.ABANDONED);
         }
         replies.clear();
         counters.disconnected(waiting);
@@ -185,132 +231,5 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ctx.close();
-    }
-
-    // ---- responses ------------------------------------------------------------------------
-
-    private static FullHttpResponse body(HttpResponseStatus status, String contentType, byte[] body) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType).setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        return response;
-    }
-
-    private static FullHttpResponse text(HttpResponseStatus status, String text) {
-        return body(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static FullHttpResponse empty(HttpResponseStatus status) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
-        return response;
-    }
-
-    /** A request the testbed refuses, carrying the answer that says why (no stack trace: it is not a bug here). */
-    private static final class BadRequest extends RuntimeException {
-        final transient FullHttpResponse response;
-
-        BadRequest(FullHttpResponse response) {
-            super(null, null, false, false);
-            this.response = response;
-        }
-    }
-
-    /**
-     * The query parameters of one request, read strictly: a missing, malformed, repeated or
-     * unknown parameter is a 400 that names it, so a typo such as {@code delay=1000} cannot
-     * silently become a request without delay.
-     */
-    private static final class Params {
-        private final String path;
-        private final Map<String, List<String>> values;
-        private final Set<String> known = new LinkedHashSet<>();
-
-        Params(String path, Map<String, List<String>> values) {
-            this.path = path;
-            this.values = values;
-        }
-
-        void method(FullHttpRequest request, HttpMethod expected) {
-            if (!request.method().equals(expected)) {
-                FullHttpResponse response = TestbedHandler.text(METHOD_NOT_ALLOWED, path + " takes " + expected + ", not " + request.method());
-                response.headers().set(HttpHeaderNames.ALLOW, expected.name());
-                throw new BadRequest(response);
-            }
-        }
-
-        /** The value of {@code name}, or {@code null} when absent. */
-        private String raw(String name) {
-            known.add(name);
-            List<String> given = values.get(name);
-            if (given == null) return null;
-            if (given.size() > 1) throw bad("parameter '" + name + "' is given " + given.size() + " times");
-            return given.get(0);
-        }
-
-        String text(String name) {
-            String value = raw(name);
-            if (value == null || value.isBlank()) throw bad("parameter '" + name + "' is required");
-            return value;
-        }
-
-        long number(String name, long min, long max, Long fallback) {
-            String value = raw(name);
-            if (value == null) {
-                if (fallback == null) throw bad("parameter '" + name + "' is required (an integer from " + min + " to " + max + ")");
-                return fallback;
-            }
-            long n;
-            try {
-                n = Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                throw bad("parameter '" + name + "' must be an integer, was '" + value + "'");
-            }
-            if (n < min || n > max) throw bad("parameter '" + name + "' must be from " + min + " to " + max + ", was " + n);
-            return n;
-        }
-
-        /** The optional {@code delayMs} of a delayed path: 0 when absent, at most {@link #MAX_DELAY_MS}. */
-        long delayMs() {
-            return number("delayMs", 0, MAX_DELAY_MS, 0L);
-        }
-
-        /** {@link #delayMs()} drawn for request {@code id} from the optional {@code dist} ({@link Dist}; fixed when absent). */
-        long delayMs(long id) {
-            long nominal = delayMs();
-            String dist = raw("dist");
-            if (dist == null) return nominal;
-            try {
-                return Math.min(MAX_DELAY_MS, Dist.parse(dist).latencyMs(id, nominal));
-            } catch (IllegalArgumentException e) {
-                throw bad("parameter 'dist': " + e.getMessage());
-            }
-        }
-
-        boolean bool(String name) {
-            String value = raw(name);
-            if (value == null || value.equals("false")) return false;
-            if (value.equals("true")) return true;
-            throw bad("parameter '" + name + "' must be true or false, was '" + value + "'");
-        }
-
-        void hex(String name) {
-            String value = text(name);
-            if (value.length() > 128 || !value.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw bad("parameter '" + name + "' must be 1 to 128 hexadecimal digits, was '" + value + "'");
-            }
-        }
-
-        /** Rejects any parameter this path does not read. */
-        void noOthers() {
-            for (String name : values.keySet()) {
-                if (!known.contains(name)) {
-                    throw bad("unknown parameter '" + name + "'; " + path + " takes " + (known.isEmpty() ? "none" : String.join(", ", known)));
-                }
-            }
-        }
-
-        private BadRequest bad(String message) {
-            return new BadRequest(TestbedHandler.text(BAD_REQUEST, path + ": " + message));
-        }
     }
 }

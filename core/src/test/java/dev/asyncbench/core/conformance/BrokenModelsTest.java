@@ -84,4 +84,36 @@ class BrokenModelsTest {
             while (Testbed.shared().serverStats().inFlight() > 0 && System.nanoTime() < deadline) Thread.onSpinWait();
         }
     }
+
+    @Test
+    void aRetryWithoutBackoffFailsRT3() {
+        Kit kit = new Kit(new BrokenRetry(BrokenRetry.Flaw.NO_BACKOFF));
+        try {
+            kit.rt2_theServerSeesExactlyTheExpectedAttempts();
+            fails("RT3", kit::rt3_noAttemptStartsBeforeItsBackoff);
+        } finally {
+            kit.closeModel();
+        }
+    }
+
+    @Test
+    void aRetryWithoutTimeoutFailsRT4() {
+        Kit kit = new Kit(new BrokenRetry(BrokenRetry.Flaw.NO_TIMEOUT));
+        try {
+            fails("RT4", kit::rt4_aStalledAttemptIsAbandonedAndNeverCompletesLater);
+        } finally {
+            kit.closeModel();
+        }
+    }
+
+    @Test
+    void aRequestTriedOnceFailsRT2AndRT5() {
+        Kit kit = new Kit(new BrokenRetry(BrokenRetry.Flaw.NO_RETRY));
+        try {
+            fails("RT2", kit::rt2_theServerSeesExactlyTheExpectedAttempts);
+            fails("RT5", kit::rt5_aRequestOutOfAttemptsReportsItsLastFailure);
+        } finally {
+            kit.closeModel();
+        }
+    }
 }

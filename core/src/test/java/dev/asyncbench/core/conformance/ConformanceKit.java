@@ -22,6 +22,8 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.Faults;
+import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.Replica;
 import dev.asyncbench.core.spec.Task;
 import dev.asyncbench.core.spec.TimeoutSpec;
@@ -118,7 +120,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.MethodName.class)
-public abstract class ConformanceKit {
+public abstract class ConformanceKit implements RetryRules {
 
     /** The tag of the rules whose calls go through {@code TestbedClient}, run once per transport. */
     public static final String HTTP = "http";
@@ -656,7 +658,8 @@ public abstract class ConformanceKit {
                 rejectsNull("db", "spec", () -> model.db(null)),
                 rejectsNull("aggregate", "spec", () -> model.aggregate(null)),
                 rejectsNull("fetchWithTimeout", "spec", () -> model.fetchWithTimeout(null)),
-                rejectsNull("race", "spec", () -> model.race(null)));
+                rejectsNull("race", "spec", () -> model.race(null)),
+                rejectsNull("retry", "spec", () -> model.retry(null)));
     }
 
     private static DynamicTest rejectsNull(String operation, String parameter, Executable call) {
@@ -675,7 +678,9 @@ public abstract class ConformanceKit {
                 unreachable("httpFanOut", nowhere, () -> model.httpFanOut(new FanOutSpec(http, 4, ofMillis(100), 16, 2))),
                 unreachable("fetchWithTimeout", nowhere, () -> model.fetchWithTimeout(new TimeoutSpec(http, ofMillis(100), ofSeconds(5)))),
                 unreachable("race", nowhere, () -> model.race(RaceSpec.of(http, Replica.of("a", ofMillis(100)), Replica.of("b", ofMillis(200))))),
-                unreachable("aggregate", nowhere, () -> model.aggregate(new AggregateSpec(http, orders(), 4, ofMillis(100), 2))));
+                unreachable("aggregate", nowhere, () -> model.aggregate(new AggregateSpec(http, orders(), 4, ofMillis(100), 2))),
+                unreachable("retry", nowhere, () -> model.retry(new RetrySpec(http, 4, ofMillis(100), 16, 2, Faults.NONE, 3,
+                        ofSeconds(1), ofMillis(10), ofMillis(100)))));
     }
 
     private static DynamicTest unreachable(String operation, URI nowhere, Executable call) {
@@ -690,6 +695,43 @@ public abstract class ConformanceKit {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    /** What the rules kept in files of their own ({@link RetryRules}) use of the kit. */
+    public final class Context {
+        private Context() {
+        }
+
+        TaskScenario model() {
+            return model;
+        }
+
+        Oracle oracle() {
+            return oracle;
+        }
+
+        Testbed testbed() {
+            return ConformanceKit.this.testbed();
+        }
+
+        int width(int limit) {
+            return ConformanceKit.this.width(limit);
+        }
+
+        void freshServer() {
+            ConformanceKit.this.freshServer();
+        }
+
+        ServerStats awaitServer(Predicate<ServerStats> settled, Duration within) {
+            return ConformanceKit.this.awaitServer(settled, within);
+        }
+    }
+
+    private final Context context = new Context();
+
+    @Override
+    public final Context kit() {
+        return context;
+    }
 
     /** EventLog and timers may each round to the millisecond. */
     static final Duration CLOCK_GRAIN = ofMillis(1);
@@ -818,8 +860,10 @@ public abstract class ConformanceKit {
     /** Every rule id the kit tests, from its test methods' names. */
     static Set<String> ruleIds() {
         Set<String> ids = new TreeSet<>();
-        for (Method m : ConformanceKit.class.getDeclaredMethods()) {
-            if (m.isAnnotationPresent(Test.class) || m.isAnnotationPresent(TestFactory.class)) ids.add(ruleOf(m.getName()));
+        for (Class<?> rules : List.of(ConformanceKit.class, RetryRules.class)) {
+            for (Method m : rules.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(Test.class) || m.isAnnotationPresent(TestFactory.class)) ids.add(ruleOf(m.getName()));
+            }
         }
         return ids;
     }

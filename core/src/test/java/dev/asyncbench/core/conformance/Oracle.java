@@ -13,6 +13,8 @@ import dev.asyncbench.core.spec.GatherSpec;
 import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.RetryResult;
+import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.Task;
 import dev.asyncbench.core.spec.TimeoutSpec;
 
@@ -74,6 +76,16 @@ final class Oracle {
 
     String race(RaceSpec spec) {
         return sequential.race(spec);
+    }
+
+    /**
+     * Without latency or backoff; a stall still costs the attempt's timeout, here 100 ms, long
+     * enough that an attempt that is no stall always answers in time.
+     */
+    RetryResult retry(RetrySpec spec) {
+        return remember("retry K=" + spec.requests() + " B=" + spec.bodyBytes() + " " + spec.faults().text() + " A=" + spec.maxAttempts(),
+                () -> sequential.retry(new RetrySpec(spec.http(), spec.requests(), Duration.ZERO, spec.bodyBytes(), 1, spec.faults(),
+                        spec.maxAttempts(), Duration.ofMillis(100), Duration.ZERO, Duration.ZERO)));
     }
 
     private static GatherSpec withoutDelays(GatherSpec spec) {

@@ -16,6 +16,8 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.RetryResult;
+import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
 
 import java.time.Duration;
@@ -83,6 +85,11 @@ abstract class SequentialStandIn implements TaskScenario {
     @Override
     public String race(RaceSpec spec) {
         return sequential.race(spec);
+    }
+
+    @Override
+    public RetryResult retry(RetrySpec spec) {
+        return sequential.retry(spec);
     }
 
     @Override
