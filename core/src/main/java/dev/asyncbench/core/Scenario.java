@@ -3,7 +3,7 @@ package dev.asyncbench.core;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The nine scenarios of SPEC.md, with their stable ids. */
+/** The ten scenarios of SPEC.md, with their stable ids. */
 public enum Scenario {
     HELLO("hello", "the post's first example: Hello, wait, world"),
     GATHER("gather", "named tasks with their own delays, all started at once; and N identical ones"),
@@ -13,7 +13,8 @@ public enum Scenario {
     AGGREGATE("aggregate", "per id: profile over HTTP and orders from the database at once, combine, store"),
     TIMEOUT("timeout", "a call that outlives its deadline fails in time and is abandoned"),
     FAIL_FAST("fail-fast", "gather where one task fails: fail fast and cancel siblings, or collect all"),
-    RACE("race", "the same request to replicas: first success wins, losers cancelled");
+    RACE("race", "the same request to replicas: first success wins, losers cancelled"),
+    RETRY("retry", "K HTTP requests whose attempts fail by a seeded plan, each retried with backoff, at most C in flight");
 
     private final String id;
     private final String summary;

@@ -19,7 +19,7 @@ final class ScenarioTerms {
         return switch (s) {
             case GATHER, GATHER_MASS, FAIL_FAST, COLLECT_ALL -> "tasks";
             case AGGREGATE -> "ids";
-            case HTTP_FAN_OUT -> "requests";
+            case HTTP_FAN_OUT, RETRY -> "requests";
             case FILES -> "files";
             case DB -> "queries";
             case RACE -> "replicas";
@@ -35,7 +35,7 @@ final class ScenarioTerms {
     static boolean equalWaits(BenchScenario s) {
         return switch (s) {
             case GATHER_MASS, HTTP_FAN_OUT, DB -> true;
-            case HELLO, GATHER, FILES, AGGREGATE, TIMEOUT, FAIL_FAST, COLLECT_ALL, RACE -> false;
+            case HELLO, GATHER, FILES, AGGREGATE, TIMEOUT, FAIL_FAST, COLLECT_ALL, RACE, RETRY -> false;
         };
     }
 
@@ -54,6 +54,7 @@ final class ScenarioTerms {
         String requests = switch (s) {
             case HTTP_FAN_OUT -> "its K HTTP requests";
             case AGGREGATE -> "its 2N HTTP requests (each id's profile and store; the client side of its database queries is in the CPU too)";
+            case RETRY -> "its attempts (every request's, by the fault plan: K and then some)";
             case HELLO, GATHER, GATHER_MASS, FILES, DB, TIMEOUT, FAIL_FAST, COLLECT_ALL, RACE -> "its HTTP requests";
         };
         return "CPU per request is the whole fork process's CPU time per operation (the model, the HTTP client, the JMH harness, "
@@ -78,6 +79,7 @@ final class ScenarioTerms {
             case AGGREGATE -> List.of("aggregate");
             case TIMEOUT -> List.of("fetchWithTimeout");
             case RACE -> List.of("race");
+            case RETRY -> List.of("retry");
         };
     }
 }

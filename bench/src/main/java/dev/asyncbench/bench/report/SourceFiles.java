@@ -121,6 +121,7 @@ final class SourceFiles {
             case AGGREGATE -> "Aggregate";
             case TIMEOUT -> "Timeout";
             case RACE -> "Race";
+            case RETRY -> "Retry";
         };
     }
 

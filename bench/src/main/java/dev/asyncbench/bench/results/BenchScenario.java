@@ -11,6 +11,9 @@ import dev.asyncbench.core.spec.GatherSpec;
 import dev.asyncbench.core.spec.Makespan;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.Faults;
+import dev.asyncbench.core.spec.RetryPlan;
+import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.Replica;
 import dev.asyncbench.core.spec.Task;
 import dev.asyncbench.core.spec.TimeoutSpec;
@@ -41,7 +44,14 @@ public enum BenchScenario {
     TIMEOUT("timeout", Scenario.TIMEOUT, "one call held L by the server, deadline D", List.of("L", "D")),
     FAIL_FAST("fail-fast", Scenario.FAIL_FAST, "gather of N tasks (U, 2U, 3U, ...) where the second fails after 2U: fail fast, cancel the rest", List.of("N", "U")),
     COLLECT_ALL("collect-all", Scenario.FAIL_FAST, "the same tasks, collect every outcome (gatherAll)", List.of("N", "U")),
-    RACE("race", Scenario.RACE, "R replicas: the first fails after W/2, the second answers after W, the others later", List.of("R", "W"));
+    RACE("race", Scenario.RACE, "R replicas: the first fails after W/2, the second answers after W, the others later", List.of("R", "W")),
+    RETRY("retry", Scenario.RETRY, "K requests held L, F% of attempts failing (503, dropped, stall), each retried up to A attempts of T ms, "
+            + "backoff 10 ms doubling to 160 ms with jitter, at most C in flight", List.of("K", "L", "C", "F", "A", "T"));
+
+    /** Retry's fixed inputs: body bytes, and the backoff and its cap in ms. */
+    public static final int RETRY_BODY = 1024;
+    public static final long RETRY_BACKOFF_MS = 10;
+    public static final long RETRY_MAX_BACKOFF_MS = 160;
 
     private final String id;
     private final Scenario spec;
@@ -75,7 +85,7 @@ public enum BenchScenario {
 
     /** True when it needs the HTTP testbed server. */
     public boolean needsServer() {
-        return this == HTTP_FAN_OUT || this == AGGREGATE || this == TIMEOUT || this == RACE;
+        return this == HTTP_FAN_OUT || this == AGGREGATE || this == TIMEOUT || this == RACE || this == RETRY;
     }
 
     /** True when it needs the testbed database. */
@@ -122,6 +132,7 @@ public enum BenchScenario {
                     : Math.max(ceilDiv(size.get("N"), size.get("C")), ceilDiv(size.get("N"), size.get("P"))) * size.get("L");
             case TIMEOUT -> Math.min(size.get("L"), size.get("D"));
             case RACE -> size.get("W");
+            case RETRY -> Makespan.greedy(retryPlan(size).chainsMs((int) size.get("K")), (int) size.get("C"));
         };
     }
 
@@ -149,6 +160,7 @@ public enum BenchScenario {
         return switch (this) {
             case HTTP_FAN_OUT -> size.get("K");
             case AGGREGATE -> 2.0 * size.get("N");
+            case RETRY -> retryAttempts(size);
             default -> Double.NaN;
         };
     }
@@ -210,6 +222,11 @@ public enum BenchScenario {
                 RaceSpec.checkCount(size.get("R"));
                 raceReplicas((int) size.get("R"), size.get("W"));
             }
+            case RETRY -> {
+                RetrySpec.check(size.get("K"), ms(size.get("L")), RETRY_BODY, size.get("C"), size.get("A"), ms(size.get("T")),
+                        ms(RETRY_BACKOFF_MS), ms(RETRY_MAX_BACKOFF_MS));
+                Check.range(size.get("F"), "F (% of attempts failing)", 0, 90);
+            }
         }
     }
 
@@ -232,6 +249,20 @@ public enum BenchScenario {
         list.add(Replica.failing("r0", ms(winnerMs / 2)));
         for (int i = 1; i < count; i++) list.add(Replica.of("r" + i, ms(winnerMs * i)));
         return list;
+    }
+
+    /** Retry's plan at this size: what the fork builds its {@code RetrySpec} from. */
+    public static RetryPlan retryPlan(Size size) {
+        return new RetryPlan(ms(size.get("L")), new Faults(size.get("F") / 100.0), (int) size.get("A"), ms(size.get("T")),
+                ms(RETRY_BACKOFF_MS), ms(RETRY_MAX_BACKOFF_MS));
+    }
+
+    /** How many attempts one retry operation makes at this size: every request's, by the plan. */
+    private static double retryAttempts(Size size) {
+        RetryPlan plan = retryPlan(size);
+        long attempts = 0;
+        for (int i = 0; i < size.get("K"); i++) attempts += plan.attempts(i);
+        return attempts;
     }
 
     private static Duration ms(long millis) {

@@ -26,7 +26,7 @@ public final class PoolLimit {
     public static long wanted(BenchScenario s, Size z) {
         return switch (s) {
             case GATHER, COLLECT_ALL, FAIL_FAST, GATHER_MASS -> z.get("N");
-            case HTTP_FAN_OUT -> Math.min(z.get("K"), z.get("C"));
+            case HTTP_FAN_OUT, RETRY -> Math.min(z.get("K"), z.get("C"));
             case FILES -> Math.min(z.get("F"), z.get("C"));
             case DB -> Math.min(z.get("Q"), z.get("P"));
             case AGGREGATE -> Math.min(z.get("N"), z.get("C"));

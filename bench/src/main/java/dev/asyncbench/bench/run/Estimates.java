@@ -44,6 +44,7 @@ public final class Estimates {
                     + z.get("N") * 0.5;
             case TIMEOUT -> Math.min(z.get("L"), z.get("D")) + 2;
             case RACE -> t.concurrent() ? z.get("W") + 2 : z.get("W") * 1.5 + 2;
+            case RETRY -> Makespan.greedy(BenchScenario.retryPlan(z).chainsMs((int) z.get("K")), (int) Math.min(z.get("C"), w)) + z.get("K") * 0.4;
         };
     }
 

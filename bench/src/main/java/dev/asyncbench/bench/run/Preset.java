@@ -116,6 +116,7 @@ public enum Preset {
             case TIMEOUT -> List.of(Size.of("L", 10, "D", 100), Size.of("L", 500, "D", 50));
             case FAIL_FAST, COLLECT_ALL -> List.of(Size.of("N", 3, "U", 20), Size.of("N", 300, "U", 20));
             case RACE -> List.of(Size.of("R", 3, "W", 20), Size.of("R", 16, "W", 20));
+            case RETRY -> List.of(Size.of("K", 400, "L", 10, "C", 40, "F", 20, "A", 4, "T", 100));
         };
         if (this == QUICK) return quick;
         List<Size> full = new ArrayList<>(quick);
@@ -133,6 +134,7 @@ public enum Preset {
             case TIMEOUT -> { }
             case FAIL_FAST, COLLECT_ALL -> full.add(Size.of("N", 30_000, "U", 20));
             case RACE -> full.add(Size.of("R", 64, "W", 20));
+            case RETRY -> full.add(Size.of("K", 2000, "L", 20, "C", 200, "F", 20, "A", 4, "T", 200));
         }
         return full;
     }

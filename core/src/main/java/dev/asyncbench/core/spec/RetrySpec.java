@@ -9,16 +9,12 @@ import java.time.Duration;
  * flight, of which some attempts fail by the plan {@link Faults}; each request is retried up to
  * {@code maxAttempts} attempts in all, every attempt bounded by {@code attemptTimeout}, with
  * {@link #backoff(int, int)} between attempts. A successful attempt is held server-side for L and
- * answered with B bytes; a failing one is held L too, then answered 503 or reset, except a stall,
- * held {@link #stallHold()}, far past the attempt's timeout.
+ * answered with B bytes; a failing one is held L too, then answered 503 or dropped mid-answer,
+ * except a stall, held {@link #stallHold()}, far past the attempt's timeout. The timing side is
+ * {@link #plan()}.
  */
 public record RetrySpec(TestbedClient http, int requests, Duration latency, int bodyBytes, int maxInFlight,
                         Faults faults, int maxAttempts, Duration attemptTimeout, Duration backoff, Duration maxBackoff) {
-
-    /** How much longer than the attempt's timeout the server holds a stalled attempt. */
-    public static final int STALL_FACTOR = 5;
-
-    private static final long JITTER_SALT = 0xBAC0_FF00_0000_0000L;
 
     public RetrySpec {
         Check.notNull(http, "http");
@@ -31,56 +27,31 @@ public record RetrySpec(TestbedClient http, int requests, Duration latency, int 
                              Duration attemptTimeout, Duration backoff, Duration maxBackoff) {
         FanOutSpec.check(requests, latency, bodyBytes, maxInFlight);
         Check.range(maxAttempts, "A (max attempts)", 1, Faults.MAX_ATTEMPTS);
-        Check.deadline(attemptTimeout, "attempt timeout");
-        Check.range(attemptTimeout.toMillis(), "attempt timeout in ms", 1, Check.MAX_DURATION.toMillis() / STALL_FACTOR);
-        Check.delay(backoff, "backoff");
-        Check.delay(maxBackoff, "max backoff");
-        if (maxBackoff.compareTo(backoff) < 0) {
-            throw new IllegalArgumentException("max backoff must be at least the backoff (" + backoff.toMillis() + " ms), was "
-                    + maxBackoff.toMillis() + " ms");
-        }
+        new RetryPlan(latency, Faults.NONE, (int) maxAttempts, attemptTimeout, backoff, maxBackoff);
     }
 
-    /**
-     * How long to wait after attempt {@code attempt} of request {@code id} failed, before the next:
-     * exponential ({@code backoff x 2^(attempt-1)}, at most {@code maxBackoff}) with equal jitter
-     * (half of it fixed, the other half drawn, seeded by the request and the attempt), in whole
-     * milliseconds. Every model waits exactly this, in its own idiom.
-     */
+    /** The faults, attempts, timeouts and backoffs, without the testbed. */
+    public RetryPlan plan() {
+        return new RetryPlan(latency, faults, maxAttempts, attemptTimeout, backoff, maxBackoff);
+    }
+
+    /** {@link RetryPlan#backoff}: how long to wait after attempt {@code attempt} of request {@code id} failed. */
     public Duration backoff(int id, int attempt) {
-        Check.range(attempt, "attempt", 1, Faults.MAX_ATTEMPTS);
-        long exp = Math.min(maxBackoff.toMillis(), backoff.toMillis() << (attempt - 1));
-        double u = Dist.draw(JITTER_SALT ^ ((long) id << 8) ^ attempt);
-        return Duration.ofMillis(exp / 2 + Math.round((exp - exp / 2) * u));
+        return plan().backoff(id, attempt);
     }
 
-    /** How long the server holds a stalled attempt: {@value #STALL_FACTOR} x the attempt's timeout. */
+    /** {@link RetryPlan#stallHold}: how long the server holds a stalled attempt. */
     public Duration stallHold() {
-        return attemptTimeout.multipliedBy(STALL_FACTOR);
+        return plan().stallHold();
     }
 
-    /** How many attempts request {@code id} makes: up to its first success, at most {@code maxAttempts}. */
+    /** {@link RetryPlan#attempts}: how many attempts request {@code id} makes. */
     public int attempts(int id) {
-        return faults.attempts(id, maxAttempts);
+        return plan().attempts(id);
     }
 
-    /**
-     * Each request's own time in ms, from its first attempt's start to its end with nothing else
-     * in the way: every attempt's wait (L, or the timeout for a stall) and the backoffs between.
-     * {@link Makespan#greedy} of these with C slots is the scenario's ideal wall time: a request
-     * holds its slot through its backoffs.
-     */
+    /** {@link RetryPlan#chainsMs}: each request's own time in ms, for the ideal. */
     public long[] chainsMs() {
-        long[] ms = new long[requests];
-        for (int i = 0; i < requests; i++) {
-            int attempts = attempts(i);
-            long total = 0;
-            for (int a = 1; a <= attempts; a++) {
-                total += faults.of(i, a) == Fault.STALL ? attemptTimeout.toMillis() : latency.toMillis();
-                if (a < attempts) total += backoff(i, a).toMillis();
-            }
-            ms[i] = total;
-        }
-        return ms;
+        return plan().chainsMs(requests);
     }
 }

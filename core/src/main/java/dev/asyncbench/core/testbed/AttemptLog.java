@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * says when some were dropped.
  */
 final class AttemptLog {
-    static final int CAPACITY = 1_000_000;
+    static final int CAPACITY = 200_000;
 
     private final long origin = System.nanoTime();
     private final Queue<Entry> entries = new ConcurrentLinkedQueue<>();
