@@ -3,7 +3,7 @@ package dev.asyncbench.core;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The ten scenarios of SPEC.md, with their stable ids. */
+/** The eleven scenarios of SPEC.md, with their stable ids. */
 public enum Scenario {
     HELLO("hello", "the post's first example: Hello, wait, world"),
     GATHER("gather", "named tasks with their own delays, all started at once; and N identical ones"),
@@ -14,7 +14,8 @@ public enum Scenario {
     TIMEOUT("timeout", "a call that outlives its deadline fails in time and is abandoned"),
     FAIL_FAST("fail-fast", "gather where one task fails: fail fast and cancel siblings, or collect all"),
     RACE("race", "the same request to replicas: first success wins, losers cancelled"),
-    RETRY("retry", "K HTTP requests whose attempts fail by a seeded plan, each retried with backoff, at most C in flight");
+    RETRY("retry", "K HTTP requests whose attempts fail by a seeded plan, each retried with backoff, at most C in flight"),
+    LOAD("load", "requests arriving on their own clock at rate R for T, at most C served at once: latency from intended start");
 
     private final String id;
     private final String summary;

@@ -12,6 +12,8 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.LoadResult;
+import dev.asyncbench.core.spec.LoadSpec;
 import dev.asyncbench.core.spec.RetryResult;
 import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
@@ -117,6 +119,14 @@ public interface TaskScenario extends AutoCloseable {
      * any other error ends the call and cancels the rest.
      */
     RetryResult retry(RetrySpec spec);
+
+    /**
+     * Scenario 11: open-loop load. Takes each request in at its intended start, by the arrival
+     * clock of {@link dev.asyncbench.core.io.LoadClock} (waiting for it in the model's own idiom,
+     * never for a free slot), serves at most C at once (aggregate's work for its id), the
+     * others waiting their turn in arrival order, and returns once every request is served.
+     */
+    LoadResult load(LoadSpec spec);
 
     /** Releases pools, schedulers and dispatchers. Idempotent. */
     @Override

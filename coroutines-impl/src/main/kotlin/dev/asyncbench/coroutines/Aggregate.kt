@@ -4,6 +4,7 @@ import dev.asyncbench.core.io.Checksums
 import dev.asyncbench.core.io.Summaries
 import dev.asyncbench.core.spec.AggregateResult
 import dev.asyncbench.core.spec.AggregateSpec
+import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.future.await
@@ -28,26 +29,29 @@ import kotlinx.coroutines.sync.withPermit
 internal object Aggregate {
 
     suspend fun aggregate(spec: AggregateSpec, config: CoroutinesConfig): AggregateResult {
-        val http = spec.http()
-        val orders = spec.orders()
         val ids = spec.ids()
         val summaries = LongArray(ids)
-        val jdbc = config.jdbc(orders)
+        val jdbc = config.jdbc(spec.orders())
         val inFlight = Semaphore(spec.maxInFlight())
         coroutineScope {                                    // returns once every id is stored
             repeat(ids) { i ->
                 launch {
                     inFlight.withPermit {                   // at most C ids in flight
-                        val id = i + 1
-                        val rows = async(jdbc) { orders.ordersOf(id, spec.latency()) }
-                        val profile = http.sendAsync(http.profile(id, spec.latency(), spec.dist())).await()
-                        val summary = Summaries.combine(id, profile, rows.await())
-                        http.sendAsync(http.store(id, summary)).await()
-                        summaries[i] = summary
+                        summaries[i] = summarize(spec, i + 1, jdbc)
                     }
                 }
             }
         }
         return AggregateResult(ids, Checksums.foldAll(summaries))
+    }
+
+    /** One id: its query on the JDBC dispatcher, its profile meanwhile, combined, stored; the summary. */
+    suspend fun summarize(spec: AggregateSpec, id: Int, jdbc: CoroutineDispatcher): Long = coroutineScope {
+        val http = spec.http()
+        val rows = async(jdbc) { spec.orders().ordersOf(id, spec.latency()) }
+        val profile = http.sendAsync(http.profile(id, spec.latency(), spec.dist())).await()
+        val summary = Summaries.combine(id, profile, rows.await())
+        http.sendAsync(http.store(id, summary)).await()
+        summary
     }
 }

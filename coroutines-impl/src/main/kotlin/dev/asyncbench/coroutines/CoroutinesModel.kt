@@ -14,6 +14,8 @@ import dev.asyncbench.core.spec.GatherSpec
 import dev.asyncbench.core.spec.Manifest
 import dev.asyncbench.core.spec.MassGatherSpec
 import dev.asyncbench.core.spec.Outcome
+import dev.asyncbench.core.spec.LoadResult
+import dev.asyncbench.core.spec.LoadSpec
 import dev.asyncbench.core.spec.RaceSpec
 import dev.asyncbench.core.spec.RetryResult
 import dev.asyncbench.core.spec.RetrySpec
@@ -85,6 +87,9 @@ class CoroutinesModel : TaskScenario {
 
     override fun retry(spec: RetrySpec): RetryResult =
         unchecked { runBlocking(config.scenarios) { Retry.retry(spec) } }
+
+    override fun load(spec: LoadSpec): LoadResult =
+        unchecked { runBlocking(config.scenarios) { Load.load(spec, config) } }
 
     /**
      * Checked failures, which Kotlin throws undeclared, handed to Java callers unchecked:

@@ -15,9 +15,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -47,20 +46,10 @@ final class Aggregate {
         OrdersRepository orders = spec.orders();
         int ids = spec.ids();
         long[] summaries = new long[ids];
-        Executor executor = config.executor();
-        ExecutorService jdbc = config.jdbc(orders);
         CompletableFuture<Void> window = new CompletableFuture<>();   // every summary stored, or the first failure
         Set<CompletableFuture<byte[]>> inFlight = ConcurrentHashMap.newKeySet();
-        IntFunction<CompletableFuture<Void>> summarize = i -> {         // id i + 1, holding no thread while it waits
-            int id = i + 1;
-            CompletableFuture<List<Order>> rows =
-                    CompletableFuture.supplyAsync(() -> Failures.call(() -> orders.ordersOf(id, spec.latency())), jdbc);
-            return send(http, http.profile(id, spec.latency(), spec.dist()), inFlight, window)
-                    .thenCombineAsync(rows, (profile, found) -> Summaries.combine(id, profile, found), executor)
-                    .thenCompose(summary -> send(http, http.store(id, summary), inFlight, window)
-                            .thenAccept(stored -> summaries[i] = summary))
-                    .whenComplete((done, error) -> rows.cancel(true));  // a failed id's query never runs if still queued
-        };
+        IntFunction<CompletableFuture<Void>> summarize = i ->           // id i + 1, holding no thread while it waits
+                summarize(config, spec, i + 1, request -> send(http, request, inFlight, window)).thenAccept(summary -> summaries[i] = summary);
         window.exceptionally(failure -> {                              // the failure callback: cancel the requests themselves
             for (CompletableFuture<byte[]> request : inFlight) request.cancel(true);
             return null;
@@ -74,6 +63,22 @@ final class Aggregate {
             throw Failures.unwrap(e);
         }
         return new AggregateResult(ids, Checksums.foldAll(summaries));
+    }
+
+    /**
+     * One id, holding no thread while it waits: its query on the pool of P JDBC threads, its
+     * profile by {@code send} meanwhile, combined on the model's executor, stored; the summary.
+     */
+    static CompletableFuture<Long> summarize(FuturesConfig config, AggregateSpec spec, int id,
+                                             Function<HttpRequest, CompletableFuture<byte[]>> send) {
+        TestbedClient http = spec.http();
+        OrdersRepository orders = spec.orders();
+        CompletableFuture<List<Order>> rows =
+                CompletableFuture.supplyAsync(() -> Failures.call(() -> orders.ordersOf(id, spec.latency())), config.jdbc(orders));
+        return send.apply(http.profile(id, spec.latency(), spec.dist()))
+                .thenCombineAsync(rows, (profile, found) -> Summaries.combine(id, profile, found), config.executor())
+                .thenCompose(summary -> send.apply(http.store(id, summary)).thenApply(stored -> summary))
+                .whenComplete((done, error) -> rows.cancel(true));      // a failed id's query never runs if still queued
     }
 
     /**

@@ -15,6 +15,8 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.LoadResult;
+import dev.asyncbench.core.spec.LoadSpec;
 import dev.asyncbench.core.spec.RetryResult;
 import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
@@ -108,6 +110,11 @@ public final class FuturesModel implements TaskScenario {
     @Override
     public RetryResult retry(RetrySpec spec) {
         return Retry.retry(executor, spec);
+    }
+
+    @Override
+    public LoadResult load(LoadSpec spec) {
+        return Load.load(config, spec);
     }
 
     @Override

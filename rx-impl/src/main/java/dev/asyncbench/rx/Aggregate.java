@@ -50,7 +50,7 @@ final class Aggregate {
     }
 
     /** Id {@code id}, holding no thread while it waits: profile and orders at once, combined, stored. */
-    private static Single<Long> summarize(AggregateSpec spec, int id, Scheduler jdbc) {
+    static Single<Long> summarize(AggregateSpec spec, int id, Scheduler jdbc) {
         TestbedClient http = spec.http();
         OrdersRepository orders = spec.orders();
         Single<List<Order>> rows = Single.fromCallable(() -> orders.ordersOf(id, spec.latency())).subscribeOn(jdbc);

@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>HTTP: no scheduler of ours. {@code TestbedClient.sendAsync} is non-blocking; the JDK
  *       client completes its futures on its own threads ({@link RxHttp}).
  *   <li>Waits: {@code Single.timer} and {@code timeout} on {@link #timers()},
- *       {@code Schedulers.computation()} (one thread per core); no thread sleeps.
+ *       {@code Schedulers.computation()} (one thread per core); no thread sleeps. Load's
+ *       arrival clock alone ticks on {@link #arrivals()}, {@code Schedulers.single()}.
  *   <li>{@link #files}: blocking file calls, on {@code Schedulers.from} a pool of exactly C
  *       platform threads for a scenario's C, but no more than the system property
  *       {@value #FILES_PROPERTY} says (default {@value #MAX_FILE_THREADS}, the most platform
@@ -67,6 +68,14 @@ final class RxConfig implements AutoCloseable {
         return Schedulers.computation();
     }
 
+    /**
+     * Where load's arrival clock ticks: RxJava's single scheduler, one thread that does nothing
+     * but take requests in, as a server's acceptor thread does; the requests are served elsewhere.
+     */
+    Scheduler arrivals() {
+        return Schedulers.single();
+    }
+
     /** Where blocking file calls run: exactly {@code concurrency} platform threads, at most the maximum. */
     synchronized Scheduler files(int concurrency) {
         requireOpen();
@@ -87,7 +96,7 @@ final class RxConfig implements AutoCloseable {
 
     String describe() {
         return "RxJava 3: HTTP by sendAsync wrapped in Single.create (dispose cancels the request), waits by timers on "
-                + "Schedulers.computation() (" + computationThreads() + " threads), files on Schedulers.from(a pool of C threads"
+                + "Schedulers.computation() (" + computationThreads() + " threads), load's arrivals on Schedulers.single(), files on Schedulers.from(a pool of C threads"
                 + " per C), at most " + maxFileThreads + " (" + FILES_PROPERTY + "), idle ones end after "
                 + FILE_THREADS_IDLE.toSeconds() + " s; JDBC on Schedulers.from(one pool of P threads per repository), made once; "
                 + "C from the spec as every flatMap maxConcurrency, results put back in order at the end (never concatMapEager's "

@@ -15,6 +15,8 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.LoadResult;
+import dev.asyncbench.core.spec.LoadSpec;
 import dev.asyncbench.core.spec.RetryResult;
 import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
@@ -127,6 +129,11 @@ public final class RxModel implements TaskScenario {
     @Override
     public RetryResult retry(RetrySpec spec) {
         return unchecked(() -> Retry.retry(config, spec).blockingGet());
+    }
+
+    @Override
+    public LoadResult load(LoadSpec spec) {
+        return unchecked(() -> Load.load(config, spec).blockingGet());
     }
 
     @Override

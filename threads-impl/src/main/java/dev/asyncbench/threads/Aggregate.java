@@ -50,19 +50,8 @@ final class Aggregate {
         long[] summaries = new long[ids];
         ExecutorService jdbc = config.jdbc(orders);
         IntFunction<Callable<Integer>> summarize = i -> () -> {         // id i + 1, blocking on each step
-            int id = i + 1;
-            Future<List<Order>> rows = jdbc.submit(() -> orders.ordersOf(id, spec.latency()));
-            try {
-                byte[] profile = http.send(http.profile(id, spec.latency(), spec.dist()));
-                long summary = Summaries.combine(id, profile, rows.get());
-                http.send(http.store(id, summary));
-                summaries[i] = summary;
-                return i;
-            } catch (ExecutionException e) {
-                throw Failures.unwrap(e);
-            } finally {
-                rows.cancel(true);
-            }
+            summaries[i] = summarize(jdbc, spec, i + 1);
+            return i;
         };
         CompletionService<Integer> window = new ExecutorCompletionService<>(config.executor());
         Set<Future<Integer>> inFlight = new HashSet<>();
@@ -83,5 +72,22 @@ final class Aggregate {
             for (Future<Integer> id : inFlight) id.cancel(true);
         }
         return new AggregateResult(ids, Checksums.foldAll(summaries));
+    }
+
+    /** One id: its query handed to the pool of P JDBC threads, its profile fetched meanwhile, combined, stored; the summary. */
+    static long summarize(ExecutorService jdbc, AggregateSpec spec, int id) throws Exception {
+        TestbedClient http = spec.http();
+        OrdersRepository orders = spec.orders();
+        Future<List<Order>> rows = jdbc.submit(() -> orders.ordersOf(id, spec.latency()));
+        try {
+            byte[] profile = http.send(http.profile(id, spec.latency(), spec.dist()));
+            long summary = Summaries.combine(id, profile, rows.get());
+            http.send(http.store(id, summary));
+            return summary;
+        } catch (ExecutionException e) {
+            throw Failures.unwrap(e);
+        } finally {
+            rows.cancel(true);
+        }
     }
 }

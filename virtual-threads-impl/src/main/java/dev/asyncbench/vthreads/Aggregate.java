@@ -54,19 +54,11 @@ final class Aggregate {
         Semaphore inFlight = new Semaphore(spec.maxInFlight(), VirtualThreadsConfig.FAIR);
         Semaphore connections = config.connections(orders);
         IntFunction<Callable<Integer>> summarize = i -> () -> {     // id i + 1, blocking its virtual thread on each step
-            int id = i + 1;
             inFlight.acquire();                                       // at most C ids past this line
-            Future<List<Order>> rows = executor.submit(() -> ordersOf(orders, connections, id, spec.latency()));
             try {
-                byte[] profile = http.send(http.profile(id, spec.latency(), spec.dist()));
-                long summary = Summaries.combine(id, profile, rows.get());
-                http.send(http.store(id, summary));
-                summaries[i] = summary;
+                summaries[i] = summarize(executor, connections, spec, i + 1);
                 return i;
-            } catch (ExecutionException e) {
-                throw Failures.unwrap(e);
             } finally {
-                rows.cancel(true);
                 inFlight.release();
             }
         };
@@ -85,6 +77,23 @@ final class Aggregate {
             for (Future<Integer> id : running) id.cancel(true);
         }
         return new AggregateResult(ids, Checksums.foldAll(summaries));
+    }
+
+    /** One id: its query on a virtual thread of its own, its profile fetched meanwhile, combined, stored; the summary. */
+    static long summarize(ExecutorService executor, Semaphore connections, AggregateSpec spec, int id) throws Exception {
+        TestbedClient http = spec.http();
+        OrdersRepository orders = spec.orders();
+        Future<List<Order>> rows = executor.submit(() -> ordersOf(orders, connections, id, spec.latency()));
+        try {
+            byte[] profile = http.send(http.profile(id, spec.latency(), spec.dist()));
+            long summary = Summaries.combine(id, profile, rows.get());
+            http.send(http.store(id, summary));
+            return summary;
+        } catch (ExecutionException e) {
+            throw Failures.unwrap(e);
+        } finally {
+            rows.cancel(true);
+        }
     }
 
     /** One id's orders, holding one of the P permits while it queries. */

@@ -15,6 +15,8 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.LoadResult;
+import dev.asyncbench.core.spec.LoadSpec;
 import dev.asyncbench.core.spec.RetryResult;
 import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
@@ -106,5 +108,10 @@ public final class SequentialModel implements TaskScenario {
     @Override
     public RetryResult retry(RetrySpec spec) {
         return Retry.retry(spec);
+    }
+
+    @Override
+    public LoadResult load(LoadSpec spec) {
+        return Load.load(spec);
     }
 }

@@ -120,7 +120,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.MethodName.class)
-public abstract class ConformanceKit implements RetryRules {
+public abstract class ConformanceKit implements RetryRules, LoadRules {
 
     /** The tag of the rules whose calls go through {@code TestbedClient}, run once per transport. */
     public static final String HTTP = "http";
@@ -659,7 +659,8 @@ public abstract class ConformanceKit implements RetryRules {
                 rejectsNull("aggregate", "spec", () -> model.aggregate(null)),
                 rejectsNull("fetchWithTimeout", "spec", () -> model.fetchWithTimeout(null)),
                 rejectsNull("race", "spec", () -> model.race(null)),
-                rejectsNull("retry", "spec", () -> model.retry(null)));
+                rejectsNull("retry", "spec", () -> model.retry(null)),
+                rejectsNull("load", "spec", () -> model.load(null)));
     }
 
     private static DynamicTest rejectsNull(String operation, String parameter, Executable call) {
@@ -711,6 +712,14 @@ public abstract class ConformanceKit implements RetryRules {
 
         Testbed testbed() {
             return ConformanceKit.this.testbed();
+        }
+
+        OrdersRepository orders() {
+            return ConformanceKit.this.orders();
+        }
+
+        Traits traits() {
+            return traits;
         }
 
         int width(int limit) {
@@ -860,7 +869,7 @@ public abstract class ConformanceKit implements RetryRules {
     /** Every rule id the kit tests, from its test methods' names. */
     static Set<String> ruleIds() {
         Set<String> ids = new TreeSet<>();
-        for (Class<?> rules : List.of(ConformanceKit.class, RetryRules.class)) {
+        for (Class<?> rules : List.of(ConformanceKit.class, RetryRules.class, LoadRules.class)) {
             for (Method m : rules.getDeclaredMethods()) {
                 if (m.isAnnotationPresent(Test.class) || m.isAnnotationPresent(TestFactory.class)) ids.add(ruleOf(m.getName()));
             }

@@ -16,6 +16,8 @@ import dev.asyncbench.core.spec.Manifest;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
+import dev.asyncbench.core.spec.LoadResult;
+import dev.asyncbench.core.spec.LoadSpec;
 import dev.asyncbench.core.spec.RetryResult;
 import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.TimeoutSpec;
@@ -90,6 +92,11 @@ abstract class SequentialStandIn implements TaskScenario {
     @Override
     public RetryResult retry(RetrySpec spec) {
         return sequential.retry(spec);
+    }
+
+    @Override
+    public LoadResult load(LoadSpec spec) {
+        return sequential.load(spec);
     }
 
     @Override

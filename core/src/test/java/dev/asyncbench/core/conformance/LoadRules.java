@@ -1,0 +1,124 @@
+package dev.asyncbench.core.conformance;
+
+import dev.asyncbench.core.spec.LoadResult;
+import dev.asyncbench.core.spec.LoadSpec;
+import dev.asyncbench.core.testbed.ServerStats;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.PriorityQueue;
+
+import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofSeconds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Scenario 11 ({@code load}) of the conformance kit: rules LD1 to LD4 of {@code SPEC.md}. Part of
+ * {@link ConformanceKit}, which runs them with its model.
+ *
+ * <p>Each request waits L = 50 ms (profile and orders at once; 2L one after the other for a
+ * model that is not concurrent), C = 8 of them at once, through the kit's pool of P = 8: a
+ * capacity of C / L = 160 requests per second (10 for the sequential model). Light load is a
+ * quarter of that, overload twice that, for one second of arrivals.
+ */
+public interface LoadRules {
+
+    int LOAD_C = 8;
+    Duration LOAD_L = ofMillis(50);
+    Duration LOAD_T = ofSeconds(1);
+    /** How late a concurrent model may take a request in, at the 99th percentile: well below L. */
+    Duration ARRIVAL_LAG_P99 = ofMillis(20);
+
+    /** The kit this runs in. */
+    ConformanceKit.Context kit();
+
+    private Duration serviceTime() {
+        return kit().traits().concurrent() ? LOAD_L : LOAD_L.multipliedBy(2);
+    }
+
+    /** Requests per second this model can serve at the kit's C and L. */
+    private int capacity() {
+        return (int) (kit().width(LOAD_C) * 1000 / serviceTime().toMillis());
+    }
+
+    private LoadSpec loadSpec(double ofCapacity) {
+        return new LoadSpec(kit().testbed().http(), kit().orders(), (int) Math.max(1, Math.round(capacity() * ofCapacity)), LOAD_T, LOAD_L, LOAD_C);
+    }
+
+    @Test @Tag(ConformanceKit.HTTP)
+    default void ld1_everyRequestIsAnsweredAndTheResultEqualsTheOracles() {
+        LoadSpec spec = loadSpec(0.25);
+        int requests = spec.arrivals().length;
+        long expected = kit().oracle().aggregate(spec.work(requests)).checksum();
+        kit().freshServer();
+        LoadResult result = kit().model().load(spec);
+        assertEquals(requests, result.requests(), "every arrival of the clock");
+        assertEquals(requests, result.answered(), "every request answered (none shed, none lost)");
+        assertEquals(expected, result.checksum(), "the summaries, in id order, equal the oracle's aggregate of as many ids");
+        ServerStats stats = kit().testbed().serverStats();
+        assertEquals(requests, stats.stored(), () -> "every summary stored once: " + stats.toJson());
+    }
+
+    @Test @Tag(ConformanceKit.HTTP)
+    default void ld2_neverMoreThanCInServiceAndCReachedUnderOverload() {
+        LoadSpec spec = loadSpec(2);
+        int width = kit().width(LOAD_C);
+        kit().freshServer();
+        kit().model().load(spec);
+        ServerStats stats = kit().testbed().serverStats();
+        long reached = (long) Math.ceil(0.8 * width);
+        assertTrue(stats.peakInFlight() <= LOAD_C && stats.peakInFlight() >= reached, () -> "C = " + LOAD_C
+                + ": under overload the server should see " + width + " profile requests in flight at the peak (at least "
+                + reached + ", never more than C), it saw " + stats.peakInFlight() + ": " + stats.toJson());
+    }
+
+    /**
+     * LD3: under overload a concurrent model still takes every request in on time; those waiting
+     * for a slot wait in its queue, not in the arrival clock (which would hide their wait from a
+     * latency measured from when the model got round to them).
+     */
+    @Test @Tag(ConformanceKit.HTTP)
+    default void ld3_requestsAreTakenInOnTimeEvenUnderOverload() {
+        LoadSpec spec = loadSpec(2);
+        LoadResult result = kit().model().load(spec);
+        long lag = result.arrivalLag().getValueAtPercentile(99);
+        long queued = result.latency().getValueAtPercentile(99);
+        if (!kit().traits().concurrent()) {
+            assertTrue(lag > 0 && queued >= lag, "one at a time, the clock runs ahead: requests are taken in late, and latency counts it");
+            return;
+        }
+        assertTrue(lag <= ARRIVAL_LAG_P99.toNanos() / 1000, () -> "99% of requests should be taken in within "
+                + ARRIVAL_LAG_P99.toMillis() + " ms of their intended start, under overload too; the 99th percentile was "
+                + lag / 1000.0 + " ms (latency p99 " + queued / 1000.0 + " ms)");
+    }
+
+    /**
+     * LD4: under overload, wall time is about the makespan of C slots serving the requests as
+     * they arrive (request i starts at the later of its arrival and the first free slot); and
+     * latency, measured from intended starts, grows with the queue: its 99th percentile is at
+     * least half the queue's drain time.
+     */
+    @Test @Tag(ConformanceKit.HTTP)
+    default void ld4_underOverloadWallTimeIsTheQueuesAndLatencyCountsTheQueue() {
+        LoadSpec spec = loadSpec(2);
+        int width = kit().width(LOAD_C);
+        long[] arrivals = spec.arrivals();
+        long serviceMs = serviceTime().toMillis();
+        PriorityQueue<Long> free = new PriorityQueue<>();
+        long makespan = 0;
+        for (long at : arrivals) {
+            long start = Math.max(at / 1_000_000, free.size() < width ? 0 : free.poll());
+            free.add(start + serviceMs);
+            makespan = Math.max(makespan, start + serviceMs);
+        }
+        ConformanceKit.Timed<LoadResult> call = ConformanceKit.time(() -> kit().model().load(spec));
+        Window.around("load(R=" + spec.rate() + "/s, T=" + LOAD_T.toMillis() + " ms, C=" + LOAD_C + ", L=" + LOAD_L.toMillis() + " ms)",
+                ofMillis(makespan)).check(call.elapsed());
+        long p99 = call.value().latency().getValueAtPercentile(99) / 1000;
+        long drain = makespan - LOAD_T.toMillis();
+        assertTrue(p99 >= drain / 2, () -> "the latency p99 (" + p99 + " ms) should count the queue: the last arrivals wait about "
+                + drain + " ms for a slot");
+    }
+}
