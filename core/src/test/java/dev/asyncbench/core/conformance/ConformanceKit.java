@@ -53,6 +53,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -118,7 +119,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.MethodName.class)
-public abstract class ConformanceKit {
+public abstract class ConformanceKit implements FilesRules, DbRules, FanOutFailureRules, InterruptRules, QuiescenceRules {
 
     /** The tag of the rules whose calls go through {@code TestbedClient}, run once per transport. */
     public static final String HTTP = "http";
@@ -163,13 +164,14 @@ public abstract class ConformanceKit {
     static final int FILE_BYTES = 16 * 1024;
     static final int FILES_C = 8;
     /**
-     * db and aggregate: a pool of P = 8; Q = 3 rounds of P; N = 6 rounds of C = 8; L = 100 ms.
+     * db and aggregate: a pool of P = 8; Q = 4 rounds of P, L = 150 ms (600 ms, where half the
+     * pool takes 1,200 ms and D2's window ends halfway); N = 6 rounds of C = 8, L = 100 ms.
      * C = P for aggregate, so that neither HTTP nor the database hides the other: overlapping
      * profile and orders takes 6 rounds of L, doing them one after the other 12.
      */
     static final int POOL = 8;
-    static final int DB_ROUNDS = 3;
-    static final Duration DB_L = ofMillis(100);
+    static final int DB_ROUNDS = 4;
+    static final Duration DB_L = ofMillis(150);
     static final int AGGREGATE_C = 8;
     static final int AGGREGATE_ROUNDS = 6;
     static final Duration AGGREGATE_L = ofMillis(100);
@@ -201,14 +203,26 @@ public abstract class ConformanceKit {
         if (orders != null) orders.close();
     }
 
+    @Override
+    public TaskScenario model() {
+        return model;
+    }
+
+    @Override
+    public Traits traits() {
+        return traits;
+    }
+
     /** The shared testbed, started by the first test that needs it (hello and gather do not). */
-    private Testbed testbed() {
+    @Override
+    public Testbed testbed() {
         if (testbed == null) testbed = Testbed.shared();
         return testbed;
     }
 
     /** The database pool of P connections the model and the oracle share. */
-    private OrdersRepository orders() {
+    @Override
+    public OrdersRepository orders() {
         if (orders == null) orders = testbed().orders(POOL);
         return orders;
     }
@@ -458,7 +472,9 @@ public abstract class ConformanceKit {
         DbSpec spec = dbSpec();
         Timed<DbResult> call = time(() -> model.db(spec));
         Window.around("db(Q=" + spec.queries() + ", P=" + orders().poolSize() + ", L=" + DB_L.toMillis() + " ms)",
-                Window.rounds(spec.queries(), width(orders().poolSize()), DB_L)).check(call.elapsed());
+                Window.rounds(spec.queries(), width(orders().poolSize()), DB_L))
+                .tellingApartFrom("half the pool", Window.rounds(spec.queries(), Math.max(1, width(orders().poolSize()) / 2), DB_L))
+                .check(call.elapsed());
     }
 
     // ---- 6. aggregate --------------------------------------------------------------------------
@@ -818,7 +834,8 @@ public abstract class ConformanceKit {
     /** Every rule id the kit tests, from its test methods' names. */
     static Set<String> ruleIds() {
         Set<String> ids = new TreeSet<>();
-        for (Method m : ConformanceKit.class.getDeclaredMethods()) {
+        List<Class<?>> kit = Stream.concat(Stream.of(ConformanceKit.class), Arrays.stream(ConformanceKit.class.getInterfaces())).toList();
+        for (Method m : kit.stream().flatMap(c -> Arrays.stream(c.getDeclaredMethods())).toList()) {
             if (m.isAnnotationPresent(Test.class) || m.isAnnotationPresent(TestFactory.class)) ids.add(ruleOf(m.getName()));
         }
         return ids;
