@@ -22,9 +22,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 interface FanOutFailureRules extends KitAccess {
 
-    /** F5: 4 rounds of C = 8, L = 2 s; request C / 2 (of the first round) fails after a quarter of L. */
+    /** F5: 2 rounds of C = 8, L = 2 s; request C / 2 (of the first round) fails after a quarter of L. */
     int F5_C = 8;
-    int F5_ROUNDS = 4;
+    int F5_ROUNDS = 2;
     Duration F5_L = ofSeconds(2);
     double F5_FAILS_AT = 0.25;
 
