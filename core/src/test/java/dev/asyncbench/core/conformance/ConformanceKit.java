@@ -111,6 +111,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the one known-gaps file ({@code core/src/test/resources/known-gaps.txt}); its test is then
  * aborted with that reason. Hello and gather rules cannot be listed.
  *
+ * <h2>Rules in interfaces</h2>
+ * Some rules live in test interfaces the kit implements ({@link FilesRules} FI3, {@link DbRules}
+ * D3, {@link FanOutFailureRules} F5, {@link InterruptRules} I1, {@link QuiescenceRules} Q1 and
+ * X3's task check), over {@link KitAccess}; {@link #ruleIds()} reads their tests too.
+ *
  * <h2>Transports</h2>
  * The testbed's client uses this JVM's HTTP transport ({@code TestbedClient.PROPERTY}). The rules
  * whose calls go through it are tagged {@value #HTTP}; the build runs the whole kit over the
