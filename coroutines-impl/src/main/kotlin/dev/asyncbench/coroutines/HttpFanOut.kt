@@ -7,7 +7,6 @@ import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.future.await
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.sync.Semaphore
-import kotlinx.coroutines.sync.withPermit
 
 /**
  * Scenario 3: K fetches of `/bytes`, at most C in flight, checksum in request order.
@@ -17,7 +16,10 @@ import kotlinx.coroutines.sync.withPermit
  * - Blocking: none; `sendAsync().await()` suspends, and a `Semaphore` of C permits keeps the
  *   other coroutines suspended until a request ends.
  * - Cancellation: cancelling a coroutine cancels the future `sendAsync` returned, which
- *   abandons its request; coroutines still waiting for a permit never send.
+ *   abandons its request; coroutines still waiting for a permit never send. A request that
+ *   fails or is cancelled keeps its permit (no `withPermit`, whose `finally` would hand it on):
+ *   the scope is ending, and a waiting coroutine resumed with that permit before the scope's
+ *   cancellation reached it would start a request only to abandon it.
  * - Errors: the first failure cancels the scope, hence every other request, and is rethrown
  *   as it is (`ServerUnreachableException`, `HttpStatusException`).
  */
@@ -32,11 +34,11 @@ internal object HttpFanOut {
         coroutineScope {                                    // returns once every request is done
             repeat(requests) { i ->
                 launch {
-                    inFlight.withPermit {                   // at most C requests in flight
-                        val body = http.sendAsync(http.bytes(i, spec.bodyBytes(), spec.latency(), spec.dist())).await()
-                        crcs[i] = Checksums.crc(body)
-                        sizes[i] = body.size.toLong()
-                    }
+                    inFlight.acquire()                      // at most C requests in flight
+                    val body = http.sendAsync(http.bytes(i, spec.bodyBytes(), spec.latency(), spec.dist())).await()
+                    inFlight.release()                      // only a success hands its permit on
+                    crcs[i] = Checksums.crc(body)
+                    sizes[i] = body.size.toLong()
                 }
             }
         }

@@ -58,7 +58,7 @@ final class Aggregate {
         AtomicInteger remaining = new AtomicInteger(ids);
         for (int lane = 0; lane < Math.min(spec.maxInFlight(), ids); lane++) startNext(summarize, ids, next, remaining, window);
         try {
-            window.join();
+            Failures.await(window);
         } catch (CompletionException e) {
             throw Failures.unwrap(e);
         }

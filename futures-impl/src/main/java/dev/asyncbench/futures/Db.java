@@ -57,7 +57,7 @@ final class Db {
             });
         }
         try {
-            all.join();
+            Failures.await(all);
         } catch (CompletionException e) {
             throw Failures.unwrap(e);
         } finally {

@@ -3,8 +3,10 @@ package dev.asyncbench.futures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * What {@link CompletableFuture#join} wraps, unwrapped, so a scenario throws its task's own
@@ -13,6 +15,28 @@ import java.util.concurrent.CompletionException;
  */
 final class Failures {
     private Failures() {
+    }
+
+    /**
+     * The one blocking line of a scenario: {@link CompletableFuture#join}, but interruptible, as
+     * {@code join} is not. It waits with {@link CompletableFuture#get()}; when the caller's thread
+     * is interrupted it cancels {@code result} (each scenario's cancellation callbacks on it stop
+     * what it started), keeps the thread's interrupt status and throws a
+     * {@link CancellationException} caused by the {@link InterruptedException}. A failure comes
+     * as from {@code join}: a {@link CompletionException} around the stage's own exception.
+     */
+    static <T> T await(CompletableFuture<T> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            CancellationException cancelled = new CancellationException("interrupted while waiting: the scenario is cancelled");
+            cancelled.initCause(e);
+            throw cancelled;
+        } catch (ExecutionException e) {
+            throw new CompletionException(e.getCause());
+        }
     }
 
     /** The exception the stage failed with, unchecked. */

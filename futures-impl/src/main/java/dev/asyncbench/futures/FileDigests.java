@@ -50,7 +50,7 @@ final class FileDigests {
         AtomicInteger remaining = new AtomicInteger(count);
         for (int lane = 0; lane < Math.min(spec.maxConcurrency(), count); lane++) startNext(digest, count, next, remaining, window);
         try {
-            window.join();
+            Failures.await(window);
         } catch (CompletionException e) {
             throw Failures.unwrap(e);
         }

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +26,11 @@ import java.util.concurrent.TimeUnit;
  *       client completes its futures on its own threads.
  *   <li>Waits: {@code CompletableFuture.delayedExecutor} and {@code orTimeout}, timers of the
  *       JDK's delay scheduler; no thread sleeps. What runs after a wait is handed to
- *       {@link #executor()}.
+ *       {@link #executor()}. A gather task's wait is a timer of {@link #timers()} instead: the
+ *       JDK's delayed executor cannot take a timer back, and a cancelled task's must leave the
+ *       queue at once.
+ *   <li>{@link #timers()}: one daemon platform thread, a {@code ScheduledThreadPoolExecutor}
+ *       whose cancelled timers are removed from its queue at once; it only fires timers.
  *   <li>{@link #executor()}: a fixed pool of platform threads, sized by the system property
  *       {@value #TASKS_PROPERTY} (default: one per core), for the short work that continues
  *       after a wait: gather's log lines, the mass gather's tasks, aggregate's {@code combine}.
@@ -55,6 +61,7 @@ final class FuturesConfig implements AutoCloseable {
     private final int maxFileThreads = setting(FILES_PROPERTY, MAX_FILE_THREADS);
     private final ExecutorService executor =
             Executors.newFixedThreadPool(taskThreads, Thread.ofPlatform().name("futures-", 0).daemon().factory());
+    private final ScheduledThreadPoolExecutor timers = newTimers();
     private final Map<Integer, ExecutorService> filePools = new HashMap<>();
     private final Map<OrdersRepository, ExecutorService> jdbcPools = new HashMap<>();
     private boolean closed;
@@ -62,6 +69,17 @@ final class FuturesConfig implements AutoCloseable {
     /** Runs what continues after a wait; never blocks. */
     ExecutorService executor() {
         return executor;
+    }
+
+    /** Fires the gather tasks' timers; a cancelled timer leaves its queue at once. */
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    private static ScheduledThreadPoolExecutor newTimers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("futures-timer").daemon().factory());
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
     }
 
     /** Where blocking file calls run: exactly {@code concurrency} platform threads, at most the maximum. */
@@ -83,7 +101,8 @@ final class FuturesConfig implements AutoCloseable {
     }
 
     String describe() {
-        return "CompletableFuture: HTTP by sendAsync (non-blocking), waits by delayedExecutor/orTimeout timers, continuations on "
+        return "CompletableFuture: HTTP by sendAsync (non-blocking), waits by delayedExecutor/orTimeout timers (gather's on a"
+                + " cancellable timer thread), continuations on "
                 + taskThreads + " platform threads (" + TASKS_PROPERTY + "), files on a pool of C threads per C, at most "
                 + maxFileThreads + " (" + FILES_PROPERTY + "), idle ones end after " + FILE_THREADS_IDLE.toSeconds()
                 + " s; JDBC on one pool of P threads per repository, made once; never the common pool";
@@ -92,7 +111,7 @@ final class FuturesConfig implements AutoCloseable {
     /** Stops every thread, every pool's. Idempotent. */
     @Override
     public void close() {
-        List<ExecutorService> all = new ArrayList<>(List.of(executor));
+        List<ExecutorService> all = new ArrayList<>(List.of(executor, timers));
         synchronized (this) {
             closed = true;
             all.addAll(filePools.values());

@@ -64,12 +64,12 @@ public final class FuturesModel implements TaskScenario {
 
     @Override
     public List<String> gather(GatherSpec spec, EventLog log) {
-        return Gather.gather(executor, spec, log);
+        return Gather.gather(config, spec, log);
     }
 
     @Override
     public List<Outcome> gatherAll(GatherSpec spec, EventLog log) {
-        return Gather.gatherAll(executor, spec, log);
+        return Gather.gatherAll(config, spec, log);
     }
 
     @Override

@@ -34,7 +34,7 @@ final class Hello {
         CompletableFuture<Void> world = CompletableFuture.runAsync(() -> log.log("world"),
                 CompletableFuture.delayedExecutor(pause.toNanos(), TimeUnit.NANOSECONDS, executor));
         try {
-            world.join();
+            Failures.await(world);
         } catch (CompletionException e) {
             throw Failures.unwrap(e);
         }

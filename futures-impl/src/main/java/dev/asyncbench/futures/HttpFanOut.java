@@ -54,7 +54,7 @@ final class HttpFanOut {
         AtomicInteger remaining = new AtomicInteger(requests);
         for (int lane = 0; lane < Math.min(spec.maxInFlight(), requests); lane++) startNext(fetch, requests, next, remaining, window);
         try {
-            window.join();
+            Failures.await(window);
         } catch (CompletionException e) {
             throw Failures.unwrap(e);
         }

@@ -48,7 +48,7 @@ final class Race {
             for (CompletableFuture<byte[]> call : calls) call.cancel(true);          // losers: cancel the requests themselves
         });
         try {
-            return new String(winner.join(), StandardCharsets.UTF_8);
+            return new String(Failures.await(winner), StandardCharsets.UTF_8);
         } catch (CompletionException e) {
             throw Failures.unwrap(e);
         }

@@ -35,7 +35,7 @@ final class Timeout {
         CompletableFuture<byte[]> call = http.sendAsync(http.bytes(SEED, BODY_BYTES, spec.serverLatency()));
         call.orTimeout(spec.deadline().toNanos(), TimeUnit.NANOSECONDS);     // on the request's own future: abandons it
         try {
-            return new String(call.join(), StandardCharsets.UTF_8);
+            return new String(Failures.await(call), StandardCharsets.UTF_8);
         } catch (CompletionException e) {
             if (e.getCause() instanceof TimeoutException timeout) throw timedOut(spec, timeout);
             throw Failures.unwrap(e);

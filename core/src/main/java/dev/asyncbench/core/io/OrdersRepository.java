@@ -55,6 +55,19 @@ public final class OrdersRepository implements AutoCloseable {
         }
     }
 
+    /** Where the pool connects, for the testbed's own watch ({@link DbWaitWatch}); not for models. */
+    String jdbcUrl() {
+        return pool.getJdbcUrl();
+    }
+
+    String user() {
+        return pool.getUsername();
+    }
+
+    String password() {
+        return pool.getPassword();
+    }
+
     /** P: connections in the pool, hence queries the database serves at once. */
     public int poolSize() {
         return pool.getMaximumPoolSize();

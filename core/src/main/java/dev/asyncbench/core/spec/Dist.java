@@ -11,7 +11,10 @@ import java.util.Locale;
  *   <li>{@code fixed}: exactly L (the default);
  *   <li>{@code uniform:x=X}: uniform over L - X to L + X (X in ms, at most L);
  *   <li>{@code lognormal:p99=K}: log-normal with median L and 99th percentile K x L (K &gt; 1);
- *   <li>{@code bimodal:f=F,m=M}: L, except a fraction F (0 to 1) of requests at M x L.
+ *   <li>{@code bimodal:f=F,m=M}: L, except a fraction F (0 to 1) of requests at M x L;
+ *   <li>{@code failing:seed=S,m=M}: a fault, not a spread: L, except request S, which waits
+ *       M x L (M from 0 to 1000) and is then answered {@code 503} by {@code /bytes} (the kit's
+ *       fan-out with one failing request in its middle; models pass it on like any other).
  * </ul>
  *
  * <p>A request's draw is {@code u = ((splitmix64(id) >>> 11) + 0.5) / 2^53}, strictly inside (0, 1), turned into a
@@ -19,8 +22,8 @@ import java.util.Locale;
  * at {@link #MAX_MS}.
  *
  * @param kind  fixed, uniform, lognormal or bimodal
- * @param a     uniform's X in ms; lognormal's K; bimodal's F
- * @param b     bimodal's M; else 0
+ * @param a     uniform's X in ms; lognormal's K; bimodal's F; failing's S
+ * @param b     bimodal's and failing's M; else 0
  */
 public record Dist(Kind kind, double a, double b) {
 
@@ -30,7 +33,7 @@ public record Dist(Kind kind, double a, double b) {
     public static final Dist FIXED = new Dist(Kind.FIXED, 0, 0);
 
     /** The distributions, by the name their text starts with. */
-    public enum Kind { FIXED, UNIFORM, LOGNORMAL, BIMODAL }
+    public enum Kind { FIXED, UNIFORM, LOGNORMAL, BIMODAL, FAILING }
 
     /** The standard normal's 99th percentile. */
     private static final double Z99 = 2.3263478740408408;
@@ -44,6 +47,10 @@ public record Dist(Kind kind, double a, double b) {
             case BIMODAL -> {
                 require(a >= 0 && a <= 1, "bimodal's f must be from 0 to 1, was " + a);
                 require(b >= 1 && b <= 1000, "bimodal's m must be from 1 to 1000 (times L), was " + b);
+            }
+            case FAILING -> {
+                require(a >= 0 && a <= Long.MAX_VALUE >>> 11 && a == Math.rint(a), "failing's seed must be a whole number from 0, was " + a);
+                require(b >= 0 && b <= 1000, "failing's m must be from 0 to 1000 (times L), was " + b);
             }
         }
     }
@@ -64,11 +71,12 @@ public record Dist(Kind kind, double a, double b) {
                 case "uniform" -> new Dist(Kind.UNIFORM, param(args, "x", "x"), 0);
                 case "lognormal" -> new Dist(Kind.LOGNORMAL, param(args, "p99", "p99"), 0);
                 case "bimodal" -> new Dist(Kind.BIMODAL, param(args, "f", "f", "m"), param(args, "m", "f", "m"));
+                case "failing" -> new Dist(Kind.FAILING, param(args, "seed", "seed", "m"), param(args, "m", "seed", "m"));
                 default -> throw new IllegalArgumentException("unknown distribution '" + name + "'");
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("malformed dist '" + text + "': " + e.getMessage()
-                    + " (fixed, uniform:x=MS, lognormal:p99=K, bimodal:f=F,m=M)", e);
+                    + " (fixed, uniform:x=MS, lognormal:p99=K, bimodal:f=F,m=M, failing:seed=S,m=M)", e);
         }
     }
 
@@ -79,15 +87,22 @@ public record Dist(Kind kind, double a, double b) {
             case UNIFORM -> "uniform:x=" + num(a);
             case LOGNORMAL -> "lognormal:p99=" + num(a);
             case BIMODAL -> "bimodal:f=" + num(a) + ",m=" + num(b);
+            case FAILING -> "failing:seed=" + num(a) + ",m=" + num(b);
         };
+    }
+
+    /** Whether request {@code id} is the one a {@code failing} distribution fails (answered 503). */
+    public boolean fails(long id) {
+        return kind == Kind.FAILING && id == (long) a;
     }
 
     /** Request {@code id}'s latency, in ms, for a nominal {@code nominalMs}. */
     public long latencyMs(long id, long nominalMs) {
         if (kind == Kind.FIXED || nominalMs == 0) return nominalMs;
+        if (kind == Kind.FAILING) return fails(id) ? Math.min(MAX_MS, Math.round(nominalMs * b)) : nominalMs;
         double u = draw(id);
         double ms = switch (kind) {
-            case FIXED -> nominalMs;
+            case FIXED, FAILING -> nominalMs;
             case UNIFORM -> {
                 double x = Math.min(a, nominalMs);
                 yield nominalMs - x + 2 * x * u;

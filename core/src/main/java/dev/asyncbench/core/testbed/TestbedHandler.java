@@ -98,7 +98,9 @@ final class TestbedHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 int size = (int) params.number("size", 0, MAX_SIZE, null);
                 long delayMs = params.delayMs(seed);
                 params.noOthers();
-                answerLater(ctx, reply, delayMs, () -> body(OK, "application/octet-stream", Bodies.bytes(seed, size)));
+                boolean fails = FailingSeed.fails(target.parameters(), seed);   // dist=failing:seed=S,m=M: S answers 503
+                answerLater(ctx, reply, delayMs, () -> fails ? text(SERVICE_UNAVAILABLE, "seed " + seed + " failed")
+                        : body(OK, "application/octet-stream", Bodies.bytes(seed, size)));
             }
             case "/profile" -> {
                 params.method(request, HttpMethod.GET);

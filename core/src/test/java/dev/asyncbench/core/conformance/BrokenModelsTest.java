@@ -35,23 +35,79 @@ class BrokenModelsTest {
     }
 
     @Test
-    void aSequentialModelPosingAsConcurrentFailsF3AndF4() {
+    void aSequentialModelPosingAsConcurrentFailsF3F4AndFI3() {
         Kit kit = new Kit(new BrokenModel(BrokenModel.Flaw.SEQUENTIAL));
         try {
             // its answers are right (F1) and it never exceeds C (F2): not rerun here, each takes 20 s one by one
             fails("F3", kit::f3_concurrencyReachesCAndWallTimeIsRoundsOfL);
             fails("F4", kit::f4_aSlowRequestDoesNotHoldTheOthersSlots);
+            // its files are the sequential model's, right (FI1, FI2) and one at a time; so are its queries (D3 for those: below)
+            fails("FI3", kit::fi3_fileWorkReachesCAndNeverExceedsIt);
         } finally {
             kit.closeModel();
         }
     }
 
     @Test
-    void aModelIgnoringCFailsF2() {
+    void aModelIgnoringCFailsF2AndFI3() throws Exception {
         Kit kit = new Kit(new BrokenModel(BrokenModel.Flaw.UNBOUNDED));
         try {
             kit.f1_resultEqualsTheOracles();
             fails("F2", kit::f2_neverMoreThanCInFlight);
+            kit.fi1_manifestEqualsTheOraclesAndEachDigestIsTheFilesSha256();
+            kit.fi2_everyOutputFileHoldsItsManifestLine();
+            fails("FI3", kit::fi3_fileWorkReachesCAndNeverExceedsIt);
+        } finally {
+            kit.closeModel();
+        }
+    }
+
+    @Test
+    void aModelSwallowingErrorsFailsF5AndX1() {
+        Kit kit = new Kit(new BrokenModel(BrokenModel.Flaw.SWALLOWS_ERROR));
+        try {
+            kit.f1_resultEqualsTheOracles();
+            kit.g1_resultsEqualTheOraclesInInputOrder();
+            fails("F5", kit::f5_aFailingRequestFailsTheFanOutAndCancelsTheRest);
+            fails("X1", kit::x1_gatherFailsWithTheTasksOwnException);
+        } finally {
+            kit.closeModel();
+        }
+    }
+
+    @Test
+    void aModelIgnoringInterruptsFailsI1() {
+        Kit kit = new Kit(new BrokenModel(BrokenModel.Flaw.IGNORES_INTERRUPTS));
+        try {
+            kit.f1_resultEqualsTheOracles();
+            kit.f2_neverMoreThanCInFlight();
+            fails("I1", kit::i1_anInterruptedFanOutEndsPromptlyAndAbandonsItsRequests);
+        } finally {
+            kit.closeModel();
+        }
+    }
+
+    @Test
+    void aModelOnHalfThePoolFailsD2AndD3() {
+        Kit kit = new Kit(new BrokenModel(BrokenModel.Flaw.HALF_POOL));
+        try {
+            kit.d1_resultEqualsTheOracles();
+            fails("D2", kit::d2_wallTimeIsRoundsOfThePool);
+            fails("D3", kit::d3_theServerRunsPWaitsAtOnce);
+        } finally {
+            kit.closeModel();
+        }
+    }
+
+    @Test
+    void aModelCancellingByAFlagPassesX1ToX3sLogAndFailsX3sTasksAndQ1() throws Exception {
+        Kit kit = new Kit(new BrokenModel(BrokenModel.Flaw.LEAVES_TASKS_PENDING));
+        try {
+            kit.x1_gatherFailsWithTheTasksOwnException();
+            kit.x2_gatherFailsSoonAfterTheFailure();
+            kit.x3_everySiblingIsCancelled();
+            fails("X3", kit::x3_noCancelledSiblingIsLeftPending);
+            fails("Q1", kit::q1_nothingOfTheModelRunsOnAfterACall);
         } finally {
             kit.closeModel();
         }

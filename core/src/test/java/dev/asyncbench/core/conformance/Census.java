@@ -150,7 +150,7 @@ record Census(Map<Count, Long> counts) {
     }
 
     /** Virtual threads alive now, from a JSON thread dump written to a temporary file and removed. */
-    private static long virtualThreads() {
+    static long virtualThreads() {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("asyncbench-soak-");

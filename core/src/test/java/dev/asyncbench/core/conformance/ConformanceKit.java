@@ -55,6 +55,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -112,6 +113,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the one known-gaps file ({@code core/src/test/resources/known-gaps.txt}); its test is then
  * aborted with that reason. Hello and gather rules cannot be listed.
  *
+ * <h2>Rules in interfaces</h2>
+ * Some rules live in test interfaces the kit implements ({@link FilesRules} FI3, {@link DbRules}
+ * D3, {@link FanOutFailureRules} F5, {@link InterruptRules} I1, {@link QuiescenceRules} Q1 and
+ * X3's task check), over {@link KitAccess}; {@link #ruleIds()} reads their tests too.
+ *
  * <h2>Transports</h2>
  * The testbed's client uses this JVM's HTTP transport ({@code TestbedClient.PROPERTY}). The rules
  * whose calls go through it are tagged {@value #HTTP}; the build runs the whole kit over the
@@ -120,7 +126,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.MethodName.class)
-public abstract class ConformanceKit implements RetryRules, LoadRules {
+public abstract class ConformanceKit implements FilesRules, DbRules, FanOutFailureRules, InterruptRules, QuiescenceRules, RetryRules, LoadRules {
 
     /** The tag of the rules whose calls go through {@code TestbedClient}, run once per transport. */
     public static final String HTTP = "http";
@@ -165,13 +171,14 @@ public abstract class ConformanceKit implements RetryRules, LoadRules {
     static final int FILE_BYTES = 16 * 1024;
     static final int FILES_C = 8;
     /**
-     * db and aggregate: a pool of P = 8; Q = 3 rounds of P; N = 6 rounds of C = 8; L = 100 ms.
+     * db and aggregate: a pool of P = 8; Q = 4 rounds of P, L = 150 ms (600 ms, where half the
+     * pool takes 1,200 ms and D2's window ends halfway); N = 6 rounds of C = 8, L = 100 ms.
      * C = P for aggregate, so that neither HTTP nor the database hides the other: overlapping
      * profile and orders takes 6 rounds of L, doing them one after the other 12.
      */
     static final int POOL = 8;
-    static final int DB_ROUNDS = 3;
-    static final Duration DB_L = ofMillis(100);
+    static final int DB_ROUNDS = 4;
+    static final Duration DB_L = ofMillis(150);
     static final int AGGREGATE_C = 8;
     static final int AGGREGATE_ROUNDS = 6;
     static final Duration AGGREGATE_L = ofMillis(100);
@@ -203,14 +210,31 @@ public abstract class ConformanceKit implements RetryRules, LoadRules {
         if (orders != null) orders.close();
     }
 
+    @Override
+    public TaskScenario model() {
+        return model;
+    }
+
+    @Override
+    public Traits traits() {
+        return traits;
+    }
+
     /** The shared testbed, started by the first test that needs it (hello and gather do not). */
-    private Testbed testbed() {
+    @Override
+    public Testbed testbed() {
         if (testbed == null) testbed = Testbed.shared();
         return testbed;
     }
 
+    @Override
+    public Oracle oracle() {
+        return oracle;
+    }
+
     /** The database pool of P connections the model and the oracle share. */
-    private OrdersRepository orders() {
+    @Override
+    public OrdersRepository orders() {
         if (orders == null) orders = testbed().orders(POOL);
         return orders;
     }
@@ -460,7 +484,9 @@ public abstract class ConformanceKit implements RetryRules, LoadRules {
         DbSpec spec = dbSpec();
         Timed<DbResult> call = time(() -> model.db(spec));
         Window.around("db(Q=" + spec.queries() + ", P=" + orders().poolSize() + ", L=" + DB_L.toMillis() + " ms)",
-                Window.rounds(spec.queries(), width(orders().poolSize()), DB_L)).check(call.elapsed());
+                Window.rounds(spec.queries(), width(orders().poolSize()), DB_L))
+                .tellingApartFrom("half the pool", Window.rounds(spec.queries(), Math.max(1, width(orders().poolSize()) / 2), DB_L))
+                .check(call.elapsed());
     }
 
     // ---- 6. aggregate --------------------------------------------------------------------------
@@ -697,51 +723,6 @@ public abstract class ConformanceKit implements RetryRules, LoadRules {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    /** What the rules kept in files of their own ({@link RetryRules}) use of the kit. */
-    public final class Context {
-        private Context() {
-        }
-
-        TaskScenario model() {
-            return model;
-        }
-
-        Oracle oracle() {
-            return oracle;
-        }
-
-        Testbed testbed() {
-            return ConformanceKit.this.testbed();
-        }
-
-        OrdersRepository orders() {
-            return ConformanceKit.this.orders();
-        }
-
-        Traits traits() {
-            return traits;
-        }
-
-        int width(int limit) {
-            return ConformanceKit.this.width(limit);
-        }
-
-        void freshServer() {
-            ConformanceKit.this.freshServer();
-        }
-
-        ServerStats awaitServer(Predicate<ServerStats> settled, Duration within) {
-            return ConformanceKit.this.awaitServer(settled, within);
-        }
-    }
-
-    private final Context context = new Context();
-
-    @Override
-    public final Context kit() {
-        return context;
-    }
-
     /** EventLog and timers may each round to the millisecond. */
     static final Duration CLOCK_GRAIN = ofMillis(1);
 
@@ -869,10 +850,9 @@ public abstract class ConformanceKit implements RetryRules, LoadRules {
     /** Every rule id the kit tests, from its test methods' names. */
     static Set<String> ruleIds() {
         Set<String> ids = new TreeSet<>();
-        for (Class<?> rules : List.of(ConformanceKit.class, RetryRules.class, LoadRules.class)) {
-            for (Method m : rules.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(Test.class) || m.isAnnotationPresent(TestFactory.class)) ids.add(ruleOf(m.getName()));
-            }
+        List<Class<?>> kit = Stream.concat(Stream.of(ConformanceKit.class), Arrays.stream(ConformanceKit.class.getInterfaces())).toList();
+        for (Method m : kit.stream().flatMap(c -> Arrays.stream(c.getDeclaredMethods())).toList()) {
+            if (m.isAnnotationPresent(Test.class) || m.isAnnotationPresent(TestFactory.class)) ids.add(ruleOf(m.getName()));
         }
         return ids;
     }

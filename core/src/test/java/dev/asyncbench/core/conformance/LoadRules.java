@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * capacity of C / L = 160 requests per second (10 for the sequential model). Light load is a
  * quarter of that, overload twice that, for one second of arrivals.
  */
-public interface LoadRules {
+interface LoadRules extends KitAccess {
 
     int LOAD_C = 8;
     Duration LOAD_L = ofMillis(50);
@@ -31,43 +31,40 @@ public interface LoadRules {
     /** How late a concurrent model may take a request in, at the 99th percentile: well below L. */
     Duration ARRIVAL_LAG_P99 = ofMillis(20);
 
-    /** The kit this runs in. */
-    ConformanceKit.Context kit();
-
     private Duration serviceTime() {
-        return kit().traits().concurrent() ? LOAD_L : LOAD_L.multipliedBy(2);
+        return traits().concurrent() ? LOAD_L : LOAD_L.multipliedBy(2);
     }
 
     /** Requests per second this model can serve at the kit's C and L. */
     private int capacity() {
-        return (int) (kit().width(LOAD_C) * 1000 / serviceTime().toMillis());
+        return (int) (widthFor(LOAD_C) * 1000 / serviceTime().toMillis());
     }
 
     private LoadSpec loadSpec(double ofCapacity) {
-        return new LoadSpec(kit().testbed().http(), kit().orders(), (int) Math.max(1, Math.round(capacity() * ofCapacity)), LOAD_T, LOAD_L, LOAD_C);
+        return new LoadSpec(testbed().http(), orders(), (int) Math.max(1, Math.round(capacity() * ofCapacity)), LOAD_T, LOAD_L, LOAD_C);
     }
 
     @Test @Tag(ConformanceKit.HTTP)
     default void ld1_everyRequestIsAnsweredAndTheResultEqualsTheOracles() {
         LoadSpec spec = loadSpec(0.25);
         int requests = spec.arrivals().length;
-        long expected = kit().oracle().aggregate(spec.work(requests)).checksum();
-        kit().freshServer();
-        LoadResult result = kit().model().load(spec);
+        long expected = oracle().aggregate(spec.work(requests)).checksum();
+        resetServerWhenQuiet(ConformanceKit.SETTLE);
+        LoadResult result = model().load(spec);
         assertEquals(requests, result.requests(), "every arrival of the clock");
         assertEquals(requests, result.answered(), "every request answered (none shed, none lost)");
         assertEquals(expected, result.checksum(), "the summaries, in id order, equal the oracle's aggregate of as many ids");
-        ServerStats stats = kit().testbed().serverStats();
+        ServerStats stats = testbed().serverStats();
         assertEquals(requests, stats.stored(), () -> "every summary stored once: " + stats.toJson());
     }
 
     @Test @Tag(ConformanceKit.HTTP)
     default void ld2_neverMoreThanCInServiceAndCReachedUnderOverload() {
         LoadSpec spec = loadSpec(2);
-        int width = kit().width(LOAD_C);
-        kit().freshServer();
-        kit().model().load(spec);
-        ServerStats stats = kit().testbed().serverStats();
+        int width = widthFor(LOAD_C);
+        resetServerWhenQuiet(ConformanceKit.SETTLE);
+        model().load(spec);
+        ServerStats stats = testbed().serverStats();
         long reached = (long) Math.ceil(0.8 * width);
         assertTrue(stats.peakInFlight() <= LOAD_C && stats.peakInFlight() >= reached, () -> "C = " + LOAD_C
                 + ": under overload the server should see " + width + " profile requests in flight at the peak (at least "
@@ -82,10 +79,10 @@ public interface LoadRules {
     @Test @Tag(ConformanceKit.HTTP)
     default void ld3_requestsAreTakenInOnTimeEvenUnderOverload() {
         LoadSpec spec = loadSpec(2);
-        LoadResult result = kit().model().load(spec);
+        LoadResult result = model().load(spec);
         long lag = result.arrivalLag().getValueAtPercentile(99);
         long queued = result.latency().getValueAtPercentile(99);
-        if (!kit().traits().concurrent()) {
+        if (!traits().concurrent()) {
             assertTrue(lag > 0 && queued >= lag, "one at a time, the clock runs ahead: requests are taken in late, and latency counts it");
             return;
         }
@@ -103,7 +100,7 @@ public interface LoadRules {
     @Test @Tag(ConformanceKit.HTTP)
     default void ld4_underOverloadWallTimeIsTheQueuesAndLatencyCountsTheQueue() {
         LoadSpec spec = loadSpec(2);
-        int width = kit().width(LOAD_C);
+        int width = widthFor(LOAD_C);
         long[] arrivals = spec.arrivals();
         long serviceMs = serviceTime().toMillis();
         PriorityQueue<Long> free = new PriorityQueue<>();
@@ -113,7 +110,7 @@ public interface LoadRules {
             free.add(start + serviceMs);
             makespan = Math.max(makespan, start + serviceMs);
         }
-        ConformanceKit.Timed<LoadResult> call = ConformanceKit.time(() -> kit().model().load(spec));
+        ConformanceKit.Timed<LoadResult> call = ConformanceKit.time(() -> model().load(spec));
         Window.around("load(R=" + spec.rate() + "/s, T=" + LOAD_T.toMillis() + " ms, C=" + LOAD_C + ", L=" + LOAD_L.toMillis() + " ms)",
                 ofMillis(makespan)).check(call.elapsed());
         long p99 = call.value().latency().getValueAtPercentile(99) / 1000;

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stall in equal parts), at most 3 attempts of 150 ms each, backoff 20 ms doubling up to 80 ms;
  * enough requests that the plan has every fault and a request out of attempts.
  */
-public interface RetryRules {
+interface RetryRules extends KitAccess {
 
     int RETRY_C = 20;
     int RETRY_ROUNDS = 4;
@@ -44,17 +44,14 @@ public interface RetryRules {
      */
     Duration CLOCK_SLACK = ofMillis(5);
 
-    /** The kit this runs in. */
-    ConformanceKit.Context kit();
-
     /**
      * K = 4 rounds of the model's width, or more: the fewest requests whose plan shows every fault
      * and a request out of attempts (41 for a model that does one at a time).
      */
     private RetrySpec retrySpec() {
-        int requests = RETRY_ROUNDS * kit().width(RETRY_C);
+        int requests = RETRY_ROUNDS * widthFor(RETRY_C);
         while (!showsEverything(requests)) requests++;
-        return new RetrySpec(kit().testbed().http(), requests, RETRY_L, RETRY_B, RETRY_C, RETRY_FAULTS, RETRY_ATTEMPTS,
+        return new RetrySpec(testbed().http(), requests, RETRY_L, RETRY_B, RETRY_C, RETRY_FAULTS, RETRY_ATTEMPTS,
                 RETRY_TIMEOUT, ofMillis(20), ofMillis(80));
     }
 
@@ -71,10 +68,10 @@ public interface RetryRules {
 
     /** Runs the model's retry on a fresh server; the result and every attempt the server saw, in flight or not. */
     private Run run(RetrySpec spec) {
-        kit().freshServer();
-        ConformanceKit.Timed<RetryResult> call = ConformanceKit.time(() -> kit().model().retry(spec));
-        ServerStats stats = kit().testbed().serverStats();
-        Map<Long, List<Attempt>> bySeed = kit().testbed().http().attempts().stream()
+        resetServerWhenQuiet(ConformanceKit.SETTLE);
+        ConformanceKit.Timed<RetryResult> call = ConformanceKit.time(() -> model().retry(spec));
+        ServerStats stats = testbed().serverStats();
+        Map<Long, List<Attempt>> bySeed = testbed().http().attempts().stream()
                 .collect(Collectors.groupingBy(Attempt::seed, TreeMap::new, Collectors.toList()));
         return new Run(call.value(), call.elapsed(), stats, bySeed);
     }
@@ -85,7 +82,7 @@ public interface RetryRules {
     @Test @Tag(ConformanceKit.HTTP)
     default void rt1_resultEqualsTheOracles() {
         RetrySpec spec = retrySpec();
-        RetryResult expected = kit().oracle().retry(spec);
+        RetryResult expected = oracle().retry(spec);
         RetryResult result = run(spec).result();
         assertEquals(spec.requests(), result.requests());
         assertEquals(expected, result);
@@ -131,8 +128,8 @@ public interface RetryRules {
         RetrySpec spec = retrySpec();
         Run run = run(spec);
         // a stall not abandoned would be answered at the end of its hold: wait that long
-        ServerStats after = kit().awaitServer(s -> s.inFlight() == 0, spec.stallHold().plus(ConformanceKit.SETTLE));
-        List<Attempt> stalls = kit().testbed().http().attempts().stream().filter(a -> a.planned() == Fault.STALL).toList();
+        ServerStats after = awaitServerStats(s -> s.inFlight() == 0, spec.stallHold().plus(ConformanceKit.SETTLE));
+        List<Attempt> stalls = testbed().http().attempts().stream().filter(a -> a.planned() == Fault.STALL).toList();
         assertTrue(!stalls.isEmpty(), "the kit's plan has stalls");
         for (Attempt stall : stalls) {
             assertEquals(Attempt.End.ABANDONED, stall.end(), () -> "request " + stall.seed() + "'s attempt " + stall.attempt()
@@ -158,7 +155,7 @@ public interface RetryRules {
     @Test @Tag(ConformanceKit.HTTP)
     default void rt6_wallTimeIsTheGreedyMakespanOfTheAttemptsAndBackoffs() {
         RetrySpec spec = retrySpec();
-        int width = kit().width(spec.maxInFlight());
+        int width = widthFor(spec.maxInFlight());
         Run run = run(spec);
         Window.around("retry(K=" + spec.requests() + ", C=" + spec.maxInFlight() + ", L=" + RETRY_L.toMillis() + " ms, "
                         + spec.faults().text() + ", A=" + spec.maxAttempts() + ")", ofMillis(Makespan.greedy(spec.chainsMs(), width)))

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,5 +75,18 @@ class DistTest {
         // in order: the fast ones behind the slow head wait for it to be consumed, then go two by two: 100 + 4 x 10
         assertEquals(100 + 10 * 4, Makespan.inOrder(ms, 2), "slot 2 runs wait 1 (10), then each wait j starts when j - 2 is consumed");
         assertEquals(Makespan.greedy(Dist.FIXED, 30, 20, 10), Makespan.inOrder(Makespan.draws(Dist.FIXED, 30, 20), 10), "equal waits: no difference");
+    }
+
+    @Test
+    void failingHoldsEveryRequestLButItsSeedWhichFailsAtMTimesL() {
+        Dist failing = Dist.parse("failing:seed=4,m=0.25");
+        assertEquals("failing:seed=4,m=0.25", failing.text());
+        assertTrue(failing.fails(4));
+        assertFalse(failing.fails(3));
+        assertEquals(50, failing.latencyMs(4, 200));
+        assertEquals(200, failing.latencyMs(3, 200));
+        assertFalse(Dist.FIXED.fails(4));
+        assertThrows(IllegalArgumentException.class, () -> Dist.parse("failing:seed=1.5,m=1"));
+        assertThrows(IllegalArgumentException.class, () -> Dist.parse("failing:seed=1"));
     }
 }
