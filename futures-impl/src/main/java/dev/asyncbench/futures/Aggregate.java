@@ -11,20 +11,15 @@ import dev.asyncbench.core.spec.AggregateSpec;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /**
  * Scenario 6: per id, the profile over HTTP and the orders from the database at the same
  * time; combine them; store the summary. At most C ids in flight, at most P queries at once.
  *
  * <ul>
- *   <li>Threads: a sliding window of C ids without a semaphore. Per id, {@code sendAsync}
+ *   <li>Threads: a sliding window of C ids without a semaphore ({@link Window}). Per id, {@code sendAsync}
  *       fetches the profile while {@code supplyAsync} runs the query on the repository's pool
  *       of exactly P JDBC threads ({@code FuturesConfig.jdbc}, made once);
  *       {@code thenCombineAsync} joins them and runs {@code combine} on the model's executor;
@@ -43,25 +38,11 @@ final class Aggregate {
     static AggregateResult aggregate(FuturesConfig config, AggregateSpec spec) {
         Objects.requireNonNull(spec, "spec");
         TestbedClient http = spec.http();
-        OrdersRepository orders = spec.orders();
         int ids = spec.ids();
         long[] summaries = new long[ids];
-        CompletableFuture<Void> window = new CompletableFuture<>();   // every summary stored, or the first failure
-        Set<CompletableFuture<byte[]>> inFlight = ConcurrentHashMap.newKeySet();
-        IntFunction<CompletableFuture<Void>> summarize = i ->           // id i + 1, holding no thread while it waits
-                summarize(config, spec, i + 1, request -> send(http, request, inFlight, window)).thenAccept(summary -> summaries[i] = summary);
-        window.exceptionally(failure -> {                              // the failure callback: cancel the requests themselves
-            for (CompletableFuture<byte[]> request : inFlight) request.cancel(true);
-            return null;
-        });
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger remaining = new AtomicInteger(ids);
-        for (int lane = 0; lane < Math.min(spec.maxInFlight(), ids); lane++) startNext(summarize, ids, next, remaining, window);
-        try {
-            Failures.await(window);
-        } catch (CompletionException e) {
-            throw Failures.unwrap(e);
-        }
+        Window window = new Window();
+        window.run(ids, spec.maxInFlight(), i ->                             // id i + 1, holding no thread while it waits
+                summarize(config, spec, i + 1, request -> window.send(http, request)).thenAccept(summary -> summaries[i] = summary));
         return new AggregateResult(ids, Checksums.foldAll(summaries));
     }
 
@@ -81,36 +62,4 @@ final class Aggregate {
                 .whenComplete((done, error) -> rows.cancel(true));      // a failed id's query never runs if still queued
     }
 
-    /**
-     * The sliding window: starts the next item nobody started yet and, when it ends, the one
-     * after that; C first calls keep C items in flight. The last item, or the first failure,
-     * completes {@code window}.
-     */
-    private static void startNext(IntFunction<CompletableFuture<Void>> item, int items, AtomicInteger next,
-                                  AtomicInteger remaining, CompletableFuture<Void> window) {
-        int i = next.getAndIncrement();
-        if (i >= items || window.isDone()) return;
-        CompletableFuture<Void> started;
-        try {
-            started = item.apply(i);
-        } catch (RuntimeException e) {                                    // refused at once (a closed executor): fail, never hang
-            window.completeExceptionally(e);
-            return;
-        }
-        started.whenComplete((done, error) -> {
-            if (error != null) window.completeExceptionally(error);
-            else if (remaining.decrementAndGet() == 0) window.complete(null);
-            else startNext(item, items, next, remaining, window);
-        });
-    }
-
-    /** {@code sendAsync}, its future kept while in flight so that the window's failure can cancel it. */
-    private static CompletableFuture<byte[]> send(TestbedClient http, HttpRequest request,
-                                                  Set<CompletableFuture<byte[]>> inFlight, CompletableFuture<Void> window) {
-        CompletableFuture<byte[]> call = http.sendAsync(request);
-        inFlight.add(call);
-        call.whenComplete((body, error) -> inFlight.remove(call));
-        if (window.isCompletedExceptionally()) call.cancel(true);          // started as the window failed
-        return call;
-    }
 }

@@ -44,7 +44,7 @@ final class Load {
                     CompletableFuture.delayedExecutor(Math.max(0, clock.nanosUntil(i)), TimeUnit.NANOSECONDS, executor));
         }
         try {
-            server.done.join();
+            Failures.await(server.done);                                 // an interrupt cancels the load: nothing queued starts
         } catch (CompletionException e) {
             throw Failures.unwrap(e);
         }

@@ -48,7 +48,7 @@ final class Window {
         AtomicInteger remaining = new AtomicInteger(items);
         for (int lane = 0; lane < Math.min(width, items); lane++) startNext(item, items, next, remaining);
         try {
-            done.join();
+            Failures.await(done);                                            // an interrupt cancels the window, hence the requests
         } catch (CompletionException e) {
             throw Failures.unwrap(e);
         }

@@ -8,14 +8,10 @@ import dev.asyncbench.core.io.TestbedClient;
 import dev.asyncbench.core.spec.AggregateResult;
 import dev.asyncbench.core.spec.AggregateSpec;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
@@ -26,7 +22,7 @@ import java.util.function.IntFunction;
  *
  * <ul>
  *   <li>Threads: a sliding window of C ids on the model's executor
- *       ({@link ExecutorCompletionService}). Each id's thread hands its query to the
+ *       ({@link SlidingWindow}). Each id's thread hands its query to the
  *       repository's pool of P JDBC threads ({@code ThreadsConfig.jdbc}, made once), fetches
  *       the profile itself meanwhile, then waits for the orders; it never submits to its own
  *       executor, so a pool at its ceiling cannot deadlock waiting for itself.
@@ -53,24 +49,7 @@ final class Aggregate {
             summaries[i] = summarize(jdbc, spec, i + 1);
             return i;
         };
-        CompletionService<Integer> window = new ExecutorCompletionService<>(config.executor());
-        Set<Future<Integer>> inFlight = new HashSet<>();
-        int next = 0;
-        try {
-            while (next < Math.min(spec.maxInFlight(), ids)) inFlight.add(window.submit(summarize.apply(next++)));
-            for (int done = 0; done < ids; done++) {
-                Future<Integer> finished = window.take();                 // whichever id ends first
-                inFlight.remove(finished);
-                finished.get();                                           // fail fast: the first failure throws here
-                if (next < ids) inFlight.add(window.submit(summarize.apply(next++)));
-            }
-        } catch (ExecutionException e) {
-            throw Failures.unwrap(e);
-        } catch (InterruptedException e) {
-            throw Failures.interrupted(e);
-        } finally {
-            for (Future<Integer> id : inFlight) id.cancel(true);
-        }
+        SlidingWindow.run(config.executor(), ids, spec.maxInFlight(), summarize);
         return new AggregateResult(ids, Checksums.foldAll(summaries));
     }
 

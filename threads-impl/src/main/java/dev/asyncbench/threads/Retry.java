@@ -8,22 +8,16 @@ import dev.asyncbench.core.spec.RetrySpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
  * Scenario 10: K requests, at most C in flight, each retried with backoff; outcomes in request order.
  *
  * <ul>
- *   <li>Threads: a sliding window of C tasks on the model's executor, as in {@link HttpFanOut};
+ *   <li>Threads: a sliding window of C tasks on the model's executor ({@link SlidingWindow});
  *       each task is one request's whole retry loop, so a request holds its thread, and its
  *       slot, through its backoffs.
  *   <li>Blocking: each attempt is {@code TestbedClient.send} with the attempt's timeout on the
@@ -60,24 +54,7 @@ final class Retry {
                 Thread.sleep(spec.backoff(i, attempt).toMillis());
             }
         };
-        CompletionService<Integer> window = new ExecutorCompletionService<>(executor);
-        Set<Future<Integer>> inFlight = new HashSet<>();
-        int next = 0;
-        try {
-            while (next < Math.min(spec.maxInFlight(), requests)) inFlight.add(window.submit(request.apply(next++)));
-            for (int done = 0; done < requests; done++) {
-                Future<Integer> finished = window.take();                 // whichever request ends first
-                inFlight.remove(finished);
-                finished.get();                                           // fail fast: the first error throws here
-                if (next < requests) inFlight.add(window.submit(request.apply(next++)));
-            }
-        } catch (ExecutionException e) {
-            throw Failures.unwrap(e);
-        } catch (InterruptedException e) {
-            throw Failures.interrupted(e);
-        } finally {
-            for (Future<Integer> running : inFlight) running.cancel(true); // interrupts an attempt or a backoff
-        }
+        SlidingWindow.run(executor, requests, spec.maxInFlight(), request);
         return tally.result();
     }
 }

@@ -10,13 +10,10 @@ import dev.asyncbench.core.spec.AggregateSpec;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -62,20 +59,7 @@ final class Aggregate {
                 inFlight.release();
             }
         };
-        CompletionService<Integer> completions = new ExecutorCompletionService<>(executor);
-        List<Future<Integer>> running = new ArrayList<>(ids);
-        try {
-            for (int i = 0; i < ids; i++) running.add(completions.submit(summarize.apply(i)));
-            for (int done = 0; done < ids; done++) {
-                completions.take().get();                                 // fail fast: the first failure throws here
-            }
-        } catch (ExecutionException e) {
-            throw Failures.unwrap(e);
-        } catch (InterruptedException e) {
-            throw Failures.interrupted(e);
-        } finally {
-            for (Future<Integer> id : running) id.cancel(true);
-        }
+        EachOnItsOwn.run(executor, ids, summarize);
         return new AggregateResult(ids, Checksums.foldAll(summaries));
     }
 

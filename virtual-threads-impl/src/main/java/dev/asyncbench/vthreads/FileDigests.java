@@ -9,16 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 
@@ -57,20 +51,7 @@ final class FileDigests {
                 inFlight.release();
             }
         };
-        CompletionService<Integer> completions = new ExecutorCompletionService<>(executor);
-        List<Future<Integer>> running = new ArrayList<>(count);
-        try {
-            for (int i = 0; i < count; i++) running.add(completions.submit(digest.apply(i)));
-            for (int done = 0; done < count; done++) {
-                completions.take().get();                                 // fail fast: the first failure throws here
-            }
-        } catch (ExecutionException e) {
-            throw Failures.unwrap(e);
-        } catch (InterruptedException e) {
-            throw Failures.interrupted(e);
-        } finally {
-            for (Future<Integer> file : running) file.cancel(true);       // closes its interruptible FileChannel
-        }
+        EachOnItsOwn.run(executor, count, digest);                      // cancelling a file closes its interruptible FileChannel
         return new Manifest(Arrays.asList(entries));
     }
 

@@ -5,15 +5,9 @@ import dev.asyncbench.core.io.TestbedClient;
 import dev.asyncbench.core.spec.FanOutResult;
 import dev.asyncbench.core.spec.FanOutSpec;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 import java.util.stream.LongStream;
@@ -30,7 +24,7 @@ import java.util.stream.LongStream;
  *   <li>Cancellation: on the first failure every request is cancelled with
  *       {@code cancel(true)}: a waiting one stops waiting for its permit, a sending one is
  *       interrupted and the JDK client abandons its exchange.
- *   <li>Errors: completions are taken as they happen ({@link ExecutorCompletionService}), so
+ *   <li>Errors: completions are taken as they happen ({@link EachOnItsOwn}), so
  *       the first failure is rethrown at once, unwrapped ({@code ServerUnreachableException}
  *       as the cause of an {@code UncheckedIOException}).
  * </ul>
@@ -57,20 +51,7 @@ final class HttpFanOut {
                 inFlight.release();
             }
         };
-        CompletionService<Integer> completions = new ExecutorCompletionService<>(executor);
-        List<Future<Integer>> running = new ArrayList<>(requests);
-        try {
-            for (int i = 0; i < requests; i++) running.add(completions.submit(fetch.apply(i)));
-            for (int done = 0; done < requests; done++) {
-                completions.take().get();                                 // fail fast: the first failure throws here
-            }
-        } catch (ExecutionException e) {
-            throw Failures.unwrap(e);
-        } catch (InterruptedException e) {
-            throw Failures.interrupted(e);
-        } finally {
-            for (Future<Integer> request : running) request.cancel(true);  // a no-op once done; else abandons the send
-        }
+        EachOnItsOwn.run(executor, requests, fetch);
         return new FanOutResult(requests, LongStream.of(sizes).sum(), Checksums.foldAll(crcs));
     }
 }

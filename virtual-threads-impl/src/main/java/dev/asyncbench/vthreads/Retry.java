@@ -8,15 +8,9 @@ import dev.asyncbench.core.spec.RetrySpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 
@@ -69,20 +63,7 @@ final class Retry {
                 inFlight.release();
             }
         };
-        CompletionService<Integer> completions = new ExecutorCompletionService<>(executor);
-        List<Future<Integer>> running = new ArrayList<>(requests);
-        try {
-            for (int i = 0; i < requests; i++) running.add(completions.submit(request.apply(i)));
-            for (int done = 0; done < requests; done++) {
-                completions.take().get();                                 // fail fast: the first error throws here
-            }
-        } catch (ExecutionException e) {
-            throw Failures.unwrap(e);
-        } catch (InterruptedException e) {
-            throw Failures.interrupted(e);
-        } finally {
-            for (Future<Integer> r : running) r.cancel(true);             // a no-op once done; else abandons the attempt
-        }
+        EachOnItsOwn.run(executor, requests, request);
         return tally.result();
     }
 }

@@ -127,7 +127,9 @@ public final class ForkProtocol {
          * Time to quiescence, in ms: from an operation's start until the HTTP testbed has no
          * request in flight ({@code ScenarioState.awaitQuiet}), per measured iteration.
          */
-        QUIET("asyncbench.quiet.ms");
+        QUIET("asyncbench.quiet.ms"),
+        /** Load's service time, from a request's start in a slot to its end: 99th percentile over the measured iterations, in ms. */
+        SERVICE_P99("asyncbench.service.p99.ms");
 
         public final String label;
 

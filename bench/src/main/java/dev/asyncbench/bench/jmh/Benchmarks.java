@@ -44,6 +44,8 @@ public final class Benchmarks {
             case FAIL_FAST -> new Binding(s, FailFastBenchmark.class, "failFast", Map.of("N", "tasks", "U", "unitMs"));
             case COLLECT_ALL -> new Binding(s, FailFastBenchmark.class, "collectAll", Map.of("N", "tasks", "U", "unitMs"));
             case RACE -> new Binding(s, RaceBenchmark.class, "race", Map.of("R", "replicas", "W", "winnerMs"));
+            case LOAD -> new Binding(s, LoadBenchmark.class, "load",
+                    Map.of("R", "rate", "T", "durationMs", "L", "latencyMs", "C", "maxInFlight", "P", "poolSize"));
             case RETRY -> new Binding(s, RetryBenchmark.class, "retry",
                     Map.of("K", "requests", "L", "latencyMs", "C", "maxInFlight", "F", "faultPercent", "A", "maxAttempts", "T", "attemptTimeoutMs"));
         };

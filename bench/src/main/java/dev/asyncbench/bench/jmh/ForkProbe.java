@@ -48,6 +48,7 @@ public final class ForkProbe implements InternalProfiler {
 
 
     private static final Recorder LATENCIES = new Recorder(3);
+    private static final Recorder SERVICE = new Recorder(3);
     private static final Map<String, Double> CONSTANTS = new ConcurrentHashMap<>();
     private static final AtomicLong PINNED_EVENTS = new AtomicLong();
     private static volatile double coldMs = Double.NaN;
@@ -74,6 +75,14 @@ public final class ForkProbe implements InternalProfiler {
     private int iterationsStarted;
     /** Every measured iteration's task latencies, in us. */
     private final Histogram latencies = new Histogram(3);
+    /** Every measured iteration's service times (load), in us. */
+    private final Histogram services = new Histogram(3);
+
+    /** Many tasks' latencies at once, in µs (load's, from each request's intended start), and their service times. */
+    public static void latencies(Histogram latencyUs, Histogram serviceUs) {
+        for (var v : latencyUs.recordedValues()) LATENCIES.recordValueWithCount(v.getValueIteratedTo(), v.getCountAtValueIteratedTo());
+        for (var v : serviceUs.recordedValues()) SERVICE.recordValueWithCount(v.getValueIteratedTo(), v.getCountAtValueIteratedTo());
+    }
 
     /** One task's latency from the start of its operation; call from the benchmark, outside the timed call if possible. */
     public static void latency(long nanos) {
@@ -114,6 +123,7 @@ public final class ForkProbe implements InternalProfiler {
         ProcessStats.resetPeakRss();
         THREADS.resetPeakThreadCount();
         LATENCIES.reset();
+        SERVICE.reset();
         quietMs = Double.NaN;
         if (iterationParams.getType() == IterationType.MEASUREMENT && pinnedAtMeasurementStart < 0) {
             pinnedAtMeasurementStart = PINNED_EVENTS.get();
@@ -132,6 +142,7 @@ public final class ForkProbe implements InternalProfiler {
         int peakThreads = (int) now[2];
         long rssPeakKb = now[3];
         Histogram h = LATENCIES.getIntervalHistogram();
+        Histogram service = SERVICE.getIntervalHistogram();
         long serverPeak = serverStatsOk ? serverPeak() : -1;
         double ops = Math.max(1, result.getMetadata().getAllOps());
         if (iterationParams.getType() != IterationType.MEASUREMENT) {
@@ -170,6 +181,10 @@ public final class ForkProbe implements InternalProfiler {
             out.add(new ScalarResult(Measure.P50.label, latencies.getValueAtPercentile(50) / 1000.0, "ms", AggregationPolicy.MAX));
             out.add(new ScalarResult(Measure.P99.label, latencies.getValueAtPercentile(99) / 1000.0, "ms", AggregationPolicy.MAX));
             out.add(new ScalarResult(Measure.MAX.label, latencies.getMaxValue() / 1000.0, "ms", AggregationPolicy.MAX));
+        }
+        services.add(service);
+        if (last && services.getTotalCount() > 0) {
+            out.add(new ScalarResult(Measure.SERVICE_P99.label, services.getValueAtPercentile(99) / 1000.0, "ms", AggregationPolicy.MAX));
         }
         // one operation per fork, before every iteration, reported with each: JMH's average over one
         // fork's iterations divides by all of them, so the value is the fork's, and with several

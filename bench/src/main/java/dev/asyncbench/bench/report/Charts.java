@@ -61,6 +61,11 @@ final class Charts {
             Axis.Labels.BYTES, of(Metrics::rssPerTaskBytes), Text::bytes, false);
     private static final Metric HEAP_TASK = new Metric("heap-per-task", "memory", "Live heap per waiting task", "heap per task",
             Axis.Labels.BYTES, of(Metrics::heapPerTaskBytes), Text::bytes, false);
+    /** Load's hockey stick: latency from intended start against offered rate, p99 with the objective, and p50. */
+    private static final Metric LOAD_P99 = new Metric("latency-p99", "time", "p99 latency from intended start against offered rate",
+            "p99 latency (ms)", Axis.Labels.SHORT, of(Metrics::p99Ms), Text::ms, true);
+    private static final Metric LOAD_P50 = new Metric("latency-p50", "time", "Median latency from intended start against offered rate",
+            "p50 latency (ms)", Axis.Labels.SHORT, of(Metrics::p50Ms), Text::ms, false);
     /** The slug of the chart of CPU per HTTP request, which replaces CPU per operation where an operation is many requests. */
     static final String CPU_PER_REQUEST = "cpu-per-request";
 
@@ -72,7 +77,7 @@ final class Charts {
 
     static List<Chart> of(ScenarioView s) {
         List<Chart> charts = new ArrayList<>();
-        List<Metric> metrics = new ArrayList<>(List.of(TIME));
+        List<Metric> metrics = new ArrayList<>(s.known == BenchScenario.LOAD ? List.of(LOAD_P99, LOAD_P50, TIME) : List.of(TIME));
         if (s.has(Metrics::efficiency)) metrics.add(EFFICIENCY);
         boolean requests = s.known != null && s.sizes.stream().anyMatch(size -> s.known.httpRequests(size) > 0);
         if (s.has(Metrics::cpuMsPerOp)) metrics.add(requests ? cpuPerRequest(s.known) : CPU);
@@ -112,6 +117,8 @@ final class Charts {
             foot.add("Each point has its own inputs, so no line joins them: " + String.join("; ", sweep.sizes().stream().map(Size::label).toList()) + ".");
         }
         if (metric.slug().equals(CPU_PER_REQUEST)) foot.add(ScenarioTerms.cpuPerRequest(s.known));
+        if (metric == LOAD_P99) foot.add("Latency is measured from each request's intended start on the arrival clock, so time spent "
+                + "queued for a slot counts (no coordinated omission). A model's knee is the last rate before its line crosses the objective.");
         if (!none.isEmpty()) foot.add(none.strip());
         Map<String, Map<String, List<Size>>> missing = new LinkedHashMap<>(); // model -> why -> sizes
         String svg;
@@ -146,10 +153,15 @@ final class Charts {
                 List<SvgChart.Point> points = new ArrayList<>();
                 for (Size size : sweep.sizes()) {
                     double at = s.ideal(size);
+                    if (metric == LOAD_P99) {
+                        double objective = LoadReadings.objectiveMs(size);
+                        points.add(new SvgChart.Point(size.x(), objective, Double.NaN, "the objective: p99 within " + Text.ms(objective)));
+                        continue;
+                    }
                     points.add(metric == TIME ? new SvgChart.Point(size.x(), at, Double.NaN, "ideal at " + size.label() + ": " + Text.ms(at))
                             : new SvgChart.Point(size.x(), Double.isNaN(at) ? Double.NaN : 1, Double.NaN, "the ideal is 1 at every size"));
                 }
-                ideal = new SvgChart.Series("ideal", ModelStyle.IDEAL, points, "");
+                ideal = new SvgChart.Series(metric == LOAD_P99 ? "objective" : "ideal", ModelStyle.IDEAL, points, "");
                 if (ideal.empty() && metric == TIME) foot.add("No ideal line: the results give no ideal time for this scenario (its work is not a wait).");
             }
             SvgChart.Plot plot = new SvgChart.Plot(key, title, s.xTitle(), metric.yTitle(), metric.labels(), metric != TIME, sweep.shared() != null,

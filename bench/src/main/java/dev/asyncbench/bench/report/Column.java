@@ -52,9 +52,13 @@ record Column(String head, String sub, String title, ToDoubleFunction<Metrics> v
         List<Column> cols = new ArrayList<>();
         if (cold(s)) cols.add(new Column("cold ms", "first op, fresh JVM", COLD_TITLE, Metrics::coldMs, Text::num));
         if (s.has(Metrics::quietMs)) cols.add(new Column("quiet ms", "time to quiescence", QUIET_TITLE, Metrics::quietMs, Text::num));
-        if (s.has(Metrics::p50Ms)) cols.add(new Column("p50 ms", "per-task latency from the operation's start, median", Metrics::p50Ms, Text::num));
+        boolean load = s.known == dev.asyncbench.bench.results.BenchScenario.LOAD;
+        if (s.has(Metrics::p50Ms)) cols.add(new Column("p50 ms", load ? "latency from each request's intended start, median"
+                : "per-task latency from the operation's start, median", Metrics::p50Ms, Text::num));
         if (s.has(Metrics::p99Ms)) cols.add(new Column("p99 ms", "per-task latency, 99th percentile", Metrics::p99Ms, Text::num));
         if (s.has(Metrics::maxMs)) cols.add(new Column("max ms", "per-task latency, maximum", Metrics::maxMs, Text::num));
+        if (s.has(Metrics::serviceP99Ms)) cols.add(new Column("service p99 ms", "service time (from a slot to the end), 99th percentile: "
+                + "what a closed benchmark would report", Metrics::serviceP99Ms, Text::num));
         cols.add(new Column("CPU ms/op", "CPU time of the whole measured JVM per operation", Metrics::cpuMsPerOp, Text::num));
         double requests = s.known == null ? Double.NaN : s.known.httpRequests(size);
         if (requests > 0) {

@@ -41,6 +41,7 @@ final class Readings {
             poolBound(s).ifPresent(out::add);
             ColdReadings.of(s).ifPresent(out::add);
             QuietReadings.of(s).ifPresent(out::add);
+            out.addAll(LoadReadings.of(s));
             ResourceReadings.inFlight(s, largest).ifPresent(out::add);
             ResourceReadings.cpuPerRequest(s, largest).ifPresent(out::add);
             ResourceReadings.memory(s, largest).ifPresent(out::add);

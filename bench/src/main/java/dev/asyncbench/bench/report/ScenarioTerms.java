@@ -23,6 +23,7 @@ final class ScenarioTerms {
             case FILES -> "files";
             case DB -> "queries";
             case RACE -> "replicas";
+            case LOAD -> "arrivals per second";
             case HELLO -> "pause, ms";
             case TIMEOUT -> "server latency, ms";
         };
@@ -35,7 +36,7 @@ final class ScenarioTerms {
     static boolean equalWaits(BenchScenario s) {
         return switch (s) {
             case GATHER_MASS, HTTP_FAN_OUT, DB -> true;
-            case HELLO, GATHER, FILES, AGGREGATE, TIMEOUT, FAIL_FAST, COLLECT_ALL, RACE, RETRY -> false;
+            case HELLO, GATHER, FILES, AGGREGATE, TIMEOUT, FAIL_FAST, COLLECT_ALL, RACE, RETRY, LOAD -> false;
         };
     }
 
@@ -55,6 +56,7 @@ final class ScenarioTerms {
             case HTTP_FAN_OUT -> "its K HTTP requests";
             case AGGREGATE -> "its 2N HTTP requests (each id's profile and store; the client side of its database queries is in the CPU too)";
             case RETRY -> "its attempts (every request's, by the fault plan: K and then some)";
+            case LOAD -> "its 2 x R x T HTTP requests (each arrival's profile and store; the client side of its database queries is in the CPU too)";
             case HELLO, GATHER, GATHER_MASS, FILES, DB, TIMEOUT, FAIL_FAST, COLLECT_ALL, RACE -> "its HTTP requests";
         };
         return "CPU per request is the whole fork process's CPU time per operation (the model, the HTTP client, the JMH harness, "
@@ -80,6 +82,7 @@ final class ScenarioTerms {
             case TIMEOUT -> List.of("fetchWithTimeout");
             case RACE -> List.of("race");
             case RETRY -> List.of("retry");
+            case LOAD -> List.of("load");
         };
     }
 }

@@ -122,6 +122,7 @@ final class SourceFiles {
             case TIMEOUT -> "Timeout";
             case RACE -> "Race";
             case RETRY -> "Retry";
+            case LOAD -> "Load";
         };
     }
 

@@ -2,19 +2,19 @@ package dev.asyncbench.bench.results;
 
 import dev.asyncbench.core.Scenario;
 import dev.asyncbench.core.spec.AggregateSpec;
+import dev.asyncbench.core.spec.Arrivals;
 import dev.asyncbench.core.spec.Check;
 import dev.asyncbench.core.spec.DbSpec;
 import dev.asyncbench.core.spec.Dist;
 import dev.asyncbench.core.spec.FanOutSpec;
 import dev.asyncbench.core.spec.FilesSpec;
 import dev.asyncbench.core.spec.GatherSpec;
+import dev.asyncbench.core.spec.LoadSpec;
 import dev.asyncbench.core.spec.Makespan;
 import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.RaceSpec;
-import dev.asyncbench.core.spec.Faults;
-import dev.asyncbench.core.spec.RetryPlan;
-import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.Replica;
+import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.Task;
 import dev.asyncbench.core.spec.TimeoutSpec;
 import dev.asyncbench.core.testbed.FileTrees;
@@ -46,7 +46,15 @@ public enum BenchScenario {
     COLLECT_ALL("collect-all", Scenario.FAIL_FAST, "the same tasks, collect every outcome (gatherAll)", List.of("N", "U")),
     RACE("race", Scenario.RACE, "R replicas: the first fails after W/2, the second answers after W, the others later", List.of("R", "W")),
     RETRY("retry", Scenario.RETRY, "K requests held L, F% of attempts failing (503, dropped, stall), each retried up to A attempts of T ms, "
-            + "backoff 10 ms doubling to 160 ms with jitter, at most C in flight", List.of("K", "L", "C", "F", "A", "T"));
+            + "backoff 10 ms doubling to 160 ms with jitter, at most C in flight", List.of("K", "L", "C", "F", "A", "T")),
+    LOAD("load", Scenario.LOAD, "requests arriving at R per second for T ms (Poisson, fixed in advance), each aggregate's work (profile and "
+            + "orders at once, L each, pool P), at most C served at once, the rest queued; latency from intended start", List.of("R", "T", "L", "C", "P"));
+
+    /**
+     * Load's latency objective: a model's knee is the highest offered rate R whose p99 latency,
+     * from intended start, stays within this many times L.
+     */
+    public static final int LOAD_OBJECTIVE_TIMES_L = 5;
 
     /** Retry's fixed inputs: body bytes, and the backoff and its cap in ms. */
     public static final int RETRY_BODY = 1024;
@@ -85,12 +93,12 @@ public enum BenchScenario {
 
     /** True when it needs the HTTP testbed server. */
     public boolean needsServer() {
-        return this == HTTP_FAN_OUT || this == AGGREGATE || this == TIMEOUT || this == RACE || this == RETRY;
+        return this == HTTP_FAN_OUT || this == AGGREGATE || this == TIMEOUT || this == RACE || this == RETRY || this == LOAD;
     }
 
     /** True when it needs the testbed database. */
     public boolean needsDatabase() {
-        return this == DB || this == AGGREGATE;
+        return this == DB || this == AGGREGATE || this == LOAD;
     }
 
     /**
@@ -132,7 +140,8 @@ public enum BenchScenario {
                     : Math.max(ceilDiv(size.get("N"), size.get("C")), ceilDiv(size.get("N"), size.get("P"))) * size.get("L");
             case TIMEOUT -> Math.min(size.get("L"), size.get("D"));
             case RACE -> size.get("W");
-            case RETRY -> Makespan.greedy(retryPlan(size).chainsMs((int) size.get("K")), (int) size.get("C"));
+            case RETRY -> Makespan.greedy(ScenarioPlans.retryPlan(size).chainsMs((int) size.get("K")), (int) size.get("C"));
+            case LOAD -> ScenarioPlans.loadMakespanMs(size, Math.min(size.get("C"), size.get("P")));
         };
     }
 
@@ -160,7 +169,8 @@ public enum BenchScenario {
         return switch (this) {
             case HTTP_FAN_OUT -> size.get("K");
             case AGGREGATE -> 2.0 * size.get("N");
-            case RETRY -> retryAttempts(size);
+            case RETRY -> ScenarioPlans.retryAttempts(size);
+            case LOAD -> 2.0 * Arrivals.poisson((int) size.get("R"), ms(size.get("T"))).length;
             default -> Double.NaN;
         };
     }
@@ -222,6 +232,10 @@ public enum BenchScenario {
                 RaceSpec.checkCount(size.get("R"));
                 raceReplicas((int) size.get("R"), size.get("W"));
             }
+            case LOAD -> {
+                LoadSpec.check(size.get("R"), ms(size.get("T")), ms(size.get("L")), size.get("C"));
+                TestbedDatabase.checkPoolSize(size.get("P"));
+            }
             case RETRY -> {
                 RetrySpec.check(size.get("K"), ms(size.get("L")), RETRY_BODY, size.get("C"), size.get("A"), ms(size.get("T")),
                         ms(RETRY_BACKOFF_MS), ms(RETRY_MAX_BACKOFF_MS));
@@ -249,20 +263,6 @@ public enum BenchScenario {
         list.add(Replica.failing("r0", ms(winnerMs / 2)));
         for (int i = 1; i < count; i++) list.add(Replica.of("r" + i, ms(winnerMs * i)));
         return list;
-    }
-
-    /** Retry's plan at this size: what the fork builds its {@code RetrySpec} from. */
-    public static RetryPlan retryPlan(Size size) {
-        return new RetryPlan(ms(size.get("L")), new Faults(size.get("F") / 100.0), (int) size.get("A"), ms(size.get("T")),
-                ms(RETRY_BACKOFF_MS), ms(RETRY_MAX_BACKOFF_MS));
-    }
-
-    /** How many attempts one retry operation makes at this size: every request's, by the plan. */
-    private static double retryAttempts(Size size) {
-        RetryPlan plan = retryPlan(size);
-        long attempts = 0;
-        for (int i = 0; i < size.get("K"); i++) attempts += plan.attempts(i);
-        return attempts;
     }
 
     private static Duration ms(long millis) {

@@ -32,13 +32,16 @@ package dev.asyncbench.bench.results;
  *                           (race, timeout): from the operation's start until the HTTP testbed
  *                           has no request in flight (losers and timed-out calls abandoned),
  *                           the mean over the measured operations; at least {@code timeMs}
+ * @param serviceP99Ms       load only: the 99th percentile of service time, from a request's start
+ *                           in a slot to its end (what a closed benchmark would report beside
+ *                           {@code p99Ms}, which load measures from each request's intended start)
  */
 public record Metrics(double samples, double timeMs, double timeErrorMs, double idealMs,
                       double p50Ms, double p99Ms, double maxMs,
                       double cpuMsPerOp, double allocBytesPerOp,
                       double rssPeakMb, double rssPerTaskBytes, double heapPerTaskBytes,
                       double threadsPeak, double serverPeakInFlight, double pinnedEvents, double coldMs,
-                      double quietMs) {
+                      double quietMs, double serviceP99Ms) {
 
     public static final Metrics NONE = builder().build();
 
@@ -58,7 +61,7 @@ public record Metrics(double samples, double timeMs, double timeErrorMs, double 
         b.cpuMsPerOp = cpuMsPerOp; b.allocBytesPerOp = allocBytesPerOp;
         b.rssPeakMb = rssPeakMb; b.rssPerTaskBytes = rssPerTaskBytes; b.heapPerTaskBytes = heapPerTaskBytes;
         b.threadsPeak = threadsPeak; b.serverPeakInFlight = serverPeakInFlight; b.pinnedEvents = pinnedEvents;
-        b.coldMs = coldMs; b.quietMs = quietMs;
+        b.coldMs = coldMs; b.quietMs = quietMs; b.serviceP99Ms = serviceP99Ms;
         return b;
     }
 
@@ -69,7 +72,7 @@ public record Metrics(double samples, double timeMs, double timeErrorMs, double 
         private double cpuMsPerOp = Double.NaN, allocBytesPerOp = Double.NaN;
         private double rssPeakMb = Double.NaN, rssPerTaskBytes = Double.NaN, heapPerTaskBytes = Double.NaN;
         private double threadsPeak = Double.NaN, serverPeakInFlight = Double.NaN, pinnedEvents = Double.NaN;
-        private double coldMs = Double.NaN, quietMs = Double.NaN;
+        private double coldMs = Double.NaN, quietMs = Double.NaN, serviceP99Ms = Double.NaN;
 
         private Builder() {
         }
@@ -88,10 +91,11 @@ public record Metrics(double samples, double timeMs, double timeErrorMs, double 
         public Builder pinnedEvents(double v) { pinnedEvents = v; return this; }
         public Builder coldMs(double v) { coldMs = v; return this; }
         public Builder quietMs(double v) { quietMs = v; return this; }
+        public Builder serviceP99Ms(double v) { serviceP99Ms = v; return this; }
 
         public Metrics build() {
             return new Metrics(samples, timeMs, timeErrorMs, idealMs, p50Ms, p99Ms, maxMs, cpuMsPerOp, allocBytesPerOp,
-                    rssPeakMb, rssPerTaskBytes, heapPerTaskBytes, threadsPeak, serverPeakInFlight, pinnedEvents, coldMs, quietMs);
+                    rssPeakMb, rssPerTaskBytes, heapPerTaskBytes, threadsPeak, serverPeakInFlight, pinnedEvents, coldMs, quietMs, serviceP99Ms);
         }
     }
 }

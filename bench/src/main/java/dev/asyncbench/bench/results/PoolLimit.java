@@ -30,6 +30,7 @@ public final class PoolLimit {
             case FILES -> Math.min(z.get("F"), z.get("C"));
             case DB -> Math.min(z.get("Q"), z.get("P"));
             case AGGREGATE -> Math.min(z.get("N"), z.get("C"));
+            case LOAD -> z.get("C");
             case HELLO, TIMEOUT -> 1;
             case RACE -> z.get("R");
         };

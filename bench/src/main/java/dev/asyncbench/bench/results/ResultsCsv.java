@@ -22,13 +22,13 @@ public final class ResultsCsv {
             "samples", "time_ms", "time_error_ms", "ideal_ms", "efficiency",
             "p50_ms", "p99_ms", "max_ms", "cpu_ms_per_op", "alloc_bytes_per_op",
             "rss_peak_mb", "rss_per_task_bytes", "heap_per_task_bytes",
-            "threads_peak", "server_peak_in_flight", "pinned_events", "cold_ms", "quiet_ms");
+            "threads_peak", "server_peak_in_flight", "pinned_events", "cold_ms", "quiet_ms", "service_p99_ms");
 
     private static final List<Function<Metrics, Double>> METRICS = List.of(
             Metrics::samples, Metrics::timeMs, Metrics::timeErrorMs, Metrics::idealMs, Metrics::efficiency,
             Metrics::p50Ms, Metrics::p99Ms, Metrics::maxMs, Metrics::cpuMsPerOp, Metrics::allocBytesPerOp,
             Metrics::rssPeakMb, Metrics::rssPerTaskBytes, Metrics::heapPerTaskBytes,
-            Metrics::threadsPeak, Metrics::serverPeakInFlight, Metrics::pinnedEvents, Metrics::coldMs, Metrics::quietMs);
+            Metrics::threadsPeak, Metrics::serverPeakInFlight, Metrics::pinnedEvents, Metrics::coldMs, Metrics::quietMs, Metrics::serviceP99Ms);
 
     /** Six significant digits: finer than any measurement here, short enough to read. */
     private static final MathContext SIGNIFICANT = new MathContext(6);
@@ -82,7 +82,7 @@ public final class ResultsCsv {
             try {
                 double[] m = new double[METRICS.size()];
                 for (int k = 0; k < m.length; k++) m[k] = parseNumber(cell.apply(COLUMNS.get(8 + k)), COLUMNS.get(8 + k));
-                Metrics metrics = new Metrics(m[0], m[1], m[2], m[3], m[5], m[6], m[7], m[8], m[9], m[10], m[11], m[12], m[13], m[14], m[15], m[16], m[17]);
+                Metrics metrics = new Metrics(m[0], m[1], m[2], m[3], m[5], m[6], m[7], m[8], m[9], m[10], m[11], m[12], m[13], m[14], m[15], m[16], m[17], m[18]);
                 Size size = Size.parse(cell.apply("size"));
                 rows.add(new ResultRow(cell.apply("scenario"), cell.apply("model"), cell.apply("harness"), size,
                         ResultRow.Status.byId(cell.apply("status")), cell.apply("note"), metrics));

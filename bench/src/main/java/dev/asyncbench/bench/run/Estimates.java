@@ -3,6 +3,7 @@ package dev.asyncbench.bench.run;
 import dev.asyncbench.bench.fork.MemoryProbe;
 
 import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.ScenarioPlans;
 import dev.asyncbench.bench.results.Size;
 import dev.asyncbench.bench.fork.ModelsProbe.Model;
 import dev.asyncbench.core.Traits;
@@ -44,7 +45,8 @@ public final class Estimates {
                     + z.get("N") * 0.5;
             case TIMEOUT -> Math.min(z.get("L"), z.get("D")) + 2;
             case RACE -> t.concurrent() ? z.get("W") + 2 : z.get("W") * 1.5 + 2;
-            case RETRY -> Makespan.greedy(BenchScenario.retryPlan(z).chainsMs((int) z.get("K")), (int) Math.min(z.get("C"), w)) + z.get("K") * 0.4;
+            case LOAD -> ScenarioPlans.loadMakespanMs(z, Math.min(Math.min(z.get("C"), z.get("P")), w)) * (t.concurrent() ? 1 : 2) + 50;
+            case RETRY -> Makespan.greedy(ScenarioPlans.retryPlan(z).chainsMs((int) z.get("K")), (int) Math.min(z.get("C"), w)) + z.get("K") * 0.4;
         };
     }
 

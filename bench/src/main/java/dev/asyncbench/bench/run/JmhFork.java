@@ -221,6 +221,7 @@ final class JmhFork {
                 .pinnedEvents(score(secondary, Measure.PINNED))
                 .coldMs(score(secondary, Measure.COLD))
                 .quietMs(score(secondary, Measure.QUIET))
+                .serviceP99Ms(score(secondary, Measure.SERVICE_P99))
                 .build();
     }
 

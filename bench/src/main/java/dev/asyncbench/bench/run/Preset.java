@@ -117,6 +117,9 @@ public enum Preset {
             case FAIL_FAST, COLLECT_ALL -> List.of(Size.of("N", 3, "U", 20), Size.of("N", 300, "U", 20));
             case RACE -> List.of(Size.of("R", 3, "W", 20), Size.of("R", 16, "W", 20));
             case RETRY -> List.of(Size.of("K", 400, "L", 10, "C", 40, "F", 20, "A", 4, "T", 100));
+            // the sweep of offered rates: below, near and past each model's saturation (the hockey stick)
+            case LOAD -> List.of(Size.of("R", 200, "T", 500, "L", 10, "C", 20, "P", 20), Size.of("R", 800, "T", 500, "L", 10, "C", 20, "P", 20),
+                    Size.of("R", 3200, "T", 500, "L", 10, "C", 20, "P", 20));
         };
         if (this == QUICK) return quick;
         List<Size> full = new ArrayList<>(quick);
@@ -134,6 +137,10 @@ public enum Preset {
             case TIMEOUT -> { }
             case FAIL_FAST, COLLECT_ALL -> full.add(Size.of("N", 30_000, "U", 20));
             case RACE -> full.add(Size.of("R", 64, "W", 20));
+            case LOAD -> {
+                full.clear();
+                for (int r : new int[] {100, 200, 400, 800, 1600, 3200, 6400}) full.add(Size.of("R", r, "T", 2000, "L", 10, "C", 20, "P", 20));
+            }
             case RETRY -> full.add(Size.of("K", 2000, "L", 20, "C", 200, "F", 20, "A", 4, "T", 200));
         }
         return full;

@@ -193,7 +193,7 @@ class ReadingsTest {
     void theRunSentenceCountsEveryCombination() {
         // gather-mass 4 sizes x 7 models, gather 1 x 7, http-fan-out 3 x 7 (virtual-threads has no rows there)
         assertEquals("This run has 56 combinations of scenario, size and model: 47 measured, 5 skipped, 1 failed and 3 missing "
-                        + "(each listed in its scenario, with the reason). Not in this run: hello, files, db, aggregate, timeout, fail-fast, collect-all, race, retry.",
+                        + "(each listed in its scenario, with the reason). Not in this run: hello, files, db, aggregate, timeout, fail-fast, collect-all, race, retry, load.",
                 Readings.run(RunView.of(Fixtures.fullRun())));
     }
 

@@ -73,7 +73,7 @@ class ReportContentTest {
         String html = read(dir.resolve("index.html"));
         String md = read(dir.resolve("report.md"));
         for (String text : List.of(html.replaceAll("<[^>]+>", ""), md)) {
-            assertEquals(1, count(text, "static List(&lt;|<)String(&gt;|>) gather\\(Executor executor"),
+            assertEquals(1, count(text, "static List(&lt;|<)String(&gt;|>) gather\\(FuturesConfig config"),
                     "futures' gather, once (gather and fail-fast share it)");
             assertEquals(1, count(text, "suspend fun gatherMany"), "coroutines' mass gather, once");
             assertEquals(0, count(text, "(?m)^import |^package "), "no imports, no package lines");

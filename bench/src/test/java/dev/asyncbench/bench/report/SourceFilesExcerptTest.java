@@ -178,7 +178,7 @@ class SourceFilesExcerptTest {
         CodeListing listing = new CodeListing(new SourceFiles(), p -> Optional.empty(), true);
         CodeListing.Column futures = column(listing.columns(scenario(view, "gather")), "futures");
         assertFalse(futures.code().contains("CompletableFuture<String> run("), futures.code());
-        assertTrue(futures.code().startsWith("static List<String> gather(Executor executor, GatherSpec spec, EventLog log) {\n    Objects"),
+        assertTrue(futures.code().startsWith("static List<String> gather(FuturesConfig config, GatherSpec spec, EventLog log) {\n    Objects"),
                 "no type around it, one indentation less: " + futures.code());
         assertTrue(futures.code().endsWith("}\n\n// uses run(...) and end(...) (in the whole file)\n"), futures.code());
     }

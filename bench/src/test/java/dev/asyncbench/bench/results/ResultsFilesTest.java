@@ -159,14 +159,14 @@ class ResultsFilesTest {
         assertTrue(Double.isNaN(rx.metrics().pinnedEvents()) && Double.isNaN(rx.metrics().idealMs()), "a column the file lacks: not measured");
         assertEquals(ResultRow.Status.FAILED, rows.getLast().status());
 
-        // a whole file without its last column (quiet_ms, added last) reads the same but for that column
+        // a whole file without its last column (service_p99_ms, added last) reads the same but for that column
         List<ResultRow> simple = List.of(ROWS.getFirst(), ROWS.getLast()); // notes on one line, no quotes
         List<String> lines = ResultsCsv.write(simple).lines().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
-        assertFalse(lines.getFirst().contains("quiet_ms"), lines.getFirst());
+        assertFalse(lines.getFirst().contains("service_p99_ms"), lines.getFirst());
         List<ResultRow> old = ResultsCsv.read(String.join("\n", lines) + "\n");
-        assertTrue(Double.isNaN(old.getFirst().metrics().quietMs()), "written before quiet_ms: not measured");
+        assertTrue(Double.isNaN(old.getFirst().metrics().serviceP99Ms()), "written before service_p99_ms: not measured");
         assertEquals(simple.stream().map(r -> new ResultRow(r.scenario(), r.model(), r.harness(), r.size(), r.status(), r.note(),
-                r.metrics().toBuilder().quietMs(Double.NaN).build())).toList(), old);
+                r.metrics().toBuilder().serviceP99Ms(Double.NaN).build())).toList(), old);
 
         var e = assertThrows(IllegalArgumentException.class, () -> ResultsCsv.read("scenario,model,size,status\n"));
         assertTrue(e.getMessage().startsWith("unexpected header (line 1): no column 'harness'"), e.getMessage());

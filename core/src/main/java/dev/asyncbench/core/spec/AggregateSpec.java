@@ -32,4 +32,9 @@ public record AggregateSpec(TestbedClient http, OrdersRepository orders, int ids
         Check.delay(latency, "L (latency)");
         Check.range(maxInFlight, "C (max in flight)", 1, FanOutSpec.MAX_IN_FLIGHT);
     }
+
+    /** The same work with another latency: the reference's input, whose answers do not depend on it. */
+    public AggregateSpec withLatency(Duration latency) {
+        return new AggregateSpec(http, orders, ids, latency, maxInFlight, dist);
+    }
 }

@@ -172,4 +172,14 @@ class BrokenModelsTest {
             kit.closeModel();
         }
     }
+
+    @Test
+    void aLoadWhoseClockWaitsForASlotFailsLD3() {
+        Kit kit = new Kit(new BrokenLoad());
+        try {
+            fails("LD3", kit::ld3_requestsAreTakenInOnTimeEvenUnderOverload);
+        } finally {
+            kit.closeModel();
+        }
+    }
 }
