@@ -88,7 +88,7 @@ public final class MinimalRuns {
         // over the budget, or above the model's ceiling (the suite's row fails, nothing to compare): not run
         if (op > settings.budget().toMillis() || size.get("N") > model.traits().maxMassTasks() || !MinimalMain.has(model.name())) return 0;
         double probe = Estimates.probeMs(size, model, settings.preset().memoryProbes);
-        int runs = settings.warmups(op) + settings.measurements(op);
+        int runs = settings.warmups(BenchScenario.GATHER_MASS, op) + settings.measurements(BenchScenario.GATHER_MASS, op);
         return 800 + runs * op + probe + Estimates.gcMs(GATHER_MASS, size, runs);
     }
 
@@ -101,8 +101,8 @@ public final class MinimalRuns {
         Path log = logs.resolve(name + ".log");
         Path report = logs.resolve(name + ".report");
         Files.deleteIfExists(report);
-        int warmups = settings.warmups(opMs);
-        int measurements = settings.measurements(opMs);
+        int warmups = settings.warmups(BenchScenario.GATHER_MASS, opMs);
+        int measurements = settings.measurements(BenchScenario.GATHER_MASS, opMs);
         Map<Property, Object> properties = new EnumMap<>(Property.class);
         properties.put(Property.MODEL, model.name());
         properties.put(Property.SIZE, size.label());

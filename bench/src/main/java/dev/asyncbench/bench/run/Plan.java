@@ -36,8 +36,8 @@ public record Plan(List<Combination> combinations) {
                 for (String name : settings.models()) {
                     Model model = models.get(name);
                     double op = Estimates.opMs(s, size, model);
-                    int w = settings.warmups(op);
-                    int m = settings.measurements(op);
+                    int w = settings.warmups(s, op);
+                    int m = settings.measurements(s, op);
                     // every fork starts a JVM and runs the whole combination again
                     double all = settings.forks() * Estimates.combinationMs(s, size, model, settings.preset().warmUpMs,
                             settings.preset().memoryProbes, w, m);

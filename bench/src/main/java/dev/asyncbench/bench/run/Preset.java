@@ -84,6 +84,21 @@ public enum Preset {
         return (int) Math.clamp((long) Math.ceil(measureMs / Math.max(opMs, 1)), min, maxMeasurements);
     }
 
+    /**
+     * Load's operation is a whole run of arrivals, and its figures are its requests' latencies:
+     * every request is a sample, so at most one warm-up run and {@value #LOAD_RUNS} measured runs.
+     */
+    public int warmups(BenchScenario s, double opMs) {
+        return s == BenchScenario.LOAD ? Math.min(warmups(opMs), 1) : warmups(opMs);
+    }
+
+    /** Measured iterations of scenario {@code s} for an operation of about {@code opMs} (load: {@value #LOAD_RUNS}). */
+    public int measurements(BenchScenario s, double opMs) {
+        return s == BenchScenario.LOAD ? LOAD_RUNS : measurements(opMs);
+    }
+
+    static final int LOAD_RUNS = 3;
+
     /** An operation this long is measured fewer times. */
     static final double LONG_OP_MS = 5000;
 
@@ -103,8 +118,9 @@ public enum Preset {
     /** The sizes this preset runs a scenario at, smallest first. */
     public List<Size> sizes(BenchScenario s) {
         List<Size> quick = switch (s) {
-            case HELLO -> List.of(Size.of("L", 10), Size.of("L", 100));
-            case GATHER -> List.of(Size.of("N", 3, "U", 10), Size.of("N", 300, "U", 10));
+            // quick keeps one size of hello, gather, fail-fast and collect-all (full adds the others) so that retry and load fit its five minutes
+            case HELLO -> List.of(Size.of("L", 10));
+            case GATHER -> List.of(Size.of("N", 3, "U", 10));
             case GATHER_MASS -> List.of(Size.of("N", 10, "L", 20), Size.of("N", 5_000, "L", 20));
             case HTTP_FAN_OUT -> List.of(Size.of("K", 20, "L", 10, "B", 1024, "C", 10), Size.of("K", 500, "L", 10, "B", 4096, "C", 100),
                     // the tail: a slot must free when its request completes, not in request order (rule F4)
@@ -114,18 +130,18 @@ public enum Preset {
             case AGGREGATE -> List.of(Size.of("N", 20, "L", 10, "C", 10, "P", 10), Size.of("N", 200, "L", 10, "C", 50, "P", 20),
                     Size.of("N", 400, "L", 10, "C", 50, "P", 20).withDist("lognormal:p99=10"));
             case TIMEOUT -> List.of(Size.of("L", 10, "D", 100), Size.of("L", 500, "D", 50));
-            case FAIL_FAST, COLLECT_ALL -> List.of(Size.of("N", 3, "U", 20), Size.of("N", 300, "U", 20));
+            case FAIL_FAST, COLLECT_ALL -> List.of(Size.of("N", 3, "U", 20));
             case RACE -> List.of(Size.of("R", 3, "W", 20), Size.of("R", 16, "W", 20));
             case RETRY -> List.of(Size.of("K", 400, "L", 10, "C", 40, "F", 20, "A", 4, "T", 100));
             // the sweep of offered rates: below, near and past each model's saturation (the hockey stick)
-            case LOAD -> List.of(Size.of("R", 200, "T", 500, "L", 10, "C", 20, "P", 20), Size.of("R", 800, "T", 500, "L", 10, "C", 20, "P", 20),
-                    Size.of("R", 3200, "T", 500, "L", 10, "C", 20, "P", 20));
+            case LOAD -> List.of(Size.of("R", 200, "T", 300, "L", 10, "C", 20, "P", 20), Size.of("R", 800, "T", 300, "L", 10, "C", 20, "P", 20),
+                    Size.of("R", 3200, "T", 300, "L", 10, "C", 20, "P", 20));
         };
         if (this == QUICK) return quick;
         List<Size> full = new ArrayList<>(quick);
         switch (s) {
-            case HELLO -> full.add(Size.of("L", 1000));
-            case GATHER -> full.addAll(List.of(Size.of("N", 3, "U", 1000), Size.of("N", 30_000, "U", 10)));
+            case HELLO -> full.addAll(List.of(Size.of("L", 100), Size.of("L", 1000)));
+            case GATHER -> full.addAll(List.of(Size.of("N", 300, "U", 10), Size.of("N", 3, "U", 1000), Size.of("N", 30_000, "U", 10)));
             case GATHER_MASS -> {
                 full.clear();
                 for (int n : new int[] {10, 10_000, 100_000, 1_000_000}) full.add(Size.of("N", n, "L", 1000));
@@ -135,11 +151,11 @@ public enum Preset {
             case DB -> full.add(Size.of("Q", 5000, "L", 10, "P", 50));
             case AGGREGATE -> full.add(Size.of("N", 5000, "L", 10, "C", 200, "P", 50));
             case TIMEOUT -> { }
-            case FAIL_FAST, COLLECT_ALL -> full.add(Size.of("N", 30_000, "U", 20));
+            case FAIL_FAST, COLLECT_ALL -> full.addAll(List.of(Size.of("N", 300, "U", 20), Size.of("N", 30_000, "U", 20)));
             case RACE -> full.add(Size.of("R", 64, "W", 20));
             case LOAD -> {
                 full.clear();
-                for (int r : new int[] {100, 200, 400, 800, 1600, 3200, 6400}) full.add(Size.of("R", r, "T", 2000, "L", 10, "C", 20, "P", 20));
+                for (int r : new int[] {200, 400, 800, 1200, 1600, 2400, 3200, 6400}) full.add(Size.of("R", r, "T", 1000, "L", 10, "C", 20, "P", 20));
             }
             case RETRY -> full.add(Size.of("K", 2000, "L", 20, "C", 200, "F", 20, "A", 4, "T", 200));
         }

@@ -40,13 +40,13 @@ public record RunSettings(Preset preset, String label, List<String> models, Map<
     }
 
     /** Warm-up iterations for an operation expected to take {@code opMs}: --warmups, or the preset's for that length. */
-    int warmups(double opMs) {
-        return fixedWarmups != null ? fixedWarmups : preset.warmups(opMs);
+    int warmups(BenchScenario s, double opMs) {
+        return fixedWarmups != null ? fixedWarmups : preset.warmups(s, opMs);
     }
 
     /** Measured iterations for an operation expected to take {@code opMs}. */
-    int measurements(double opMs) {
-        return fixedMeasurements != null ? fixedMeasurements : preset.measurements(opMs);
+    int measurements(BenchScenario s, double opMs) {
+        return fixedMeasurements != null ? fixedMeasurements : preset.measurements(s, opMs);
     }
 
     /** The flags of every measured JVM: the same for every model, recorded with the results. */

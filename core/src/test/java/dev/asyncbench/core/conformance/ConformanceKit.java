@@ -232,6 +232,15 @@ public abstract class ConformanceKit implements FilesRules, DbRules, FanOutFailu
         return oracle;
     }
 
+    private final java.util.Map<String, Object> runs = new java.util.HashMap<>();
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T once(String run, java.util.function.Supplier<T> call) {
+        if (!runs.containsKey(run)) runs.put(run, call.get());
+        return (T) runs.get(run);
+    }
+
     /** The database pool of P connections the model and the oracle share. */
     @Override
     public OrdersRepository orders() {

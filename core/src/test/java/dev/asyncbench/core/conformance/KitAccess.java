@@ -30,6 +30,13 @@ interface KitAccess {
     /** The expected answers: the sequential model's. */
     Oracle oracle();
 
+    /**
+     * The value of {@code call}, made once per kit for the name {@code run}: several rules that
+     * check one operation (retry's, load's under overload) share it instead of each waiting for
+     * its own. A run that throws is not kept.
+     */
+    <T> T once(String run, java.util.function.Supplier<T> call);
+
     /** The pool of P connections the kit's database rules use. */
     OrdersRepository orders();
 

@@ -3,7 +3,6 @@ package dev.asyncbench.core.conformance;
 import dev.asyncbench.core.spec.LoadResult;
 import dev.asyncbench.core.spec.LoadSpec;
 import dev.asyncbench.core.testbed.ServerStats;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Each request waits L = 50 ms (profile and orders at once; 2L one after the other for a
  * model that is not concurrent), C = 8 of them at once, through the kit's pool of P = 8: a
  * capacity of C / L = 160 requests per second (10 for the sequential model). Light load is a
- * quarter of that, overload twice that, for one second of arrivals.
+ * quarter of that, overload twice that, for one second of arrivals; LD2 to LD4 check one run
+ * under overload. Not tagged {@value ConformanceKit#HTTP}: what they test is the model's arrival
+ * clock and queue; its HTTP calls are aggregate's, whose rules run over every transport.
  */
 interface LoadRules extends KitAccess {
 
@@ -44,7 +45,7 @@ interface LoadRules extends KitAccess {
         return new LoadSpec(testbed().http(), orders(), (int) Math.max(1, Math.round(capacity() * ofCapacity)), LOAD_T, LOAD_L, LOAD_C);
     }
 
-    @Test @Tag(ConformanceKit.HTTP)
+    @Test
     default void ld1_everyRequestIsAnsweredAndTheResultEqualsTheOracles() {
         LoadSpec spec = loadSpec(0.25);
         int requests = spec.arrivals().length;
@@ -58,13 +59,23 @@ interface LoadRules extends KitAccess {
         assertEquals(requests, stats.stored(), () -> "every summary stored once: " + stats.toJson());
     }
 
-    @Test @Tag(ConformanceKit.HTTP)
+    /** The model under overload, run once and shared by LD2 to LD4: its result, its wall time and the server's counters. */
+    record Overload(LoadSpec spec, LoadResult result, Duration elapsed, ServerStats stats) {
+    }
+
+    private Overload overload() {
+        return once("load overload", () -> {
+            LoadSpec spec = loadSpec(2);
+            resetServerWhenQuiet(ConformanceKit.SETTLE);
+            ConformanceKit.Timed<LoadResult> call = ConformanceKit.time(() -> model().load(spec));
+            return new Overload(spec, call.value(), call.elapsed(), testbed().serverStats());
+        });
+    }
+
+    @Test
     default void ld2_neverMoreThanCInServiceAndCReachedUnderOverload() {
-        LoadSpec spec = loadSpec(2);
         int width = widthFor(LOAD_C);
-        resetServerWhenQuiet(ConformanceKit.SETTLE);
-        model().load(spec);
-        ServerStats stats = testbed().serverStats();
+        ServerStats stats = overload().stats();
         long reached = (long) Math.ceil(0.8 * width);
         assertTrue(stats.peakInFlight() <= LOAD_C && stats.peakInFlight() >= reached, () -> "C = " + LOAD_C
                 + ": under overload the server should see " + width + " profile requests in flight at the peak (at least "
@@ -76,10 +87,9 @@ interface LoadRules extends KitAccess {
      * for a slot wait in its queue, not in the arrival clock (which would hide their wait from a
      * latency measured from when the model got round to them).
      */
-    @Test @Tag(ConformanceKit.HTTP)
+    @Test
     default void ld3_requestsAreTakenInOnTimeEvenUnderOverload() {
-        LoadSpec spec = loadSpec(2);
-        LoadResult result = model().load(spec);
+        LoadResult result = overload().result();
         long lag = result.arrivalLag().getValueAtPercentile(99);
         long queued = result.latency().getValueAtPercentile(99);
         if (!traits().concurrent()) {
@@ -97,9 +107,10 @@ interface LoadRules extends KitAccess {
      * latency, measured from intended starts, grows with the queue: its 99th percentile is at
      * least half the queue's drain time.
      */
-    @Test @Tag(ConformanceKit.HTTP)
+    @Test
     default void ld4_underOverloadWallTimeIsTheQueuesAndLatencyCountsTheQueue() {
-        LoadSpec spec = loadSpec(2);
+        Overload run = overload();
+        LoadSpec spec = run.spec();
         int width = widthFor(LOAD_C);
         long[] arrivals = spec.arrivals();
         long serviceMs = serviceTime().toMillis();
@@ -110,10 +121,9 @@ interface LoadRules extends KitAccess {
             free.add(start + serviceMs);
             makespan = Math.max(makespan, start + serviceMs);
         }
-        ConformanceKit.Timed<LoadResult> call = ConformanceKit.time(() -> model().load(spec));
         Window.around("load(R=" + spec.rate() + "/s, T=" + LOAD_T.toMillis() + " ms, C=" + LOAD_C + ", L=" + LOAD_L.toMillis() + " ms)",
-                ofMillis(makespan)).check(call.elapsed());
-        long p99 = call.value().latency().getValueAtPercentile(99) / 1000;
+                ofMillis(makespan)).check(run.elapsed());
+        long p99 = run.result().latency().getValueAtPercentile(99) / 1000;
         long drain = makespan - LOAD_T.toMillis();
         assertTrue(p99 >= drain / 2, () -> "the latency p99 (" + p99 + " ms) should count the queue: the last arrivals wait about "
                 + drain + " ms for a slot");

@@ -66,8 +66,15 @@ interface RetryRules extends KitAccess {
         return seen.size() == Fault.values().length && exhausted;
     }
 
-    /** Runs the model's retry on a fresh server; the result and every attempt the server saw, in flight or not. */
+    /**
+     * The model's retry of the kit's plan on a fresh server, run once and shared by the rules: the
+     * result and every attempt the server saw, in flight or not.
+     */
     private Run run(RetrySpec spec) {
+        return once("retry", () -> runNow(spec));
+    }
+
+    private Run runNow(RetrySpec spec) {
         resetServerWhenQuiet(ConformanceKit.SETTLE);
         ConformanceKit.Timed<RetryResult> call = ConformanceKit.time(() -> model().retry(spec));
         ServerStats stats = testbed().serverStats();
