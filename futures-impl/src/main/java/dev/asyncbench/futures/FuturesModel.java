@@ -109,7 +109,7 @@ public final class FuturesModel implements TaskScenario {
 
     @Override
     public RetryResult retry(RetrySpec spec) {
-        return Retry.retry(executor, spec);
+        return Retry.retry(config, spec);
     }
 
     @Override

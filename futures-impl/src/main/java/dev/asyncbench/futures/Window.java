@@ -37,6 +37,11 @@ final class Window {
         return call;
     }
 
+    /** Ends the window by {@code failure} from outside (another scenario's own failure): the requests in flight are cancelled. */
+    void cancel(Throwable failure) {
+        done.completeExceptionally(failure);
+    }
+
     /** Whether the window has ended by a failure: start nothing more. */
     boolean failed() {
         return done.isCompletedExceptionally();

@@ -49,7 +49,7 @@ final class Retry {
             AtomicInteger attempt = new AtomicInteger();                  // this subscription's attempts so far
             return Single.defer(() -> RxHttp.send(http, http.flaky(i, attempt.incrementAndGet(), spec)))
                     .timeout(spec.attemptTimeout().toNanos(), TimeUnit.NANOSECONDS, config.timers())   // disposes the attempt: abandons it
-                    .retryWhen(failures -> failures.flatMap(error -> {
+                    .retryWhen(failures -> failures.concatMap(error -> {        // one failure at a time
                         int failed = attempt.get();
                         if (Fault.of(error) == null || failed == spec.maxAttempts()) return Flowable.error(error);
                         return Flowable.timer(spec.backoff(i, failed).toNanos(), TimeUnit.NANOSECONDS, config.timers());

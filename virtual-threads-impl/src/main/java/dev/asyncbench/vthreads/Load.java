@@ -8,6 +8,7 @@ import dev.asyncbench.core.spec.LoadSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -25,8 +26,10 @@ import java.util.concurrent.TimeUnit;
  *       ({@link Aggregate#summarize}).
  *   <li>Blocking: the acceptor's sleep; in a request, the permit, {@code TestbedClient.send} and
  *       JDBC each block its virtual thread, which unmounts meanwhile.
- *   <li>Cancellation: on the first failure every request is cancelled with {@code cancel(true)}:
- *       a waiting one stops waiting for its permit, a working one is interrupted.
+ *   <li>Cancellation: the first failure stops the acceptor (it waits for the next arrival on a
+ *       latch the failing request opens), then every request is cancelled with
+ *       {@code cancel(true)}: a waiting one stops waiting for its permit, a working one is
+ *       interrupted.
  *   <li>Errors: the first failure is rethrown unwrapped.
  * </ul>
  */
@@ -41,11 +44,12 @@ final class Load {
         ExecutorService executor = config.executor();
         Semaphore connections = config.connections(spec.orders());
         Semaphore inService = new Semaphore(spec.maxInFlight(), VirtualThreadsConfig.FAIR);
+        CountDownLatch failed = new CountDownLatch(1);
         List<Future<?>> requests = new ArrayList<>(clock.requests());
         try {
             for (int r = 0; r < clock.requests(); r++) {
                 int i = r;
-                TimeUnit.NANOSECONDS.sleep(clock.nanosUntil(i));          // the arrival clock, never a free permit
+                if (failed.await(clock.nanosUntil(i), TimeUnit.NANOSECONDS)) break;   // the arrival clock, never a free permit; a failure ends it
                 clock.arrived(i);
                 requests.add(executor.submit(() -> {                      // request i's own virtual thread
                     inService.acquire();                                  // at most C requests past this line
@@ -53,6 +57,9 @@ final class Load {
                         clock.started(i);
                         clock.completed(i, Aggregate.summarize(executor, connections, work, i + 1));
                         return i;
+                    } catch (Exception e) {
+                        failed.countDown();
+                        throw e;
                     } finally {
                         inService.release();
                     }

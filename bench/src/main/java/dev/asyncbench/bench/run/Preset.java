@@ -134,8 +134,8 @@ public enum Preset {
             case RACE -> List.of(Size.of("R", 3, "W", 20), Size.of("R", 16, "W", 20));
             case RETRY -> List.of(Size.of("K", 400, "L", 10, "C", 40, "F", 20, "A", 4, "T", 100));
             // the sweep of offered rates: below, near and past each model's saturation (the hockey stick)
-            case LOAD -> List.of(Size.of("R", 200, "T", 300, "L", 10, "C", 20, "P", 20), Size.of("R", 800, "T", 300, "L", 10, "C", 20, "P", 20),
-                    Size.of("R", 3200, "T", 300, "L", 10, "C", 20, "P", 20));
+            case LOAD -> List.of(Size.of("R", 200, "T", 500, "L", 10, "C", 20, "P", 20), Size.of("R", 800, "T", 500, "L", 10, "C", 20, "P", 20),
+                    Size.of("R", 3200, "T", 500, "L", 10, "C", 20, "P", 20));
         };
         if (this == QUICK) return quick;
         List<Size> full = new ArrayList<>(quick);

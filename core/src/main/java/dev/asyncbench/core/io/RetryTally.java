@@ -2,7 +2,9 @@ package dev.asyncbench.core.io;
 
 import dev.asyncbench.core.spec.Check;
 import dev.asyncbench.core.spec.Fault;
+import dev.asyncbench.core.spec.RetryPlan;
 import dev.asyncbench.core.spec.RetryResult;
+import dev.asyncbench.core.testbed.Bodies;
 
 import java.util.TreeMap;
 
@@ -33,6 +35,23 @@ public final class RetryTally {
     /** Request {@code i} ran out of attempts; {@code lastFault} is its last attempt's ({@link Fault#of} its error). */
     public void failed(int i, Fault lastFault) {
         failures[i] = Check.notNull(lastFault, "lastFault");
+    }
+
+    /**
+     * The answer scenario 10 must give, from its plan alone, with no request: a request whose last
+     * attempt succeeds has {@code /bytes}'s body for its seed ({@code Bodies}), one out of attempts
+     * its last attempt's fault. The kit checks the sequential model against it (rule RT1), and
+     * the bench every model, so that no check depends on an attempt's timing (a slow success read
+     * as a stall).
+     */
+    public static RetryResult expected(RetryPlan plan, int requests, int bodyBytes) {
+        RetryTally tally = new RetryTally(requests);
+        for (int i = 0; i < requests; i++) {
+            Fault last = plan.faults().outcome(i, plan.maxAttempts());
+            if (last == null) tally.succeeded(i, Bodies.bytes(i, bodyBytes));
+            else tally.failed(i, last);
+        }
+        return tally.result();
     }
 
     public RetryResult result() {

@@ -36,9 +36,9 @@ import java.util.stream.Collectors;
  * ({@code -Dasyncbench.httpClient=apache}); {@link #of(URI)} uses it, {@link #of(URI, Transport)}
  * names one. The values are {@link Transport#id()}s:
  * <ul>
- *   <li>{@code jdk} (the default): the JDK's {@code java.net.http.HttpClient}. Both styles are
+ *   <li>{@code jdk}: the JDK's {@code java.net.http.HttpClient}. Both styles are
  *       non-blocking IO on its selector thread; {@code send} waits on a future.
- *   <li>{@code apache}: Apache HttpClient 5.6. {@code send} is its classic client, real blocking
+ *   <li>{@code apache} (the default, {@link Transport#DEFAULT}): Apache HttpClient 5.6. {@code send} is its classic client, real blocking
  *       socket IO on the calling thread; {@code sendAsync} its async client, real non-blocking IO
  *       on its IO reactor, whose threads complete the futures.
  * </ul>

@@ -20,6 +20,10 @@ public record RetryPlan(Duration latency, Faults faults, int maxAttempts, Durati
         Check.range(maxAttempts, "A (max attempts)", 1, Faults.MAX_ATTEMPTS);
         Check.deadline(attemptTimeout, "attempt timeout");
         Check.range(attemptTimeout.toMillis(), "attempt timeout in ms", 1, Check.MAX_DURATION.toMillis() / STALL_FACTOR);
+        if (attemptTimeout.compareTo(latency.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("the attempt timeout must be at least 2 x L (" + 2 * latency.toMillis()
+                    + " ms), so that an attempt that is no stall answers within it; was " + attemptTimeout.toMillis() + " ms");
+        }
         Check.delay(backoff, "backoff");
         Check.delay(maxBackoff, "max backoff");
         if (maxBackoff.compareTo(backoff) < 0) {

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * <p><b>{@code /profile?id=I}</b> is a small JSON object (about 300 bytes) whose fields are
  * picked from fixed tables by mixing I, so neighbouring customers differ.
  */
-final class Bodies {
+public final class Bodies {
 
     static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
@@ -37,7 +37,7 @@ final class Bodies {
     }
 
     /** The {@code size} bytes of {@code seed} (see the class comment). */
-    static byte[] bytes(long seed, int size) {
+    public static byte[] bytes(long seed, int size) {
         ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         long state = seed;
         while (out.remaining() >= Long.BYTES) out.putLong(mix(state += GOLDEN_GAMMA));

@@ -23,6 +23,7 @@ import dev.asyncbench.core.spec.MassGatherSpec;
 import dev.asyncbench.core.spec.Outcome;
 import dev.asyncbench.core.spec.RaceSpec;
 import dev.asyncbench.core.spec.Faults;
+import dev.asyncbench.core.spec.LoadSpec;
 import dev.asyncbench.core.spec.RetrySpec;
 import dev.asyncbench.core.spec.Replica;
 import dev.asyncbench.core.spec.Task;
@@ -716,7 +717,8 @@ public abstract class ConformanceKit implements FilesRules, DbRules, FanOutFailu
                 unreachable("race", nowhere, () -> model.race(RaceSpec.of(http, Replica.of("a", ofMillis(100)), Replica.of("b", ofMillis(200))))),
                 unreachable("aggregate", nowhere, () -> model.aggregate(new AggregateSpec(http, orders(), 4, ofMillis(100), 2))),
                 unreachable("retry", nowhere, () -> model.retry(new RetrySpec(http, 4, ofMillis(100), 16, 2, Faults.NONE, 3,
-                        ofSeconds(1), ofMillis(10), ofMillis(100)))));
+                        ofSeconds(1), ofMillis(10), ofMillis(100)))),
+                unreachable("load", nowhere, () -> model.load(new LoadSpec(http, orders(), 100, ofMillis(200), ofMillis(10), 2))));
     }
 
     private static DynamicTest unreachable(String operation, URI nowhere, Executable call) {

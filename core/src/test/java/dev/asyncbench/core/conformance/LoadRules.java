@@ -123,6 +123,8 @@ interface LoadRules extends KitAccess {
         }
         Window.around("load(R=" + spec.rate() + "/s, T=" + LOAD_T.toMillis() + " ms, C=" + LOAD_C + ", L=" + LOAD_L.toMillis() + " ms)",
                 ofMillis(makespan)).check(run.elapsed());
+        assertEquals(arrivals.length, run.result().answered(), "under overload too, every request answered (none shed, none lost)");
+        assertEquals(oracle().aggregate(spec.work(arrivals.length)).checksum(), run.result().checksum(), "the summaries under overload");
         long p99 = run.result().latency().getValueAtPercentile(99) / 1000;
         long drain = makespan - LOAD_T.toMillis();
         assertTrue(p99 >= drain / 2, () -> "the latency p99 (" + p99 + " ms) should count the queue: the last arrivals wait about "
