@@ -23,7 +23,8 @@ import java.util.stream.LongStream;
  *       until the whole body is in; the carrier runs other virtual threads meanwhile.
  *   <li>Cancellation: on the first failure every request is cancelled with
  *       {@code cancel(true)}: a waiting one stops waiting for its permit, a sending one is
- *       interrupted and the JDK client abandons its exchange.
+ *       interrupted and the client abandons its exchange. A request gives its permit back only
+ *       when it succeeds, so between a failure and the cancel no waiting request can start.
  *   <li>Errors: completions are taken as they happen ({@link EachOnItsOwn}), so
  *       the first failure is rethrown at once, unwrapped ({@code ServerUnreachableException}
  *       as the cause of an {@code UncheckedIOException}).
@@ -42,14 +43,11 @@ final class HttpFanOut {
         Semaphore inFlight = new Semaphore(spec.maxInFlight(), VirtualThreadsConfig.FAIR);
         IntFunction<Callable<Integer>> fetch = i -> () -> {            // request i, blocking its virtual thread
             inFlight.acquire();                                           // at most C requests past this line
-            try {
-                byte[] body = http.send(http.bytes(i, spec.bodyBytes(), spec.latency(), spec.dist()));
-                crcs[i] = Checksums.crc(body);
-                sizes[i] = body.length;
-                return i;
-            } finally {
-                inFlight.release();
-            }
+            byte[] body = http.send(http.bytes(i, spec.bodyBytes(), spec.latency(), spec.dist()));
+            crcs[i] = Checksums.crc(body);
+            sizes[i] = body.length;
+            inFlight.release();                                           // only after a success: a failed request keeps its
+            return i;                                                     // permit, so no waiting one starts before the cancel
         };
         EachOnItsOwn.run(executor, requests, fetch);
         return new FanOutResult(requests, LongStream.of(sizes).sum(), Checksums.foldAll(crcs));
