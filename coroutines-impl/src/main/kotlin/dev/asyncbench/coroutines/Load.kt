@@ -7,7 +7,6 @@ import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.sync.Semaphore
-import kotlinx.coroutines.sync.withPermit
 import kotlin.time.Duration.Companion.nanoseconds
 
 /**
@@ -19,7 +18,9 @@ import kotlin.time.Duration.Companion.nanoseconds
  *   suspended. Each request's work is aggregate's ([Aggregate.summarize]).
  * - Blocking: none but JDBC, on its dispatcher of P threads.
  * - Cancellation: the first failure cancels the scope: every request, queued or in service, and
- *   the acceptor.
+ *   the acceptor. A request hands its permit on only when it succeeds, so none starts between a
+ *   failure and the cancel. `delay` counts whole milliseconds, so arrivals closer than that
+ *   come together.
  * - Errors: the first failure is rethrown as it is.
  */
 internal object Load {
@@ -34,10 +35,10 @@ internal object Load {
                 delay(clock.nanosUntil(i).nanoseconds)      // the arrival clock, never a free permit
                 clock.arrived(i)
                 launch {
-                    inService.withPermit {                  // at most C requests in service
-                        clock.started(i)
-                        clock.completed(i, Aggregate.summarize(work, i + 1, jdbc))
-                    }
+                    inService.acquire()                     // at most C requests in service
+                    clock.started(i)
+                    clock.completed(i, Aggregate.summarize(work, i + 1, jdbc))
+                    inService.release()                     // only a success hands its permit on
                 }
             }
         }

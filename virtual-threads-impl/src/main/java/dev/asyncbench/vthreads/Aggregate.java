@@ -52,12 +52,9 @@ final class Aggregate {
         Semaphore connections = config.connections(orders);
         IntFunction<Callable<Integer>> summarize = i -> () -> {     // id i + 1, blocking its virtual thread on each step
             inFlight.acquire();                                       // at most C ids past this line
-            try {
-                summaries[i] = summarize(executor, connections, spec, i + 1);
-                return i;
-            } finally {
-                inFlight.release();
-            }
+            summaries[i] = summarize(executor, connections, spec, i + 1);
+            inFlight.release();                                       // only after a success: a failed id keeps its permit,
+            return i;                                                 // so no waiting one starts before the cancel
         };
         EachOnItsOwn.run(executor, ids, summarize);
         return new AggregateResult(ids, Checksums.foldAll(summaries));

@@ -44,24 +44,22 @@ final class Retry {
         Semaphore inFlight = new Semaphore(spec.maxInFlight(), VirtualThreadsConfig.FAIR);
         IntFunction<Callable<Integer>> request = i -> () -> {            // request i's retry loop, on its virtual thread
             inFlight.acquire();                                           // at most C requests past this line
-            try {
-                for (int attempt = 1; ; attempt++) {
-                    try {
-                        tally.succeeded(i, http.send(TestbedClient.withTimeout(http.flaky(i, attempt, spec), spec.attemptTimeout())));
-                        return i;
-                    } catch (IOException e) {
-                        Fault fault = Fault.of(e);
-                        if (fault == null) throw new UncheckedIOException(e);
-                        if (attempt == spec.maxAttempts()) {
-                            tally.failed(i, fault);
-                            return i;
-                        }
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    tally.succeeded(i, http.send(TestbedClient.withTimeout(http.flaky(i, attempt, spec), spec.attemptTimeout())));
+                    break;
+                } catch (IOException e) {
+                    Fault fault = Fault.of(e);
+                    if (fault == null) throw new UncheckedIOException(e);
+                    if (attempt == spec.maxAttempts()) {
+                        tally.failed(i, fault);
+                        break;
                     }
-                    Thread.sleep(spec.backoff(i, attempt));
                 }
-            } finally {
-                inFlight.release();
+                Thread.sleep(spec.backoff(i, attempt));
             }
+            inFlight.release();                                           // only with an outcome: a request that fails the call
+            return i;                                                     // keeps its permit, so no waiting one starts before the cancel
         };
         EachOnItsOwn.run(executor, requests, request);
         return tally.result();

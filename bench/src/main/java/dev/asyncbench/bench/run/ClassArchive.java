@@ -4,6 +4,7 @@ import dev.asyncbench.bench.fork.ForkProtocol;
 import dev.asyncbench.bench.fork.ForkProtocol.Property;
 import dev.asyncbench.bench.jmh.ForkTraining;
 import dev.asyncbench.bench.results.BenchScenario;
+import dev.asyncbench.bench.results.Size;
 
 import java.io.File;
 import java.io.IOException;
@@ -143,15 +144,29 @@ public final class ClassArchive {
 
     /**
      * What the training JVM ({@link ForkTraining}) runs: the models, and each scenario at its
-     * smallest quick size; whether it records pinning (forks that do load JFR's classes too).
+     * smallest quick size ({@link #trainingSize}); whether it records pinning (forks that do load
+     * JFR's classes too).
      */
     static List<String> trainingProperties(List<String> models, List<BenchScenario> scenarios, boolean pinning) {
         Map<Property, Object> p = new EnumMap<>(Property.class);
         p.put(Property.MODEL, String.join(",", models));
-        p.put(Property.TRAINING, scenarios.stream().map(s -> s.id() + ":" + Preset.QUICK.sizes(s).getFirst().label())
+        p.put(Property.TRAINING, scenarios.stream().map(s -> s.id() + ":" + trainingSize(s).label())
                 .collect(Collectors.joining(";")));
         p.put(Property.PINNING, pinning);
         return ForkProtocol.args(p);
+    }
+
+    /**
+     * The size a scenario is trained at: its smallest quick size, but for retry and load, whose
+     * smallest quick sizes keep the sequential model busy for seconds (every model is trained),
+     * a smaller one with the same code paths: every fault kind and a backoff, a queue.
+     */
+    static Size trainingSize(BenchScenario s) {
+        return switch (s) {
+            case RETRY -> Size.of("K", 50, "L", 10, "C", 40, "F", 20, "A", 4, "T", 100);
+            case LOAD -> Size.of("R", 200, "T", 100, "L", 10, "C", 20, "P", 20);
+            default -> Preset.QUICK.sizes(s).getFirst();
+        };
     }
 
     /** Whether a JVM with these flags and this class path maps the archive (-Xshare:on fails otherwise). */
