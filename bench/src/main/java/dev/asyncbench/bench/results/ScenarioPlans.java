@@ -2,10 +2,10 @@ package dev.asyncbench.bench.results;
 
 import dev.asyncbench.core.spec.Arrivals;
 import dev.asyncbench.core.spec.Faults;
+import dev.asyncbench.core.spec.Makespan;
 import dev.asyncbench.core.spec.RetryPlan;
 
 import java.time.Duration;
-import java.util.PriorityQueue;
 
 /** What retry's and load's sizes mean before any testbed is up: their plans, ideals and request counts. */
 public final class ScenarioPlans {
@@ -24,16 +24,7 @@ public final class ScenarioPlans {
      * keep up, the queue's drain when they do not.
      */
     public static double loadMakespanMs(Size size, long slots) {
-        long[] arrivals = Arrivals.poisson((int) size.get("R"), ms(size.get("T")));
-        long l = size.get("L");
-        PriorityQueue<Double> free = new PriorityQueue<>();
-        double end = 0;
-        for (long at : arrivals) {
-            double start = Math.max(at / 1e6, free.size() < slots ? 0 : free.poll());
-            free.add(start + l);
-            end = Math.max(end, start + l);
-        }
-        return end;
+        return Makespan.withArrivals(Arrivals.poisson((int) size.get("R"), ms(size.get("T"))), size.get("L"), slots);
     }
 
     /** How many attempts one retry operation makes at this size: every request's, by the plan. */

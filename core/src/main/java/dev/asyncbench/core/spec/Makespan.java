@@ -52,4 +52,22 @@ public final class Makespan {
     public static long greedy(Dist dist, int n, long nominalMs, int slots) {
         return greedy(draws(dist, n, nominalMs), slots);
     }
+
+    /**
+     * Open arrivals: request i arrives {@code arrivalsNanos[i]} after the start (ascending) and is
+     * served for {@code serviceMs} by one of {@code slots}, from the later of its arrival and the
+     * first free slot, in arrival order. The end of the last, in ms: the arrivals' span when the
+     * slots keep up, the queue's drain when they do not (scenario 11's ideal).
+     */
+    public static double withArrivals(long[] arrivalsNanos, long serviceMs, long slots) {
+        Check.range(slots, "slots", 1, Integer.MAX_VALUE);
+        PriorityQueue<Double> free = new PriorityQueue<>();
+        double end = 0;
+        for (long at : arrivalsNanos) {
+            double start = Math.max(at / 1e6, free.size() < slots ? 0 : free.poll());
+            free.add(start + serviceMs);
+            end = Math.max(end, start + serviceMs);
+        }
+        return end;
+    }
 }

@@ -39,6 +39,11 @@ public record RetryPlan(Duration latency, Faults faults, int maxAttempts, Durati
      * milliseconds. Every model waits exactly this, in its own idiom.
      */
     public Duration backoff(int id, int attempt) {
+        return backoff(backoff, maxBackoff, id, attempt);
+    }
+
+    /** {@link #backoff(int, int)} from the two durations alone: what {@link RetrySpec} calls on every failed attempt. */
+    static Duration backoff(Duration backoff, Duration maxBackoff, int id, int attempt) {
         Check.range(attempt, "attempt", 1, Faults.MAX_ATTEMPTS);
         long exp = Math.min(maxBackoff.toMillis(), backoff.toMillis() << (attempt - 1));
         double u = Dist.draw(JITTER_SALT ^ ((long) id << 8) ^ attempt);

@@ -37,12 +37,12 @@ public record RetrySpec(TestbedClient http, int requests, Duration latency, int 
 
     /** {@link RetryPlan#backoff}: how long to wait after attempt {@code attempt} of request {@code id} failed. */
     public Duration backoff(int id, int attempt) {
-        return plan().backoff(id, attempt);
+        return RetryPlan.backoff(backoff, maxBackoff, id, attempt);
     }
 
     /** {@link RetryPlan#stallHold}: how long the server holds a stalled attempt. */
     public Duration stallHold() {
-        return plan().stallHold();
+        return attemptTimeout.multipliedBy(RetryPlan.STALL_FACTOR);
     }
 
     /** {@link RetryPlan#attempts}: how many attempts request {@code id} makes. */

@@ -1,12 +1,12 @@
 package dev.asyncbench.core.conformance;
 
 import dev.asyncbench.core.spec.LoadResult;
+import dev.asyncbench.core.spec.Makespan;
 import dev.asyncbench.core.spec.LoadSpec;
 import dev.asyncbench.core.testbed.ServerStats;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.PriorityQueue;
 
 import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
@@ -113,14 +113,7 @@ interface LoadRules extends KitAccess {
         LoadSpec spec = run.spec();
         int width = widthFor(LOAD_C);
         long[] arrivals = spec.arrivals();
-        long serviceMs = serviceTime().toMillis();
-        PriorityQueue<Long> free = new PriorityQueue<>();
-        long makespan = 0;
-        for (long at : arrivals) {
-            long start = Math.max(at / 1_000_000, free.size() < width ? 0 : free.poll());
-            free.add(start + serviceMs);
-            makespan = Math.max(makespan, start + serviceMs);
-        }
+        long makespan = (long) Makespan.withArrivals(arrivals, serviceTime().toMillis(), width);
         Window.around("load(R=" + spec.rate() + "/s, T=" + LOAD_T.toMillis() + " ms, C=" + LOAD_C + ", L=" + LOAD_L.toMillis() + " ms)",
                 ofMillis(makespan)).check(run.elapsed());
         assertEquals(arrivals.length, run.result().answered(), "under overload too, every request answered (none shed, none lost)");
