@@ -24,8 +24,8 @@ import static dev.asyncbench.bench.results.BenchScenario.*;
  * there: its row says so, with the estimate.
  */
 public enum Preset {
-    QUICK(0, 3, 8, 300, Duration.ofSeconds(3), false, 0, Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(5_000), 1),
-    FULL(2, 8, 30, 4000, Duration.ofSeconds(15), true, 5000, Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(10_000, 100_000, 1_000_000), 4);
+    QUICK(0, 3, 8, 300, Duration.ofSeconds(2), false, 0, Duration.ofSeconds(2), Duration.ofSeconds(2), List.of(5_000), 1),
+    FULL(2, 8, 30, 4000, Duration.ofSeconds(15), true, 5000, Duration.ofSeconds(5), Duration.ofSeconds(5), List.of(100_000, 1_000_000), 4);
 
     /** Single-shot iterations thrown away, after the setup's checked operation, at least. */
     final int warmups;
@@ -69,8 +69,8 @@ public enum Preset {
      * Warm-up iterations for an operation of about {@code opMs}: the minimum, more for short ones
      * (a third of the measuring). The setup's checked operation always comes first, so even
      * zero warm-up iterations (quick) measure a JVM that has run the scenario once; an operation
-     * longer than all of {@link #measureMs} gets only the minimum (quick's 2 s sequential query
-     * run is not run a fifth time to warm up).
+     * longer than all of {@link #measureMs} gets only the minimum (quick's 0.6 s tail-latency
+     * fan-out is not run again to warm up).
      */
     public int warmups(double opMs) {
         if (opMs > LONG_OP_MS) return Math.min(warmups, 1);
@@ -78,9 +78,12 @@ public enum Preset {
         return (int) Math.clamp((long) Math.ceil(measureMs / 3.0 / Math.max(opMs, 1)), warmups, Math.max(2L, 3L * warmups));
     }
 
-    /** Measured iterations for an operation of about {@code opMs}; operations over 5 s, whose noise is relatively small, get at most 5. */
+    /**
+     * Measured iterations for an operation of about {@code opMs}; operations over 3 s, whose
+     * noise is relatively small, get at most 5, and over 10 s at most 3.
+     */
     public int measurements(double opMs) {
-        int min = opMs > LONG_OP_MS ? Math.min(measurements, 5) : measurements;
+        int min = opMs > VERY_LONG_OP_MS ? Math.min(measurements, 3) : opMs > LONG_OP_MS ? Math.min(measurements, 5) : measurements;
         return (int) Math.clamp((long) Math.ceil(measureMs / Math.max(opMs, 1)), min, maxMeasurements);
     }
 
@@ -100,7 +103,9 @@ public enum Preset {
     static final int LOAD_RUNS = 3;
 
     /** An operation this long is measured fewer times. */
-    static final double LONG_OP_MS = 5000;
+    static final double LONG_OP_MS = 3000;
+    /** ... and one this long fewer still. */
+    static final double VERY_LONG_OP_MS = 10_000;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -155,7 +160,7 @@ public enum Preset {
             case RACE -> full.add(Size.of("R", 64, "W", 20));
             case LOAD -> {
                 full.clear();
-                for (int r : new int[] {200, 400, 800, 1200, 1600, 2400, 3200, 6400}) full.add(Size.of("R", r, "T", 1000, "L", 10, "C", 20, "P", 20));
+                for (int r : new int[] {200, 400, 800, 1200, 1600, 2400, 3200}) full.add(Size.of("R", r, "T", 1000, "L", 10, "C", 20, "P", 20));
             }
             case RETRY -> full.add(Size.of("K", 2000, "L", 20, "C", 200, "F", 20, "A", 4, "T", 200));
         }

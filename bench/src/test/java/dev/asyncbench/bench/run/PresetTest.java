@@ -21,8 +21,8 @@ class PresetTest {
     void operationsLongerThanTheMeasuringGetOnlyTheMinimum() {
         assertEquals(0, Preset.QUICK.warmups(301), "quick: the checked run is the warm-up");
         assertEquals(0, Preset.QUICK.warmups(2100));
-        assertEquals(2, Preset.FULL.warmups(4001));
-        assertEquals(1, Preset.FULL.warmups(Preset.LONG_OP_MS + 1), "over 5 s: one");
+        assertEquals(2, Preset.FULL.warmups(2000));
+        assertEquals(1, Preset.FULL.warmups(Preset.LONG_OP_MS + 1), "over 3 s: one");
     }
 
     @Test
@@ -31,6 +31,7 @@ class PresetTest {
         assertEquals(3, Preset.QUICK.measurements(2100));
         assertEquals(30, Preset.FULL.measurements(10));
         assertEquals(5, Preset.FULL.measurements(Preset.LONG_OP_MS + 1));
+        assertEquals(3, Preset.FULL.measurements(Preset.VERY_LONG_OP_MS + 1));
     }
 
     /** What --sizes is held to (the spec records' own checks) holds the presets' sizes too. */
