@@ -36,6 +36,7 @@ public final class MinimalMain {
             "threads-per-task", MinimalPrograms::threadsPerTask,
             "futures", MinimalPrograms::futures,
             "rx", MinimalPrograms::rx,
+            "reactor", MinimalPrograms::reactor,
             "virtual-threads", MinimalPrograms::virtualThreads,
             "coroutines", MinimalPrograms::coroutines);
 

@@ -3,10 +3,12 @@ package dev.asyncbench.bench.minimal;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.schedulers.Schedulers;
+import reactor.core.publisher.Mono;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -134,6 +136,17 @@ final class MinimalPrograms {
                 .flatMapSingle(i -> Single.timer(delayMs, TimeUnit.MILLISECONDS, Schedulers.computation()).map(t -> (long) i), false, tasks)
                 .reduce(0L, Long::sum)
                 .blockingGet();
+    }
+
+    /** reactor: a Mono.delay per task on Reactor's parallel scheduler, all zipped at once (as the model: not flatMap, quadratic in N). */
+    static long reactor(int tasks, long delayMs, int unused) {
+        List<Mono<Long>> waiting = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) waiting.add(Mono.delay(Duration.ofMillis(delayMs), reactor.core.scheduler.Schedulers.parallel()).thenReturn((long) i));
+        return Mono.zip(waiting, done -> {
+            long sum = 0;
+            for (Object i : done) sum += (Long) i;
+            return sum;
+        }).block();
     }
 
     /** coroutines: in Kotlin (MinimalCoroutines.kt), compiled apart; found by name. */

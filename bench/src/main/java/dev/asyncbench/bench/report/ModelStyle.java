@@ -22,7 +22,7 @@ record ModelStyle(String colour, Marker marker, String dash) {
     /** The ideal line: black, dashed, no marker. */
     static final ModelStyle IDEAL = new ModelStyle("#222222", null, "5 4");
 
-    /** In the models' own order: today sequential, threads, threads-per-task, futures, rx, virtual-threads, coroutines, then spares. */
+    /** In the models' own order: today sequential, threads, threads-per-task, futures, rx, reactor, virtual-threads, coroutines, then spares. */
     private static final List<ModelStyle> STYLES = List.of(
             new ModelStyle("#7a7a7a", Marker.SQUARE, "2 3"),
             new ModelStyle("#E69F00", Marker.TRIANGLE, ""),
