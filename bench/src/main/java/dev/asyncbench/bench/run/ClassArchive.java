@@ -157,16 +157,13 @@ public final class ClassArchive {
     }
 
     /**
-     * The size a scenario is trained at: its smallest quick size, but for retry and load, whose
-     * smallest quick sizes keep the sequential model busy for seconds (every model is trained),
-     * a smaller one with the same code paths: every fault kind and a backoff, a queue.
+     * The size a scenario is trained at: its smallest ({@link Preset#smallest}), a few requests
+     * or tasks, so that the sequential model (every model is trained) takes no more than a
+     * fraction of a second; for retry and load one with the same code paths as every measured
+     * size: every fault kind and a backoff, a queue.
      */
     static Size trainingSize(BenchScenario s) {
-        return switch (s) {
-            case RETRY -> Size.of("K", 50, "L", 10, "C", 40, "F", 20, "A", 4, "T", 100);
-            case LOAD -> Size.of("R", 200, "T", 100, "L", 10, "C", 20, "P", 20);
-            default -> Preset.QUICK.sizes(s).getFirst();
-        };
+        return Preset.smallest(s);
     }
 
     /** Whether a JVM with these flags and this class path maps the archive (-Xshare:on fails otherwise). */

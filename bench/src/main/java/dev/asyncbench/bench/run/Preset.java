@@ -123,20 +123,20 @@ public enum Preset {
     /** The sizes this preset runs a scenario at, smallest first. */
     public List<Size> sizes(BenchScenario s) {
         List<Size> quick = switch (s) {
-            // quick keeps one size of hello, gather, fail-fast and collect-all (full adds the others) so that retry and load fit its five minutes
+            // quick keeps one size of most scenarios (full adds the smaller and larger ones back) so that eight models fit its five minutes
             case HELLO -> List.of(Size.of("L", 10));
             case GATHER -> List.of(Size.of("N", 3, "U", 10));
-            case GATHER_MASS -> List.of(Size.of("N", 10, "L", 20), Size.of("N", 5_000, "L", 20));
-            case HTTP_FAN_OUT -> List.of(Size.of("K", 20, "L", 10, "B", 1024, "C", 10), Size.of("K", 500, "L", 10, "B", 4096, "C", 100),
+            case GATHER_MASS -> List.of(Size.of("N", 5_000, "L", 20));
+            case HTTP_FAN_OUT -> List.of(Size.of("K", 500, "L", 10, "B", 4096, "C", 100),
                     // the tail: a slot must free when its request completes, not in request order (rule F4)
                     Size.of("K", 1000, "L", 10, "B", 4096, "C", 100).withDist("lognormal:p99=10"));
-            case FILES -> List.of(Size.of("F", 10, "S", 65536, "C", 4), Size.of("F", 100, "S", 16384, "C", 16));
-            case DB -> List.of(Size.of("Q", 20, "L", 10, "P", 10), Size.of("Q", 200, "L", 10, "P", 20));
-            case AGGREGATE -> List.of(Size.of("N", 20, "L", 10, "C", 10, "P", 10), Size.of("N", 200, "L", 10, "C", 50, "P", 20),
+            case FILES -> List.of(Size.of("F", 100, "S", 16384, "C", 16));
+            case DB -> List.of(Size.of("Q", 200, "L", 10, "P", 20));
+            case AGGREGATE -> List.of(Size.of("N", 200, "L", 10, "C", 50, "P", 20),
                     Size.of("N", 400, "L", 10, "C", 50, "P", 20).withDist("lognormal:p99=10"));
             case TIMEOUT -> List.of(Size.of("L", 10, "D", 100), Size.of("L", 500, "D", 50));
             case FAIL_FAST, COLLECT_ALL -> List.of(Size.of("N", 3, "U", 20));
-            case RACE -> List.of(Size.of("R", 3, "W", 20), Size.of("R", 16, "W", 20));
+            case RACE -> List.of(Size.of("R", 16, "W", 20));
             case RETRY -> List.of(Size.of("K", 400, "L", 10, "C", 40, "F", 20, "A", 4, "T", 100));
             // the sweep of offered rates: below, near and past each model's saturation (the hockey stick)
             case LOAD -> List.of(Size.of("R", 200, "T", 500, "L", 10, "C", 20, "P", 20), Size.of("R", 800, "T", 500, "L", 10, "C", 20, "P", 20),
@@ -145,25 +145,58 @@ public enum Preset {
         if (this == QUICK) return quick;
         List<Size> full = new ArrayList<>(quick);
         switch (s) {
-            case HELLO -> full.addAll(List.of(Size.of("L", 100), Size.of("L", 1000)));
-            case GATHER -> full.addAll(List.of(Size.of("N", 300, "U", 10), Size.of("N", 3, "U", 1000), Size.of("N", 30_000, "U", 10)));
+            case HELLO -> full.add(Size.of("L", 1000));
+            case GATHER -> full.addAll(List.of(Size.of("N", 3, "U", 1000), Size.of("N", 30_000, "U", 10)));
             case GATHER_MASS -> {
                 full.clear();
-                for (int n : new int[] {10, 10_000, 100_000, 1_000_000}) full.add(Size.of("N", n, "L", 1000));
+                for (int n : new int[] {10_000, 100_000, 1_000_000}) full.add(Size.of("N", n, "L", 1000));
             }
-            case HTTP_FAN_OUT -> full.add(Size.of("K", 10_000, "L", 20, "B", 1024, "C", 1000));
-            case FILES -> full.add(Size.of("F", 2000, "S", 4096, "C", 64));
-            case DB -> full.add(Size.of("Q", 5000, "L", 10, "P", 50));
-            case AGGREGATE -> full.add(Size.of("N", 5000, "L", 10, "C", 200, "P", 50));
+            case HTTP_FAN_OUT -> {
+                full.addFirst(smallest(s));
+                full.add(Size.of("K", 10_000, "L", 20, "B", 1024, "C", 1000));
+            }
+            case FILES -> {
+                full.addFirst(smallest(s));
+                full.add(Size.of("F", 2000, "S", 4096, "C", 64));
+            }
+            case DB -> {
+                full.addFirst(smallest(s));
+                full.add(Size.of("Q", 5000, "L", 10, "P", 50));
+            }
+            case AGGREGATE -> {
+                full.addFirst(smallest(s));
+                full.add(Size.of("N", 5000, "L", 10, "C", 200, "P", 50));
+            }
             case TIMEOUT -> { }
-            case FAIL_FAST, COLLECT_ALL -> full.addAll(List.of(Size.of("N", 300, "U", 20), Size.of("N", 30_000, "U", 20)));
-            case RACE -> full.add(Size.of("R", 64, "W", 20));
+            case FAIL_FAST, COLLECT_ALL -> full.add(Size.of("N", 30_000, "U", 20));
+            case RACE -> {
+                full.addFirst(smallest(s));
+                full.add(Size.of("R", 64, "W", 20));
+            }
             case LOAD -> {
                 full.clear();
-                for (int r : new int[] {200, 400, 800, 1200, 1600, 2400, 3200}) full.add(Size.of("R", r, "T", 1000, "L", 10, "C", 20, "P", 20));
+                for (int r : new int[] {200, 800, 1200, 1600, 2400, 3200}) full.add(Size.of("R", r, "T", 1000, "L", 10, "C", 20, "P", 20));
             }
             case RETRY -> full.add(Size.of("K", 2000, "L", 20, "C", 200, "F", 20, "A", 4, "T", 200));
         }
         return full;
+    }
+
+    /**
+     * The scenario's smallest size, a few requests or tasks: the full preset's first, and the
+     * size the class archive trains at (every model, the sequential one included, runs it once).
+     */
+    public static Size smallest(BenchScenario s) {
+        return switch (s) {
+            case GATHER_MASS -> Size.of("N", 10, "L", 20);
+            case HTTP_FAN_OUT -> Size.of("K", 20, "L", 10, "B", 1024, "C", 10);
+            case FILES -> Size.of("F", 10, "S", 65536, "C", 4);
+            case DB -> Size.of("Q", 20, "L", 10, "P", 10);
+            case AGGREGATE -> Size.of("N", 20, "L", 10, "C", 10, "P", 10);
+            case RACE -> Size.of("R", 3, "W", 20);
+            case RETRY -> Size.of("K", 50, "L", 10, "C", 40, "F", 20, "A", 4, "T", 100);
+            case LOAD -> Size.of("R", 200, "T", 100, "L", 10, "C", 20, "P", 20);
+            default -> QUICK.sizes(s).getFirst();
+        };
     }
 }

@@ -47,7 +47,7 @@ class ClassArchiveTest {
         assertEquals(BenchScenario.values().length, items.size(), training);
         for (BenchScenario s : BenchScenario.values()) {
             assertEquals(s.id() + ":" + ClassArchive.trainingSize(s).label(), items.get(s.ordinal()));
-            // the scenario's smallest quick size, or (retry, load) a smaller one of the same letters
+            // the scenario's smallest size (Preset.smallest), in the letters of its quick sizes
             assertEquals(Preset.QUICK.sizes(s).getFirst().params().keySet(), ClassArchive.trainingSize(s).params().keySet(), s.id());
             s.check(ClassArchive.trainingSize(s));
         }
