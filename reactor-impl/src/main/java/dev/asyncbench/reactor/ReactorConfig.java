@@ -66,9 +66,9 @@ final class ReactorConfig implements AutoCloseable {
     private static final int MAX_SETTING = 10_000;
 
     private final int maxFileThreads = setting(FILES_PROPERTY, MAX_FILE_THREADS);
-    private final Map<Integer, ExecutorService> filePools = new HashMap<>();
     private final Map<Integer, Scheduler> fileSchedulers = new HashMap<>();
-    private final Map<OrdersRepository, ExecutorService> jdbcPools = new HashMap<>();
+    /** The pools behind {@link #fileSchedulers} and {@link #jdbcSchedulers}, for {@link #close()} to wait on. */
+    private final List<ExecutorService> pools = new ArrayList<>();
     private final Map<OrdersRepository, Scheduler> jdbcSchedulers = new HashMap<>();
     private boolean closed;
 
@@ -92,7 +92,7 @@ final class ReactorConfig implements AutoCloseable {
             ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, FILE_THREADS_IDLE.toNanos(), TimeUnit.NANOSECONDS,
                     new LinkedBlockingQueue<>(), Thread.ofPlatform().name("reactor-files-", 0).daemon().factory());
             pool.allowCoreThreadTimeOut(true);
-            filePools.put(threads, pool);
+            pools.add(pool);
             return Schedulers.fromExecutorService(pool, "reactor-files");
         });
     }
@@ -103,7 +103,7 @@ final class ReactorConfig implements AutoCloseable {
         return jdbcSchedulers.computeIfAbsent(orders, repository -> {
             ExecutorService pool = Executors.newFixedThreadPool(repository.poolSize(),
                     Thread.ofPlatform().name("reactor-jdbc-", 0).daemon().factory());
-            jdbcPools.put(repository, pool);
+            pools.add(pool);
             return Schedulers.fromExecutorService(pool, "reactor-jdbc");
         });
     }
@@ -123,18 +123,16 @@ final class ReactorConfig implements AutoCloseable {
     @Override
     public void close() {
         List<Scheduler> schedulers = new ArrayList<>();
-        List<ExecutorService> pools = new ArrayList<>();
+        List<ExecutorService> all;
         synchronized (this) {
             closed = true;
             schedulers.addAll(fileSchedulers.values());
             schedulers.addAll(jdbcSchedulers.values());
-            pools.addAll(filePools.values());
-            pools.addAll(jdbcPools.values());
+            all = List.copyOf(pools);
         }
-        for (Scheduler scheduler : schedulers) scheduler.dispose();
-        for (ExecutorService pool : pools) pool.shutdownNow();
+        for (Scheduler scheduler : schedulers) scheduler.dispose();         // shuts its pool down (shutdownNow)
         try {
-            for (ExecutorService pool : pools) pool.awaitTermination(10, TimeUnit.SECONDS);
+            for (ExecutorService pool : all) pool.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

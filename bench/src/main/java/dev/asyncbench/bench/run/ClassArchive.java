@@ -144,7 +144,7 @@ public final class ClassArchive {
 
     /**
      * What the training JVM ({@link ForkTraining}) runs: the models, and each scenario at its
-     * smallest quick size ({@link #trainingSize}); whether it records pinning (forks that do load
+     * smallest size ({@link #trainingSize}); whether it records pinning (forks that do load
      * JFR's classes too).
      */
     static List<String> trainingProperties(List<String> models, List<BenchScenario> scenarios, boolean pinning) {

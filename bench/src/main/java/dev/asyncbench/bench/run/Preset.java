@@ -8,8 +8,10 @@ import dev.asyncbench.bench.results.Size;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static dev.asyncbench.bench.results.BenchScenario.*;
@@ -144,6 +146,7 @@ public enum Preset {
         };
         if (this == QUICK) return quick;
         List<Size> full = new ArrayList<>(quick);
+        if (SMALLEST_IN_FULL_ONLY.contains(s)) full.addFirst(smallest(s));
         switch (s) {
             case HELLO -> full.add(Size.of("L", 1000));
             case GATHER -> full.addAll(List.of(Size.of("N", 3, "U", 1000), Size.of("N", 30_000, "U", 10)));
@@ -151,28 +154,13 @@ public enum Preset {
                 full.clear();
                 for (int n : new int[] {10_000, 100_000, 1_000_000}) full.add(Size.of("N", n, "L", 1000));
             }
-            case HTTP_FAN_OUT -> {
-                full.addFirst(smallest(s));
-                full.add(Size.of("K", 10_000, "L", 20, "B", 1024, "C", 1000));
-            }
-            case FILES -> {
-                full.addFirst(smallest(s));
-                full.add(Size.of("F", 2000, "S", 4096, "C", 64));
-            }
-            case DB -> {
-                full.addFirst(smallest(s));
-                full.add(Size.of("Q", 5000, "L", 10, "P", 50));
-            }
-            case AGGREGATE -> {
-                full.addFirst(smallest(s));
-                full.add(Size.of("N", 5000, "L", 10, "C", 200, "P", 50));
-            }
+            case HTTP_FAN_OUT -> full.add(Size.of("K", 10_000, "L", 20, "B", 1024, "C", 1000));
+            case FILES -> full.add(Size.of("F", 2000, "S", 4096, "C", 64));
+            case DB -> full.add(Size.of("Q", 5000, "L", 10, "P", 50));
+            case AGGREGATE -> full.add(Size.of("N", 5000, "L", 10, "C", 200, "P", 50));
             case TIMEOUT -> { }
             case FAIL_FAST, COLLECT_ALL -> full.add(Size.of("N", 30_000, "U", 20));
-            case RACE -> {
-                full.addFirst(smallest(s));
-                full.add(Size.of("R", 64, "W", 20));
-            }
+            case RACE -> full.add(Size.of("R", 64, "W", 20));
             case LOAD -> {
                 full.clear();
                 for (int r : new int[] {200, 800, 1200, 1600, 2400, 3200}) full.add(Size.of("R", r, "T", 1000, "L", 10, "C", 20, "P", 20));
@@ -182,9 +170,13 @@ public enum Preset {
         return full;
     }
 
+    /** Scenarios whose {@link #smallest} size only the full preset runs, as its first. */
+    private static final Set<BenchScenario> SMALLEST_IN_FULL_ONLY = EnumSet.of(HTTP_FAN_OUT, FILES, DB, AGGREGATE, RACE);
+
     /**
-     * The scenario's smallest size, a few requests or tasks: the full preset's first, and the
-     * size the class archive trains at (every model, the sequential one included, runs it once).
+     * The scenario's smallest size, a few requests or tasks: the size the class archive trains at
+     * (every model, the sequential one included, runs it once), and for the scenarios in
+     * {@link #SMALLEST_IN_FULL_ONLY} the full preset's first.
      */
     public static Size smallest(BenchScenario s) {
         return switch (s) {
