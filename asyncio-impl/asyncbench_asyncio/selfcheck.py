@@ -1,13 +1,18 @@
-"""Checks the ported algorithms against values known without running the JVM; prints the rest.
+"""Checks the ported algorithms against published vectors, hand-traced values and the JVM's own.
 
 Run: ``/usr/bin/python3 -m asyncbench_asyncio.selfcheck`` from ``asyncio-impl`` (pure Python,
-no testbed, well under a second). Each check's expected value comes from a published test
-vector or from tracing the Java source by hand, as its comment says. ``--print`` then prints the
-values that still need the JVM's own output to compare with (``CROSS_CHECK`` in the README).
+no testbed, about a second). ``CHECKS`` holds values from published test vectors, from tracing
+the Java source by hand, and a readable sample of the JVM's; ``jvm_values`` compares every line
+``--print`` prints (``cross_check_values``: RetryPlan.backoff, Faults.of, Arrivals.poisson,
+Dist.latencyMs, Bodies.profile, Summaries.combine, HdrHistogram's percentiles) with
+``jvm/values.txt``, the same lines printed by core's own classes (``jvm/Values.java``). To
+confirm again after a change in core:
+``java -cp CORE_CLASSPATH jvm/Values.java > jvm/values.txt``, then run this.
 """
 
 import sys
 from datetime import timedelta
+from pathlib import Path
 
 from . import bodies, checksums, digests, latencies, retry_plan, splitmix
 from .arrivals import poisson
@@ -22,6 +27,12 @@ def _retry_answer():
     from .retry_tally import RetryTally
     r = RetryTally.expected(RetryPlan(ms(10), Faults(0.2), 4, ms(100), ms(10), ms(100)), 400, 1024)
     return r.requests, r.succeeded, r.bytes, r.checksum, r.failures
+
+
+def _summary(id: int) -> int:
+    from .orders_repository import seeded_orders
+    from .summaries import combine
+    return combine(id, bodies.profile(id), seeded_orders(id))
 
 
 CHECKS = [
@@ -68,32 +79,87 @@ CHECKS = [
     # Bodies.bytes, CRC-32C, the fold and Faults.outcome together
     ("jvm retry answer", _retry_answer(), (400, 400, 409600, -5997318307518633634, {})),
     ("arrivals sorted", (lambda a: a == sorted(a) and a[-1] < 10**9)(poisson(1000, ms(1000))), True),
+    # Printed by core's own classes (jvm/Values.java on JDK 25, HdrHistogram 2.2.2; all of them in jvm/values.txt,
+    # which jvm_values below compares line by line): a sample, readable here.
+    ("jvm backoff", [retry_plan.backoff(ms(10), ms(40), 1000, a) // ms(1) for a in range(1, 11)], [8, 15, 30, 36, 26, 37, 24, 39, 33, 39]),
+    ("jvm faults", "".join("-" if (x := Faults(0.3).of(i, a)) is None else x.name[0] for i in range(4) for a in range(1, 11)),
+     "--UU--------SU--S--U-----S-DSU--U---D---"),
+    ("jvm arrivals", (lambda a: (len(a), a[0], a[-1], checksums.fold_all(a)))(poisson(100, ms(300))),
+     (28, 6531527, 292019654, -5904072495460144185)),
+    ("jvm lognormal", [Dist.parse("lognormal:p99=10").latency_ms(i, 1000) for i in range(4)], [3253, 1180, 1256, 302]),
+    ("jvm uniform", [Dist.parse("uniform:x=30").latency_ms(i, 100) for i in range(4)], [123, 104, 105, 77]),
+    ("jvm bimodal", [Dist.parse("bimodal:f=0.5,m=3").latency_ms(i, 100) for i in range(4)], [100, 100, 100, 300]),
+    ("jvm profile", digests.sha256_hex(bodies.profile(3)), "4f1ac2396ad3eb96af0649987ac8ecc167d56eb99c97fe56ce3d6e8715f85e54"),
+    ("jvm combine", _summary(3), -564679296970031614),
+    ("jvm hdr", (lambda h: [h.value_at_percentile(p) for p in (0, 33.333, 99.9, 100)] + [h.max_value()])(
+        latencies.Latencies(1000 + i * i % 1_000_000 for i in range(5000))), [1000, 275711, 999935, 1000959, 1000959]),
 ]
 
 
+BACKOFFS = ((100, 1000), (10, 40), (7, 7))
+IDS = (0, 1, 7, 1000, 123456, 2147483647)
+DISTS = ("uniform:x=30", "uniform:x=3", "bimodal:f=0.05,m=20", "bimodal:f=0.5,m=3", "lognormal:p99=10", "lognormal:p99=4",
+         "lognormal:p99=1000")
+NOMINALS = (1, 7, 100, 1000)
+RATES = ((1000, 1000), (100, 300), (50000, 2000), (7, 5000))
+PERCENTILES = ("0", "1", "25", "33.333", "50", "90", "99", "99.9", "99.99", "100")
+
+
 def cross_check_values() -> list[str]:
-    """Values to compare with the JVM's (jshell against core's classes), one per line."""
-    lines = [f"RetryPlan.backoff(100ms, 1000ms, {i}, {a}) = {retry_plan.backoff(ms(100), ms(1000), i, a) // ms(1)}"
-             for i in (0, 1, 7, 1000) for a in (1, 2, 3, 5)]
-    lines += [f"Faults(0.3).of({i}, {a}) = {Faults(0.3).of(i, a)}" for i in range(6) for a in (1, 2, 3)]
-    lines += [f"Arrivals.poisson(1000, 1 s)[:8] = {poisson(1000, ms(1000))[:8]} (n = {len(poisson(1000, ms(1000)))})"]
-    lines += [f"Dist.parse({d!r}).latencyMs({i}, 100) = {Dist.parse(d).latency_ms(i, 100)}"
-              for d in ("lognormal:p99=10", "uniform:x=30", "bimodal:f=0.05,m=20") for i in (0, 1, 2, 3)]
-    lines += [f"Summaries.combine(3, Bodies.profile(3), ordersOf(3)) = {_summary(3)}"]
+    """The seeded values, word for word as ``asyncio-impl/jvm/Values.java`` prints them from core's classes."""
+    from .orders_repository import seeded_orders
+    from .summaries import combine
+    lines = []
+    for base, cap in BACKOFFS:
+        values = [retry_plan.backoff(ms(base), ms(cap), i, a) // ms(1) for i in IDS for a in range(1, 11)]
+        lines.append(f"backoff {base} {cap}: " + " ".join(map(str, values)))
+    for f in ("0.3", "0.9", "0.05"):
+        faults = Faults(float(f))
+        marks = ("-" if (x := faults.of(i, a)) is None else x.name[0] for i in range(200) for a in range(1, 11))
+        lines.append(f"faults f={f}: " + "".join(marks))
+    for rate, duration in RATES:
+        at = poisson(rate, ms(duration))
+        lines.append(f"arrivals {rate}/s {duration} ms: n={len(at)} first={at[0]} last={at[-1]} fold={checksums.fold_all(at)}")
+    for d in DISTS:
+        dist = Dist.parse(d)
+        for nominal in NOMINALS:
+            values = [dist.latency_ms(i, nominal) for i in range(10000)]
+            lines.append(f"latencyMs {d} L={nominal}: first {' '.join(map(str, values[:4]))} sum={sum(values)}"
+                         f" fold={checksums.fold_all(values)}")
+    for i in (0, 1, 3, 999, 1000, 1001, 123456, 2147483647):
+        p = bodies.profile(i)
+        lines.append(f"profile {i}: {len(p)} {digests.sha256_hex(p)} combine={combine(i, p, seeded_orders(i))}")
+    lines.append("profile 3 text: " + bodies.profile(3).decode("utf-8"))
+    for n, values in enumerate(_datasets(), 1):
+        h = latencies.Latencies(values)
+        lines.append(f"hdr set {n} n={h.total_count}: " + " ".join(str(h.value_at_percentile(float(p))) for p in PERCENTILES)
+                     + f" max={h.max_value()}")
     return lines
 
 
-def _summary(id: int) -> int:
-    from .orders_repository import seeded_orders
-    from .summaries import combine
-    return combine(id, bodies.profile(id), seeded_orders(id))
+def _datasets() -> list[list[int]]:
+    """Values.dataset's four sets: 1..100, a spread to an hour in µs, small values with ties, a quadratic spread."""
+    return [[i + 1 for i in range(100)], [i * 2654435761 % 3_600_000_000 for i in range(10000)],
+            [i * i * 7919 % 5000 for i in range(1000)], [1000 + i * i % 1_000_000 for i in range(5000)]]
+
+
+def jvm_values() -> list[tuple[str, str, str]]:
+    """``cross_check_values()`` against the JVM's own lines (jvm/values.txt): (name, got, expected) per line."""
+    path = Path(__file__).resolve().parent.parent / "jvm" / "values.txt"
+    if not path.exists():
+        return []
+    want = path.read_text().splitlines()
+    got = cross_check_values()
+    return [(f"jvm/values.txt line {n + 1}", g, w) for n, (g, w) in enumerate(zip(got, want))] + (
+        [("jvm/values.txt lines", len(got), len(want))] if len(got) != len(want) else [])
 
 
 def main() -> int:
-    failed = [(name, got, want) for name, got, want in CHECKS if got != want]
+    checks = CHECKS + jvm_values()
+    failed = [(name, got, want) for name, got, want in checks if got != want]
     for name, got, want in failed:
         print(f"FAIL {name}: got {got!r}, expected {want!r}")
-    print(f"{len(CHECKS) - len(failed)} passed, {len(failed)} failed")
+    print(f"{len(checks) - len(failed)} passed, {len(failed)} failed")
     if "--print" in sys.argv:
         print("\n".join(cross_check_values()))
     return 1 if failed else 0
