@@ -173,7 +173,10 @@ async def spot_checks(args) -> list[tuple[str, str, str]]:
         spec = RetrySpec(http, 30, ms(5), 256, 6, Faults(0.6), 2, ms(60), ms(10), ms(40))
         stalls = sum(spec.faults.of(i, a) is Fault.STALL for i in range(30) for a in range(1, spec.attempts(i) + 1))
         s = await counters(lambda: m.retry(spec))
-        checks.append(("RT4 retry f=0.6 A=2: abandoned (the stalls), in flight after", f"{stalls} 0", f"{s['abandoned']} {s['inFlight']}"))
+        odd = [a for a in (await http.attempts_text()).splitlines()       # seed attempt planned start end how
+               if len(a.split()) == 6 and (a.split()[2] == "STALL") != (a.split()[5] == "ABANDONED")]
+        checks.append(("RT4 retry f=0.6 A=2: abandoned (the stalls), in flight after", f"{stalls} 0",
+                       f"{s['abandoned']} {s['inFlight']}" + "".join(f"; {a}" for a in odd)))
         log = EventLog.recording()
         failing = GatherSpec((Task("A", ms(30)), Task("B", ms(10), True), Task("C", ms(20))))
         await counters(lambda: m.gather(failing, log), 0.1)
