@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Callable
 
-from . import completions
+from . import completions, file_trees
 from .dist import Dist
 from .event_log import EventLog
 from .faults import Faults
@@ -82,7 +82,8 @@ def java_text(answer) -> str:
     if name == "AggregateResult":
         return f"AggregateResult[ids={answer.ids}, checksum={answer.checksum}]"
     if name == "Outcome":
-        return f"Outcome[task={answer.task}, value={answer.value}, error={answer.error}]"
+        null = lambda v: "null" if v is None else v  # noqa: E731
+        return f"Outcome[task={answer.task}, value={null(answer.value)}, error={null(answer.error)}]"
     if isinstance(answer, (list, tuple)):
         return "[" + ", ".join(java_text(a) for a in answer) + "]"
     return str(answer)
@@ -170,12 +171,20 @@ def build(scenario: str, s: dict[str, int], dist: str | None, http, orders, file
         return Scenario(lambda m: m.load(spec), answer_text=lambda r: str(r.checksum) if r.answered == r.requests
                         else f"{r.answered} of {r.requests} requests answered")
     if scenario == "files":
+        # FilesBenchmark: the tree FileTrees.generate(dir, F, S, 42) writes (--files-dir: one already written,
+        # every file of it, sorted); the expectation is each input's size and SHA-256, and each output's line
         if files_dir is None:
-            raise ValueError("files needs --files-dir: the tree FileTrees.generate(dir, F, S, 42) wrote")
-        names = sorted(str(p.relative_to(files_dir)) for p in files_dir.rglob("*") if p.is_file())
+            files_dir = out_dir.parent / "in"                 # beside the outputs, in the harness's scratch folder
+            names = file_trees.generate(files_dir, s["F"], s["S"], 42)
+        else:
+            names = sorted(p.relative_to(files_dir).as_posix() for p in files_dir.rglob("*") if p.is_file())
         spec = FilesSpec(files_dir, tuple(names), out_dir, s["C"])
         expected = ";".join(f"{n} {os.path.getsize(files_dir / n)} {hashlib.sha256((files_dir / n).read_bytes()).hexdigest()}"
                             for n in names)
-        return Scenario(lambda m: m.files(spec), expected, lambda r: ";".join(f"{e.file} {e.bytes} {e.sha256}" for e in r.entries),
-                        kind=completions.Kind.FILE, capacity=len(names))
+
+        def text(manifest):
+            wrong = [f"{spec.output(e.file)} holding '{spec.output(e.file).read_text() if spec.output(e.file).exists() else '(missing)'}'"
+                     for e in manifest.entries if not spec.output(e.file).exists() or spec.output(e.file).read_text() != e.line()]
+            return ";".join(f"{e.file} {e.bytes} {e.sha256}" for e in manifest.entries) + "".join(" " + w for w in wrong)
+        return Scenario(lambda m: m.files(spec), expected, text, kind=completions.Kind.FILE, capacity=len(names))
     raise ValueError(f"unknown scenario '{scenario}'")
