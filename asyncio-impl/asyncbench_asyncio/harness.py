@@ -59,14 +59,17 @@ async def main_async(args, size, dist, report) -> int:
         jdbc = args.db if args.db.startswith("jdbc:") else "jdbc:" + args.db
         orders = await OrdersRepository.open(jdbc, args.db_user, args.db_password, size["P"], "PostgreSQL")
     model = AsyncioModel()
-    out_dir = Path(tempfile.mkdtemp(prefix="asyncbench-files-out-"))
+    scratch = Path(tempfile.mkdtemp(prefix="asyncbench-harness-"))     # files' input tree and outputs; removed at the end
+    out_dir = scratch / "out"
+    out_dir.mkdir()
     try:
         sc = harness_specs.build(args.scenario, size, dist, http, orders, args.files_dir, out_dir)
         expected = sc.expected
         if callable(expected):
             expected = await expected()
         if args.reference:
-            expected = Path(args.reference).read_text(encoding="utf-8")
+            with open(args.reference, encoding="utf-8", newline="") as f:    # as written: no newline translation
+                expected = f.read()
         if expected is None:
             raise ValueError(f"{args.scenario} needs --reference (the sequential reference's "
                              f"{harness_specs.reference_key(args.scenario, size, dist)}.txt)")
@@ -143,7 +146,7 @@ async def main_async(args, size, dist, report) -> int:
             await http.close()
         if orders is not None:
             await orders.close()
-        shutil.rmtree(out_dir, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
