@@ -15,7 +15,8 @@ import java.time.Duration;
  * ScenarioState.expectReference writes them: String.valueOf of the sequential model's answer at
  * latency 0, no newline, in FOLDER/KEY.txt (the key from harness.py --print-key).
  * Args: HTTP base, JDBC URL, user, password, FOLDER, then KEY@scenario:letters... e.g.
- * "http-fan-out:K=500,B=4096,C=100", "db:Q=200,P=20", "load:R=200,T=500,C=20,P=20" (only the letters the answer needs).
+ * "http-fan-out:K=500,B=4096,C=100", "db:Q=200,P=20", "load:R=200,T=500,C=20,P=20", "aggregate:N=200,C=50,P=20",
+ * "timeout:L=10,D=100", "collect-all:N=3" (only the letters the answer needs).
  */
 public class BenchRef {
     public static void main(String[] a) throws Exception {
@@ -36,6 +37,17 @@ public class BenchRef {
                     case "load" -> {
                         LoadSpec spec = new LoadSpec(http, orders, s.get("R"), Duration.ofMillis(s.get("T")), Duration.ZERO, s.get("C"));
                         yield m.aggregate(spec.work(spec.arrivals().length).withLatency(Duration.ZERO)).checksum();
+                    }
+                    case "aggregate" -> m.aggregate(new AggregateSpec(http, orders, s.get("N"), Duration.ZERO, s.get("C")));
+                    case "timeout" -> m.fetchWithTimeout(new TimeoutSpec(http, Duration.ofMillis(s.get("L")), Duration.ofMillis(s.get("D"))));
+                    case "collect-all" -> {      // FailFastBenchmark: BenchScenario.gatherTasks at 0 ms, task min(1, N - 1) failing
+                        java.util.List<Task> tasks = new java.util.ArrayList<>();
+                        int n = s.get("N");
+                        for (int t = 0; t < n; t++) {
+                            String name = n <= 26 ? String.valueOf((char) ('A' + t)) : "T" + (t + 1);
+                            tasks.add(new Task(name, Duration.ZERO, t == Math.min(1, n - 1)));
+                        }
+                        yield m.gatherAll(new GatherSpec(tasks), dev.asyncbench.core.EventLog.recording());
                     }
                     default -> throw new IllegalArgumentException(what[0]);
                 };
