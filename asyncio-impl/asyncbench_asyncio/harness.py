@@ -7,8 +7,8 @@
 Options mirror ForkProtocol's properties (asyncbench.server, .db, .db.user, .db.password, .size, .warmups,
 .measurements, .report, .gcBetweenIterations); ``--reference`` is the file the JVM's ScenarioState.expectReference
 wrote, ``logs/references/<referenceKey>.txt`` (``--print-key`` prints the key): ``String.valueOf`` of the
-sequential model's answer, no newline. Without it, hello, gather, fail-fast, gather-mass, retry, files, a late
-timeout and race check against their local oracle as the JVM benchmarks do; the others refuse (``failed``, exit 2).
+sequential model's answer, no newline. Hello, gather, fail-fast, gather-mass, retry, files, a late timeout and
+race check against their local oracle as the JVM benchmarks do, and ignore it; the others need it (else ``failed``, exit 2).
 
 REPORT FILE: ForkProtocol's own lines, UTF-8, one per line, fields tab-separated (ForkOutcome.read parses them):
     failed<TAB>reason                   the operation or the set-up failed; nothing measured (exit 2)
@@ -67,7 +67,8 @@ async def main_async(args, size, dist, report) -> int:
         expected = sc.expected
         if callable(expected):
             expected = await expected()
-        if args.reference:
+        if args.reference and expected is None:       # as the JVM: only the scenarios with no local oracle read it
+            # (fail-fast shares collect-all's key, FailFastBenchmark-..., and checks its own failure instead)
             with open(args.reference, encoding="utf-8", newline="") as f:    # as written: no newline translation
                 expected = f.read()
         if expected is None:
@@ -114,6 +115,8 @@ async def main_async(args, size, dist, report) -> int:
             times.append((time.perf_counter_ns() - start) / 1e6)
             completions.stop()
             latencies += [max(0, (at - start_mono) // 1000) for at in marks]
+            if sc.logs:                               # the log's times are from its creation, at the call's start
+                latencies += [e.at_ns // 1000 for e in sc.logs[-1].events() if e.line.endswith(" completed")]
             if args.scenario == "load":               # LoadBenchmark: the model's own, from each intended start
                 latencies += answer.latency.values()
                 service += answer.service.values()

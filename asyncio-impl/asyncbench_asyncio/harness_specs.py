@@ -98,6 +98,16 @@ class Scenario:
     answer_text: Callable = java_text
     kind: completions.Kind | None = None    # whose completions are per-task latencies (ScenarioState.recordCompletions)
     capacity: int = 0
+    logs: list | None = None                # gather's: each call's EventLog, its "completed" lines the latencies
+
+
+def logged(call, logs: list):
+    """``call(model, log)`` with a fresh recording log kept in ``logs`` (GatherBenchmark.recordCompletedLines)."""
+    def run(m):
+        logs.append(EventLog.recording())
+        del logs[:-1]
+        return call(m, logs[-1])
+    return run
 
 
 def gather_tasks(count: int, unit_ms: int) -> list[Task]:
@@ -115,22 +125,22 @@ def build(scenario: str, s: dict[str, int], dist: str | None, http, orders, file
             return log.lines()
         return Scenario(hello, "[Hello, world]", lambda lines: "[" + ", ".join(lines) + "]")
     if scenario == "gather":
-        spec = GatherSpec(tuple(gather_tasks(s["N"], s["U"])))
-        return Scenario(lambda m: m.gather(spec, EventLog.recording()), java_text([t.name for t in spec.tasks]))
+        spec, logs = GatherSpec(tuple(gather_tasks(s["N"], s["U"]))), []
+        return Scenario(logged(lambda m, log: m.gather(spec, log), logs), java_text([t.name for t in spec.tasks]), logs=logs)
     if scenario in ("fail-fast", "collect-all"):
         tasks = gather_tasks(s["N"], s["U"])
         i = min(1, len(tasks) - 1)
         tasks[i] = Task(tasks[i].name, tasks[i].delay, True)             # FailFastBenchmark.withFailure
-        spec = GatherSpec(tuple(tasks))
+        spec, logs = GatherSpec(tuple(tasks)), []
         if scenario == "collect-all":
-            return Scenario(lambda m: m.gather_all(spec, EventLog.recording()))
-        async def fail_fast(m):
+            return Scenario(logged(lambda m, log: m.gather_all(spec, log), logs), logs=logs)
+        async def fail_fast(m, log):
             try:
-                return await m.gather(spec, EventLog.recording())
+                return await m.gather(spec, log)
             except Exception as e:          # TaskFailedError of the failing task is the answer
                 return e
-        return Scenario(fail_fast, f"TaskFailed {tasks[i].name}",
-                        lambda e: f"TaskFailed {getattr(e, 'task', None)}" if type(e).__name__ == "TaskFailedError" else repr(e))
+        return Scenario(logged(fail_fast, logs), f"TaskFailed {tasks[i].name}",
+                        lambda e: f"TaskFailed {getattr(e, 'task', None)}" if type(e).__name__ == "TaskFailedError" else repr(e), logs=logs)
     if scenario == "gather-mass":
         spec = MassGatherSpec(s["N"], ms(s["L"]))
         return Scenario(lambda m: m.gather_many(spec), str(spec.expected_sum()))
@@ -142,7 +152,7 @@ def build(scenario: str, s: dict[str, int], dist: str | None, http, orders, file
         return Scenario(lambda m: m.db(spec), kind=completions.Kind.DB, capacity=s["Q"])
     if scenario == "aggregate":
         spec = AggregateSpec(http, orders, s["N"], ms(s["L"]), s["C"], **dist_kw)
-        return Scenario(lambda m: m.aggregate(spec))
+        return Scenario(lambda m: m.aggregate(spec), kind=completions.Kind.STORE, capacity=s["N"])   # a task ends at its store
     if scenario == "timeout":
         spec = TimeoutSpec(http, ms(s["L"]), ms(s["D"]))
         async def fetch(m):
