@@ -22,10 +22,23 @@ REPORT FILE: ForkProtocol's own lines, UTF-8, one per line, fields tab-separated
       asyncbench.latency.p50.ms / .p99.ms / .max.ms   per-task latencies of every measured operation in one set
       asyncbench.service.p99.ms     (load) service time's p99 over every measured run
       asyncbench.server.peak        the testbed's peakInFlight, reset before each measured operation: max over them
+      asyncbench.quiet.ms           (race, timeout) one line per measured operation, in order: its time to quiescence,
+                                    from its start until the testbed had nothing in flight (what it cancelled had
+                                    stopped), or until it returned if later (ScenarioState.awaitQuiet; none for an
+                                    operation after which the server stayed busy for 10 s); the JVM's figure, quiet_ms,
+                                    is their mean (ForkProbe reports one per measured iteration, JMH averages them)
       asyncbench.rss.per.task.bytes (gather-mass, N >= 1000) MemoryProbe's RSS reading per waiting task
     and two lines the JVM computes itself from JMH's iterations, given for convenience:
       asyncbench.harness.mean.ms / asyncbench.harness.error.ms   mean of the measured times, its 99.9% half-width
-Exit 0 when measured. Not reported: heap per task (no heap to speak of), threads, pinning, quiet time.
+      asyncbench.harness.quiet.mean.ms                            (race, timeout) mean of the quiet.ms lines
+Exit 0 when measured. Not reported: heap per task (no heap to speak of), threads, pinning.
+
+Race and timeout run each warm-up and measured operation as their benchmarks' iterations do: the server's counters
+reset (ForkProbe.beforeIteration), then ForkTestbed.quietAndWarm (wait up to 5 s, polling every 5 ms, until the
+server has nothing in flight; then R connections for race, 1 for timeout, warmed by as many 64 B requests held 5 ms
+at once through the model's own client, whose pool keeps them), the operation, and ScenarioState.awaitQuiet (poll
+the server's stats every ms, up to 10 s, until nothing is in flight), whose figure only a measured operation reports.
+The checked first operation (and its re-runs) comes before any of that, as in the benchmarks' trial set-up.
 """
 
 import argparse
@@ -47,6 +60,38 @@ from .testbed_client import TestbedClient
 
 RECHECKS = {"retry": 1, "race": 2, "timeout": 2}   # RetryBenchmark, RaceBenchmark, TimeoutBenchmark: a cold miss may be re-run
 WARMS_UP = ("http-fan-out", "aggregate")          # the benchmarks with warmUpWith (the operation at L=0, no dist)
+# the benchmarks whose iterations start with ForkTestbed.quietAndWarm(connections) and end with awaitQuiet
+QUIET_AND_WARM = {"race": lambda size: size["R"], "timeout": lambda size: 1}
+WARM_BYTES, WARM_HOLD_MS = 64, 5                   # quietAndWarm's requests: 64 B, held 5 ms
+
+
+async def quiet_and_warm(http: TestbedClient, connections: int) -> None:
+    """ForkTestbed.quietAndWarm: waits, up to 5 s, until the server has nothing in flight (what the previous
+    operation cancelled has stopped), then leaves ``connections`` idle keep-alive connections in the client's pool,
+    by as many requests at once, each held 5 ms so that none can reuse another's connection. The JVM warms each of
+    its shared client's two pools (sendAsync's and send's); the asyncio row has one client, the model's own."""
+    deadline = time.perf_counter_ns() + 5_000_000_000
+    while (await http.stats())["inFlight"] > 0 and time.perf_counter_ns() < deadline:
+        await asyncio.sleep(0.005)
+    await asyncio.gather(*(http.send(http.bytes(seed, WARM_BYTES, harness_specs.ms(WARM_HOLD_MS)))
+                           for seed in range(connections)))
+
+
+async def await_quiet(http: TestbedClient, operation_start_ns: int, operation_end_ns: int) -> float | None:
+    """ScenarioState.awaitQuiet: polls the server's stats every ms until nothing is in flight, and gives the time to
+    quiescence in ms: from the operation's start until what it cancelled had stopped at the server (the answer's
+    arrival less the server's ``quietMicros``), or until it returned if that was later. None after 10 s of a busy
+    server. The times are ``perf_counter_ns`` (CLOCK_MONOTONIC), the operation's own marks."""
+    deadline = time.perf_counter_ns() + 10_000_000_000
+    while True:
+        stats = await http.stats()
+        received = time.perf_counter_ns()
+        if stats["inFlight"] == 0:
+            quiet_at = max(received - stats["quietMicros"] * 1000, operation_end_ns)
+            return (quiet_at - operation_start_ns) / 1e6
+        if received - deadline > 0:
+            return None
+        await asyncio.sleep(0.001)
 
 
 async def main_async(args, size, dist, report) -> int:
@@ -91,11 +136,20 @@ async def main_async(args, size, dist, report) -> int:
             end = time.perf_counter() + args.warm_up_ms / 1000
             while time.perf_counter() < end:
                 await zero.call(model)
+        warm = QUIET_AND_WARM.get(args.scenario)
+        if warm is not None and http is None:
+            raise ValueError(f"{args.scenario} needs --server")
         for i in range(args.warmups):                 # JMH's warm-up iterations, one operation each
             if args.gc_between:
                 gc.collect()
-            await sc.call(model)
-        times, latencies, service, server_peak = [], [], [], -1
+            if warm is not None:                       # the iteration's set-up and tear-down run for warm-ups too
+                await quiet_and_warm(http, warm(size))
+                start = time.perf_counter_ns()
+                await sc.call(model)
+                await await_quiet(http, start, time.perf_counter_ns())
+            else:
+                await sc.call(model)
+        times, latencies, service, server_peak, quiets = [], [], [], -1, []
         try:
             Path("/proc/self/clear_refs").write_text("5")   # ProcessStats.resetPeakRss: VmHWM from here
         except OSError:
@@ -105,15 +159,22 @@ async def main_async(args, size, dist, report) -> int:
             if args.gc_between and i + args.warmups > 0:
                 gc.collect()                           # untimed, before each run but the first
             if http is not None:
-                await http.reset_stats()
+                await http.reset_stats()               # ForkProbe.beforeIteration, before the iteration's set-up
+            if warm is not None:
+                await quiet_and_warm(http, warm(size))  # @Setup(Level.Iteration)
             marks = []
             if sc.kind is not None:
                 completions.record(lambda k, at, kind=sc.kind: marks.append(at) if k == kind and len(marks) < sc.capacity else None)
             start_mono = time.monotonic_ns()
             start = time.perf_counter_ns()
             answer = await sc.call(model)
-            times.append((time.perf_counter_ns() - start) / 1e6)
+            end = time.perf_counter_ns()
+            times.append((end - start) / 1e6)
             completions.stop()
+            if warm is not None:                       # @TearDown(Level.Iteration), before the probe reads the peak
+                quiet = await await_quiet(http, start, end)
+                if quiet is not None:
+                    quiets.append(quiet)
             latencies += [max(0, (at - start_mono) // 1000) for at in marks]
             if sc.logs:                               # the log's times are from its creation, at the call's start
                 latencies += [e.at_ns // 1000 for e in sc.logs[-1].events() if e.line.endswith(" completed")]
@@ -128,6 +189,10 @@ async def main_async(args, size, dist, report) -> int:
             report.value("asyncbench.time.ms", t)
         report.value("asyncbench.harness.mean.ms", sum(times) / len(times) if times else float("nan"))
         report.value("asyncbench.harness.error.ms", error_999(times))
+        for q in quiets:
+            report.value("asyncbench.quiet.ms", q)
+        if quiets:
+            report.value("asyncbench.harness.quiet.mean.ms", sum(quiets) / len(quiets))
         report.value("asyncbench.cpu.ms", cpu)
         report.value("asyncbench.rss.peak.mb", hwm_kb / 1024)
         if latencies:
