@@ -1,5 +1,6 @@
 package dev.asyncbench.bench;
 
+import dev.asyncbench.bench.run.AsyncioRow;
 import dev.asyncbench.bench.run.BadInput;
 import dev.asyncbench.bench.run.Durations;
 import dev.asyncbench.core.EventLog;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
  * The post's two examples, in every model: {@code hello} (Hello, wait 1 s, world) and
  * {@code gather} (tasks A 1 s, B 2 s, C 3 s started at once), printing the same lines as the
  * post and how long each took: about 3 s when the model runs them concurrently, 6 s when not.
+ * The asyncio row runs them in its own process ({@code asyncbench_asyncio.demo}), last.
  */
 @Command(name = "demo", description = {
         "Runs the post's two examples in each model: hello (Hello, wait, world) and gather (A 1 s, B 2 s, C 3 s),",
@@ -31,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     Cli cli;
 
-    @Option(names = "--model", split = ",", paramLabel = "MODEL",
+    @Option(names = {"--models", "--model"}, split = ",", paramLabel = "MODEL",
             description = "Models to run, comma-separated (default: all). See 'list'.")
     List<String> models = new ArrayList<>();
 
@@ -45,7 +47,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new BadInput("--unit must be between 1 ms and 1 min, was " + Durations.format(unit));
         }
         PrintStream out = cli.out;
-        List<TaskScenario> chosen = Cli.models(models);
+        boolean asyncio = models.isEmpty() ? AsyncioRow.present() : models.stream().anyMatch(m -> m.trim().equals(AsyncioRow.NAME));
+        List<String> jvm = models.stream().filter(m -> !m.trim().equals(AsyncioRow.NAME)).toList();
+        List<TaskScenario> chosen = models.isEmpty() || !jvm.isEmpty() ? Cli.models(jvm) : List.of();
         Map<String, Duration> gatherTimes = new LinkedHashMap<>();
         try {
             for (TaskScenario model : chosen) {
@@ -68,6 +72,11 @@ final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             chosen.forEach(TaskScenario::close);
+        }
+        if (asyncio) {
+            Duration took = AsyncioRow.demo(unit, out);
+            if (took != null) gatherTimes.put(AsyncioRow.NAME, took);
+            out.flush();
         }
         if (gatherTimes.size() > 1) {
             out.println("gather (longest task " + Durations.format(unit.multipliedBy(3)) + ", sum "

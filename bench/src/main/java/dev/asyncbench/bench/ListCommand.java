@@ -2,6 +2,7 @@ package dev.asyncbench.bench;
 
 import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.Size;
+import dev.asyncbench.bench.run.AsyncioRow;
 import dev.asyncbench.bench.run.Preset;
 import dev.asyncbench.core.Models;
 import dev.asyncbench.core.TaskScenario;
@@ -30,6 +31,7 @@ final class ListCommand implements Callable<Integer> {
         } finally {
             models.forEach(TaskScenario::close);
         }
+        if (AsyncioRow.present()) out.printf("  %-18s %s%n", AsyncioRow.NAME, AsyncioRow.model().describe());
         for (String problem : Models.unavailable()) out.println("  (not loadable here: " + problem + ")");
         out.println();
         out.println("Scenarios (sizes in SPEC.md's letters; --sizes takes the same form):");

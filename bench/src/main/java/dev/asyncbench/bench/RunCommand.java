@@ -4,6 +4,7 @@ import dev.asyncbench.bench.results.BenchScenario;
 import dev.asyncbench.bench.results.ResultRow;
 import dev.asyncbench.bench.results.ResultSet;
 import dev.asyncbench.bench.results.Size;
+import dev.asyncbench.bench.run.AsyncioRow;
 import dev.asyncbench.bench.run.BadInput;
 import dev.asyncbench.bench.run.Choices;
 import dev.asyncbench.bench.run.CpuSets;
@@ -248,12 +249,11 @@ final class RunCommand implements Callable<Integer> {
         TestbedClient.Transport transport = Choices.transport(httpClient);
         boolean minimal = !noMinimal && plan.containsKey(BenchScenario.GATHER_MASS) && sizes.isEmpty();
         return new RunSettings(p, label, modelNames, plan, dir, w, m, b, heap, database.choice(), database.user(), database.password(), minimal, !noClassArchive, null,
-                cli == null ? "" : cli.typed(), extra, forks, server, transport,
-                CpuSets.of(cpuSets));
+                cli == null ? "" : cli.typed(), extra, forks, server, transport, CpuSets.of(cpuSets));
     }
 
     private List<String> resolveModels() {
-        List<String> known = Models.names();
+        List<String> known = AsyncioRow.allModels();
         if (models.isEmpty()) {
             if (known.isEmpty()) throw new BadInput("no model found on the class path");
             return known;

@@ -1,6 +1,7 @@
 package dev.asyncbench.bench;
 
 import dev.asyncbench.bench.report.ReportSources;
+import dev.asyncbench.bench.run.AsyncioRow;
 import dev.asyncbench.core.Models;
 import dev.asyncbench.core.TaskScenario;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * CONTRIBUTING.md's three places for a new model, checked both ways: every model module is a
  * module of the build, a dependency of the bench, declares its models in its services file and
  * runs the conformance kit on each; every model the bench finds comes from such a module; and
- * everything else (order, colour, source folder, estimates, JMH parameter) is derived.
+ * everything else (order, colour, source folder, estimates, JMH parameter) is derived. The
+ * asyncio row, outside the JVM, is a module of the build (its kit runs there) but not of the bench.
  */
 class ModelsInEveryPlaceTest {
 
@@ -34,6 +36,11 @@ class ModelsInEveryPlaceTest {
         try (Stream<Path> dirs = Files.list(ROOT)) {
             return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).filter(n -> n.endsWith("-impl")).sorted().toList();
         }
+    }
+
+    /** The JVM's model modules: those with a services file. The others run outside the JVM (asyncio-impl). */
+    private static List<String> jvmModules() throws IOException {
+        return modelModules().stream().filter(m -> Files.exists(ROOT.resolve(m).resolve(SERVICES))).toList();
     }
 
     private static List<String> all(Pattern p, String text) {
@@ -49,20 +56,42 @@ class ModelsInEveryPlaceTest {
         String benchPom = Files.readString(ROOT.resolve("bench/pom.xml"));
         List<String> modules = all(Pattern.compile("<module>([^<]+)</module>"), rootPom);
         List<String> benchDependencies = all(Pattern.compile("<artifactId>([^<]+-impl)</artifactId>"), benchPom);
-        List<String> impls = modelModules();
+        List<String> impls = jvmModules();
         assertTrue(impls.size() >= 5, "model modules: " + impls);
-        assertEquals(impls, modules.stream().filter(m -> m.endsWith("-impl")).sorted().toList(),
-                "every *-impl folder is a <module> of the root pom, and only those");
-        assertEquals(impls, benchDependencies.stream().sorted().toList(), "every *-impl module is one dependency line in bench/pom.xml");
+        assertEquals(modelModules(), modules.stream().filter(m -> m.endsWith("-impl")).sorted().toList(),
+                "every *-impl folder is a <module> of the root pom (a model outside the JVM too: it runs its kit), and only those");
+        assertEquals(impls, benchDependencies.stream().sorted().toList(), "every JVM *-impl module is one dependency line in bench/pom.xml");
         for (String module : impls) {
             Path services = ROOT.resolve(module).resolve(SERVICES);
-            assertTrue(Files.exists(services), module + ": " + SERVICES);
             String kit = conformanceTests(ROOT.resolve(module).resolve("src/test"));
             for (String provider : Files.readAllLines(services).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
                 String simple = provider.substring(provider.lastIndexOf('.') + 1);
                 assertTrue(kit.contains(simple + "()"), module + ": a ConformanceKit subclass creating " + simple + " in src/test");
             }
         }
+    }
+
+    /**
+     * The one model outside the JVM, asyncio: its folder holds its harness (which the bench runs
+     * as a process), its pytest kit, and the JUnit test that runs the kit in the build; the bench
+     * offers it after the JVM's models.
+     */
+    @Test
+    void theAsyncioRowHasItsHarnessItsKitAndItsPlaceAfterTheJvmModels() throws IOException {
+        List<String> jvm = jvmModules();
+        List<String> others = modelModules().stream().filter(m -> !jvm.contains(m)).toList();
+        assertEquals(List.of("asyncio-impl"), others, "the *-impl folders with no services file");
+        Path folder = ROOT.resolve("asyncio-impl");
+        assertTrue(Files.exists(folder.resolve("asyncbench_asyncio/harness.py")), "asyncio-impl/asyncbench_asyncio/harness.py");
+        try (Stream<Path> tests = Files.list(folder.resolve("tests"))) {
+            assertTrue(tests.anyMatch(t -> t.getFileName().toString().startsWith("test_")), "asyncio-impl/tests/test_*.py: the pytest kit");
+        }
+        try (Stream<Path> files = Files.walk(folder.resolve("src/test"))) {
+            assertTrue(files.filter(Files::isRegularFile).anyMatch(f -> f.toString().endsWith("Test.java")), "a JUnit test in asyncio-impl/src/test runs the kit");
+        }
+        assertTrue(AsyncioRow.present(), "the bench finds the asyncio row's harness");
+        assertEquals(AsyncioRow.NAME, AsyncioRow.allModels().getLast());
+        assertEquals(Models.names(), AsyncioRow.allModels().subList(0, Models.names().size()));
     }
 
     /** The text of every ConformanceKit subclass under {@code tests}. */
@@ -80,7 +109,7 @@ class ModelsInEveryPlaceTest {
     @Test
     void everyModelTheBenchFindsComesFromAModuleAndHasItsOwnPlaceInTheReport() throws IOException {
         Set<String> providers = new HashSet<>();
-        for (String module : modelModules()) providers.addAll(Files.readAllLines(ROOT.resolve(module).resolve(SERVICES)));
+        for (String module : jvmModules()) providers.addAll(Files.readAllLines(ROOT.resolve(module).resolve(SERVICES)));
         List<TaskScenario> found = Models.all();
         try {
             Set<Integer> ranks = new HashSet<>();

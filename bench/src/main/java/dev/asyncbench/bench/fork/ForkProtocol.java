@@ -63,7 +63,9 @@ public final class ForkProtocol {
         /** The folder where the sequential reference's answers are kept for the run. */
         REFERENCES("asyncbench.references"),
         /** What the class archive's training JVM runs: {@code scenario-id:size;...}. */
-        TRAINING("asyncbench.training");
+        TRAINING("asyncbench.training"),
+        /** The project's folder, which {@code ./suite} gives its own JVM: where the asyncio row's folder is. */
+        ROOT("asyncbench.root");
 
         public final String key;
 

@@ -29,6 +29,26 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
+    /**
+     * The name {@code ScenarioState} gives this size's reference file (without {@code .txt}): the
+     * class, then every {@code @Param} but {@code model}, sorted as JMH sorts them, with this size's
+     * value or the parameter's default. The asyncio row's harness reads the file by this name.
+     */
+    public static String referenceKey(BenchScenario s, Size size) {
+        Binding b = of(s);
+        Map<String, String> values = new TreeMap<>();
+        for (Class<?> t = b.type(); t != null; t = t.getSuperclass()) {
+            for (java.lang.reflect.Field f : t.getDeclaredFields()) {
+                org.openjdk.jmh.annotations.Param p = f.getAnnotation(org.openjdk.jmh.annotations.Param.class);
+                if (p != null && !f.getName().equals("model") && p.value().length > 0) values.putIfAbsent(f.getName(), p.value()[0]);
+            }
+        }
+        values.putAll(b.params(size));
+        StringBuilder key = new StringBuilder(b.type().getSimpleName());
+        values.forEach((param, value) -> key.append('-').append(param).append('=').append(value));
+        return key.toString().replaceAll("[^A-Za-z0-9=._-]", "_");
+    }
+
     public static Binding of(BenchScenario s) {
         return switch (s) {
             case HELLO -> new Binding(s, HelloBenchmark.class, "hello", Map.of("L", "pauseMs"));

@@ -25,7 +25,7 @@ import static dev.asyncbench.bench.report.Text.html;
  * <p>Order: a banner when the run was interrupted (what follows is part of its plan), overview
  * (every scenario x model at its largest size), environment, one section per scenario
  * ({@link HtmlScenario}: reading, charts, a ranking table per size, each model's code side by
- * side), the no-harness-tax check ({@link HtmlHarness}). This class is the page around them.
+ * side), the no-harness-tax check ({@link HtmlHarness}), asyncio beside the JVM ({@link Runtimes}). This class is the page around them.
  */
 final class HtmlReport {
 
@@ -49,6 +49,7 @@ final class HtmlReport {
         header(out);
         out.append("<main class=\"wrap\">\n");
         overview(out);
+        Runtimes.renderHtml(out, view);
         environment(out);
         HtmlScenario scenarios = new HtmlScenario(in.charts(), new HtmlCode(in.listing(false), env));
         for (ScenarioView s : view.scenarios) scenarios.render(out, s);
@@ -67,7 +68,9 @@ final class HtmlReport {
                 .append(" · ").append(env.cores()).append(" cores · ").append(html(env.jdk())).append("</p>\n");
         RunFacts.command(env).ifPresent(c -> out.append("<p class=\"cmd\">Produced by <code>").append(html(c)).append("</code></p>\n"));
         if (!in.files().isEmpty()) out.append("<p class=\"cmd\">Data: ").append(files()).append("</p>\n");
-        out.append("</div>\n</header>\n<nav><div class=\"wrap\"><a href=\"#overview\">Overview</a><a href=\"#environment\">Environment</a>");
+        out.append("</div>\n</header>\n<nav><div class=\"wrap\"><a href=\"#overview\">Overview</a>");
+        if (Runtimes.of(view).isPresent()) out.append("<a href=\"#runtimes\">asyncio vs JVM</a>");
+        out.append("<a href=\"#environment\">Environment</a>");
         for (ScenarioView s : view.scenarios) out.append("<a href=\"#").append(Text.slug(s.id)).append("\">").append(html(s.id)).append("</a>");
         out.append("<a href=\"#harness-tax\">No harness tax</a></div></nav>\n");
     }
@@ -78,7 +81,10 @@ final class HtmlReport {
                 .append("hover for the time. A model without a number says why. Below, hover a chart's point for its figures, click a legend entry ")
                 .append("to hide or show that series, click a ranking table's column heading to sort by it.</p>\n");
         out.append("<div class=\"scroll\"><table class=\"overview\">\n<thead><tr><th>scenario</th><th>largest size</th>");
-        for (String m : view.models) out.append("<th>").append(chip(m)).append("</th>");
+        for (String m : view.models) {
+            String runtime = view.runtime(m);
+            out.append("<th>").append(chip(m)).append(runtime == null ? "" : "<br><small class=\"muted\">" + html(runtime) + "</small>").append("</th>");
+        }
         out.append("</tr></thead>\n<tbody>\n");
         for (ScenarioView s : view.scenarios) {
             Size size = s.sizes.getLast();

@@ -44,6 +44,7 @@ final class MarkdownReport {
         out.append("The same report with the charts inline and each model's code side by side: [index.html](index.html) (one file, works offline).\n\n");
 
         overview(out);
+        Runtimes.renderMarkdown(out, view);
         environment(out);
         for (ScenarioView s : view.scenarios) scenario(out, s);
         harnessTax(out);
@@ -57,7 +58,10 @@ final class MarkdownReport {
         out.append("## Overview\n\n").append(md(Readings.run(view))).append("\n\n");
         out.append("Efficiency (ideal / measured time, 1 = SPEC.md's lower bound) at each scenario's largest size; a model without a number says why.\n\n");
         out.append("| scenario | largest size |");
-        for (String m : view.models) out.append(' ').append(md(m)).append(" |");
+        for (String m : view.models) {
+            String runtime = view.runtime(m);
+            out.append(' ').append(md(m)).append(runtime == null ? "" : " (" + md(runtime) + ")").append(" |");
+        }
         out.append("\n|---|---|");
         out.append("---:|".repeat(view.models.size())).append('\n');
         for (ScenarioView s : view.scenarios) {

@@ -35,9 +35,10 @@ record ModelStyle(String colour, Marker marker, String dash) {
             new ModelStyle("#8C564B", Marker.SQUARE, "6 2 1 2"),
             new ModelStyle("#B8A000", Marker.DIAMOND, "3 3"));
 
-    /** The style of the model at its place in the models' own order ({@link Models#position}); one no model has, by its name. */
+    /** The style of the model at its place in the models' own order ({@link Models#position}; asyncio after them); one no model has, by its name. */
     static ModelStyle of(String model) {
         int i = Models.position(model);
+        if (i < 0 && model.equals(dev.asyncbench.bench.run.AsyncioRow.NAME)) i = Models.names().size();   // after every JVM model
         return STYLES.get(i >= 0 ? i % STYLES.size() : Math.floorMod(model.hashCode(), STYLES.size()));
     }
 

@@ -35,6 +35,17 @@ final class RunView {
     /** Rows of the no-harness-tax check ({@code harness=minimal}). */
     final List<ResultRow> minimal;
 
+    /**
+     * The runtime of a model that runs outside the JVM, from its configuration line
+     * ("asyncio on CPython 3.11.2: ..."): "CPython 3.11.2"; null for the JVM's models.
+     */
+    String runtime(String model) {
+        String line = env.models().get(model);
+        if (line == null) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(model) + " on ([^:]+?):").matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+
     private RunView(ResultSet results) {
         this.results = results;
         this.env = results.environment();

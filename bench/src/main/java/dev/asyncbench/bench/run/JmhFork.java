@@ -5,6 +5,7 @@ import dev.asyncbench.bench.fork.ForkProtocol;
 import dev.asyncbench.bench.fork.ForkProtocol.Measure;
 import dev.asyncbench.bench.fork.ForkProtocol.Property;
 import dev.asyncbench.bench.fork.ForkReport;
+import dev.asyncbench.bench.fork.ModelsProbe;
 import dev.asyncbench.bench.jmh.Benchmarks;
 import dev.asyncbench.bench.jmh.ForkProbe;
 import dev.asyncbench.bench.results.Metrics;
@@ -71,8 +72,23 @@ final class JmhFork {
      * minimal program records none (bench/RESULTS.md says why).
      */
     ResultRow measure(Combination c, Map<Property, String> testbed, boolean pinning) throws IOException {
+        return measure(c, testbed, pinning, "");
+    }
+
+    /**
+     * Writes the sequential reference's file for {@code c}'s size, as the first JVM fork of a size
+     * does, in a fork of the JVM model {@code host} (one measured iteration, not a result): for a
+     * model of another runtime measured where no JVM model measured that size first ({@link PythonFork}).
+     */
+    void writeReference(Combination c, ModelsProbe.Model host, Map<Property, String> testbed) throws IOException {
+        int kept = results.size();
+        measure(new Combination(c.scenario(), c.size(), host, c.opEstimateMs(), c.estimateMs(), 0, 1), testbed, false, "reference-");
+        while (results.size() > kept) results.removeLast();
+    }
+
+    private ResultRow measure(Combination c, Map<Property, String> testbed, boolean pinning, String prefix) throws IOException {
         Benchmarks.Binding b = Benchmarks.of(c.scenario());
-        String name = (c.scenario().id() + "-" + c.model().name() + "-" + c.size().label()).replaceAll("[^A-Za-z0-9=.-]+", "_");
+        String name = (prefix + c.scenario().id() + "-" + c.model().name() + "-" + c.size().label()).replaceAll("[^A-Za-z0-9=.-]+", "_");
         Path log = logs.resolve(name + ".log");
         Path report = logs.resolve(name + ".report");
         Files.deleteIfExists(report);

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * doing the mass gather's waits with no suite around it, in a JVM with the forks' flags, at
  * the preset's sizes, each right after the suite's fork of the same model and size. Its rows
  * (harness {@code minimal}) sit next to the suite's for the same size, so the report can show
- * the suite within about 15% of the bare program.
+ * the suite within about 15% of the bare program. The asyncio row is not checked: its harness
+ * is a Python process with no JMH around it ({@link PythonFork}).
  */
 public final class MinimalRuns {
 
@@ -50,19 +51,20 @@ public final class MinimalRuns {
     }
 
     int combinations() {
-        return sizes().size() * settings.models().size();
+        return sizes().size() * (int) settings.models().stream().filter(m -> !m.equals(AsyncioRow.NAME)).count();
     }
 
     /** The estimate of every program, in ms. */
     double estimateMs() {
         double ms = 0;
-        for (Size size : sizes()) for (String m : settings.models()) ms += estimateMs(size, models.get(m));
+        for (Size size : sizes()) for (String m : settings.models()) if (!m.equals(AsyncioRow.NAME)) ms += estimateMs(size, models.get(m));
         return ms;
     }
 
     /** Whether the check runs this combination's model at its size: the suite's row for it is measured just before. */
     boolean checks(Combination c) {
-        return c.scenario() == GATHER_MASS && sizes().contains(c.size()) && settings.models().contains(c.model().name());
+        return c.scenario() == GATHER_MASS && sizes().contains(c.size()) && settings.models().contains(c.model().name())
+                && !c.model().name().equals(AsyncioRow.NAME);
     }
 
     /**

@@ -16,15 +16,18 @@ import java.util.Map;
 /**
  * The run's models as a measured fork sees them, read once by {@link ModelsProbe} in a JVM
  * with the forks' flags (a model may size its limits from the heap), in the order the run
- * names them; and every model's provider class, so that each fork creates only its own.
+ * names them; and every model's provider class, so that each fork creates only its own. The
+ * asyncio row, which is not on the class path, is read from its harness ({@link AsyncioRow}).
  */
 public final class ModelCatalog {
 
     private final Map<String, Model> chosen;
+    private final Map<String, Model> probed;
     private final Map<String, String> providers;
 
-    private ModelCatalog(Map<String, Model> chosen, Map<String, String> providers) {
+    private ModelCatalog(Map<String, Model> chosen, Map<String, Model> probed, Map<String, String> providers) {
         this.chosen = chosen;
+        this.probed = probed;
         this.providers = providers;
     }
 
@@ -51,7 +54,7 @@ public final class ModelCatalog {
         probed.values().forEach(m -> providers.put(m.name(), m.provider()));
         Map<String, Model> chosen = new LinkedHashMap<>();
         for (String name : names) {
-            Model m = probed.get(name);
+            Model m = name.equals(AsyncioRow.NAME) ? AsyncioRow.model() : probed.get(name);
             if (m == null) {
                 try (TaskScenario model = Models.byName(name)) {
                     m = Model.of(model);
@@ -59,11 +62,19 @@ public final class ModelCatalog {
             }
             chosen.put(name, m);
         }
-        return new ModelCatalog(chosen, providers);
+        return new ModelCatalog(chosen, probed, providers);
     }
 
     Model get(String name) {
         return chosen.get(name);
+    }
+
+    /**
+     * The JVM model whose fork writes a size's reference file for a model of another runtime
+     * ({@link PythonFork}): the first concurrent one, in the models' order; null when none was probed.
+     */
+    Model referenceHost() {
+        return probed.values().stream().filter(m -> m.traits().concurrent()).findFirst().orElse(null);
     }
 
     /** Each chosen model's describe() line, in the run's order. */

@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * One {@code run}: starts the testbed's processes, settles the class archive, measures every
- * combination of the {@link Plan} in a JMH fork of its own ({@link JmhFork}), runs the
+ * combination of the {@link Plan} in a JMH fork of its own ({@link JmhFork}; the asyncio row's
+ * in a Python process of its own, {@link PythonFork}), runs the
  * no-harness-tax check ({@link MinimalRuns}), and writes the results and the report. A
  * combination that fails is a result, never the end of the run.
  */
@@ -90,8 +91,9 @@ public final class SuiteRun {
                 measured = settings.withCpuSets(cpus);
                 measured = archive.file() == null ? measured : measured.withClassArchive(archive.file());
                 forks = new JmhFork(measured, logs, models.providers());
+                PythonFork python = new PythonFork(measured, logs, forks, models.referenceHost());
                 MinimalRuns minimal = settings.minimal() ? new MinimalRuns(measured, logs, models) : null;
-                if (!stop.requested()) rows.addAll(measure(plan, testbed, forks, minimal, progress, stop));
+                if (!stop.requested()) rows.addAll(measure(plan, testbed, forks, python, minimal, progress, stop));
                 // at the end, when the server's JIT has seen the whole run
                 if (testbed.serverUri() != null && !stop.requested()) rows = measureServer(testbed, rows, progress, stop);
                 server = testbed.serverNote();
@@ -161,16 +163,18 @@ public final class SuiteRun {
      * the suite's row it is compared with, its row after all of the suite's. A fork the signal
      * stopped is not a result: it is left out, with everything after it.
      */
-    private List<ResultRow> measure(Plan plan, TestbedProcesses testbed, JmhFork forks, MinimalRuns minimal, Progress progress,
-                                    Interruption stop) throws IOException {
+    private List<ResultRow> measure(Plan plan, TestbedProcesses testbed, JmhFork forks, PythonFork python, MinimalRuns minimal,
+                                    Progress progress, Interruption stop) throws IOException {
         List<ResultRow> rows = new ArrayList<>();
         List<ResultRow> minimalRows = new ArrayList<>();
         for (Combination c : plan.combinations()) {
             if (stop.requested()) break;
             progress.begin(c.label());
             boolean checked = minimal != null && minimal.checks(c);
+            var properties = testbed.forkProperties(c.scenario().needsServer(), c.scenario().needsDatabase());
             ResultRow row = c.overBudget() ? skipped(c)
-                    : forks.measure(c, testbed.forkProperties(c.scenario().needsServer(), c.scenario().needsDatabase()), !checked);
+                    : c.model().name().equals(AsyncioRow.NAME) ? python.measure(c, properties)
+                    : forks.measure(c, properties, !checked);
             // a fork the signal reached did not finish: not a result, whatever its outcome says
             if (stop.requested()) break;
             rows.add(row);
@@ -186,7 +190,7 @@ public final class SuiteRun {
     }
 
     private ResultRow skipped(Combination c) {
-        String why = Rows.overBudget(c.opEstimateMs(), settings.budget());
+        String why = Rows.overBudget(c.opEstimateMs(), settings.budget(c.scenario()));
         int ceiling = c.model().traits().maxMassTasks();
         if (c.scenario() == BenchScenario.GATHER_MASS && c.size().get("N") > ceiling) {
             why += "; N is also above the " + ceiling + " tasks " + c.model().name() + " declares it reaches";
