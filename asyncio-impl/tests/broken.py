@@ -22,6 +22,24 @@ class UnboundedFanOut(AsyncioModel):
         return FanOutResult(spec.requests, sum(n for _, n in done), checksums.fold_all([crc for crc, _ in done]))
 
 
+class CompletionOrderFanOut(AsyncioModel):
+    """http-fan-out folding the CRCs in completion order, not request order (F4's answer check must fail)."""
+
+    async def http_fan_out(self, spec):
+        http = spec.http
+        in_flight = asyncio.Semaphore(spec.max_in_flight)
+        crcs, sizes = [], []
+
+        async def fetch(i):
+            async with in_flight:
+                body = await http.send(http.bytes(i, spec.body_bytes, spec.latency, spec.dist))
+            crcs.append(checksums.crc(body))
+            sizes.append(len(body))
+
+        await asyncio.gather(*(fetch(i) for i in range(spec.requests)))
+        return FanOutResult(spec.requests, sum(sizes), checksums.fold_all(crcs))
+
+
 class SequentialGather(AsyncioModel):
     """gather awaiting one task after the other: the sum of the delays, not the longest (G4 must fail)."""
 

@@ -67,7 +67,7 @@ async def f4_a_slow_request_does_not_hold_the_others_slots(kit, model) -> None:
     greedy, in_order = schedule["greedyMs"] / 1000, schedule["inOrderMs"] / 1000
     assert in_order - greedy >= 1.0, f"the kit's own draws must tell the two apart: greedy {greedy} s, in order {in_order} s"
     r, elapsed = await timed(model.http_fan_out(spec))
-    assert (r.responses, r.bytes, r.checksum) == expected(kit, spec)
+    assert (r.responses, r.bytes, r.checksum) == expected(kit, spec), "the result equals the oracle's"
     Window.around(f"http_fan_out(K={spec.requests}, C={TAIL_C}, L=50 ms, {TAIL_DIST})", greedy) \
         .telling_apart_from("slots freed only in request order", in_order).check(elapsed)
 

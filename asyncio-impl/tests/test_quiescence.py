@@ -61,9 +61,10 @@ def test_X3_no_cancelled_sibling_is_left_pending(kit):
     kit.run(x3_no_cancelled_sibling_is_left_pending(kit.model))
 
 
-def test_Q1_nothing_of_the_model_runs_on_after_a_call(kit):
-    model, http = kit.model, kit.http
-    calls = {
+def q1_calls(kit, model) -> dict:
+    """Q1's calls, each ending with a weak reference to what it must not hold afterwards."""
+    http = kit.http
+    return {
         "http_fan_out failing in its middle": lambda: ended(failing_fan_out(kit, model), model.http_fan_out),
         "race": lambda: ended(RaceSpec(http, (Replica("slow1", ms(3000)), Replica("fast", ms(200)), Replica("slow2", ms(3000)))),
                               model.race),
@@ -71,12 +72,20 @@ def test_Q1_nothing_of_the_model_runs_on_after_a_call(kit):
         "fail-fast gather": lambda: ended(slow_sibling_example(), lambda s: model.gather(s, EventLog.recording()),
                                           lambda s: s.tasks[2]),                  # the cancelled sibling C
     }
+
+
+async def q1_nothing_runs_on_after(kit, name: str, call) -> None:
+    """Within a second of the call's end: nothing in flight, its spec released, no task of it left on the loop."""
+    spec = await call()
+    stats = await kit.await_server(lambda s: s["inFlight"] == 0, QUIET_WITHIN_S)
+    assert stats["inFlight"] == 0, f"{name}: still in flight {QUIET_WITHIN_S} s after the call ended: {stats}"
+    assert await cleared_within(spec, QUIET_WITHIN_S), \
+        f"{name}: {QUIET_WITHIN_S} s after the call ended, the model still holds its spec (a task, timer or request still pending)"
+    left = await no_other_tasks_within(QUIET_WITHIN_S)
+    assert not left, f"{name}: tasks left on the loop {QUIET_WITHIN_S} s after the call ended: {left}"
+
+
+def test_Q1_nothing_of_the_model_runs_on_after_a_call(kit):
     kit.run(kit.await_server(lambda s: s["inFlight"] == 0, SETTLE_S))
-    for name, call in calls.items():
-        spec = kit.run(call())
-        stats = kit.run(kit.await_server(lambda s: s["inFlight"] == 0, QUIET_WITHIN_S))
-        assert stats["inFlight"] == 0, f"{name}: still in flight {QUIET_WITHIN_S} s after the call ended: {stats}"
-        assert kit.run(cleared_within(spec, QUIET_WITHIN_S)), \
-            f"{name}: {QUIET_WITHIN_S} s after the call ended, the model still holds its spec (a task, timer or request still pending)"
-        left = kit.run(no_other_tasks_within(QUIET_WITHIN_S))
-        assert not left, f"{name}: tasks left on the loop {QUIET_WITHIN_S} s after the call ended: {left}"
+    for name, call in q1_calls(kit, kit.model).items():
+        kit.run(q1_nothing_runs_on_after(kit, name, call))
