@@ -42,7 +42,6 @@ final class Json {
                 }
                 out.append(']');
             }
-            case long[] longs -> write(java.util.Arrays.stream(longs).boxed().toList(), out);
             default -> throw new IllegalArgumentException("no JSON for " + value.getClass());
         }
     }
