@@ -2,6 +2,8 @@
 and siblings): the kit's rules must be able to fail. Each claims the real model's traits."""
 
 import asyncio
+import dataclasses
+from datetime import timedelta
 
 from asyncbench_asyncio import AsyncioModel, FanOutResult
 from asyncbench_asyncio import checksums, gather
@@ -77,3 +79,10 @@ class RaceKeepingLosers(AsyncioModel):
         for task in self.losers:
             task.cancel()
         await asyncio.gather(*self.losers, return_exceptions=True)
+
+
+class RetryWithoutBackoff(AsyncioModel):
+    """retry that ignores the spec's backoff: each attempt right after the last failed (RT3 must fail)."""
+
+    async def retry(self, spec):
+        return await super().retry(dataclasses.replace(spec, backoff=timedelta(0), max_backoff=timedelta(0)))

@@ -4,13 +4,14 @@ model passes, run on a model wrong in one way each (``broken.py``), must raise A
 import pytest
 
 from asyncbench_asyncio import FanOutSpec, GatherSpec
-from broken import CompletionOrderFanOut, PostsGather, RaceKeepingLosers, SequentialGather, UnboundedFanOut
+from broken import CompletionOrderFanOut, PostsGather, RaceKeepingLosers, RetryWithoutBackoff, SequentialGather, UnboundedFanOut
 from kit import SETTLE_S, ms
 from test_fail_fast import x3_every_sibling_is_cancelled
 from test_fan_out import f2_never_more_than_c_in_flight, f4_a_slow_request_does_not_hold_the_others_slots
 from test_hello_gather import g4_wall_time_is_the_longest_delay
 from test_quiescence import q1_calls, q1_nothing_runs_on_after
 from test_race import r3_the_losers_are_cancelled
+from test_retry import retry_spec, rt3_no_attempt_starts_before_its_backoff, run_retry
 
 
 def test_F2_fails_on_a_fan_out_without_its_semaphore(kit):
@@ -52,3 +53,9 @@ def test_Q1_fails_on_a_race_that_keeps_its_losers(kit):
     finally:
         kit.run(model.stop_losers())
         kit.run(kit.await_server(lambda s: s["inFlight"] == 0, SETTLE_S))
+
+
+def test_RT3_fails_on_a_retry_without_backoff(kit):
+    run = kit.run(run_retry(kit, RetryWithoutBackoff(), retry_spec(kit)))
+    with pytest.raises(AssertionError, match="before its backoff of"):
+        rt3_no_attempt_starts_before_its_backoff(kit, run)
