@@ -72,7 +72,6 @@ final class PythonFork {
         ProcessBuilder pb = new ProcessBuilder(command).directory(AsyncioRow.folder().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("TMPDIR", RunFolder.current().child(JmhFork.FORKS).toString());
-        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         Process p = pb.start();
 
         long limitMs = Math.max(Long.getLong(JmhFork.WATCHDOG_MIN_MS, 120_000), (long) (5 * c.estimateMs()));
