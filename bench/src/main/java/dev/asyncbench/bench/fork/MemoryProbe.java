@@ -52,7 +52,7 @@ public final class MemoryProbe {
     }
 
     /** Longest start-up of the N tasks the probe waits out (its tasks then wait three times that). */
-    static final long MAX_STARTING_MS = 20_000;
+    public static final long MAX_STARTING_MS = 20_000;
 
     /**
      * The delay the probe's tasks wait: long enough that every task has started well before

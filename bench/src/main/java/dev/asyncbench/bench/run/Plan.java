@@ -41,7 +41,7 @@ public record Plan(List<Combination> combinations) {
                     // every fork starts a JVM and runs the whole combination again
                     double all = settings.forks() * Estimates.combinationMs(s, size, model, settings.preset().warmUpMs,
                             settings.preset().memoryProbes, w, m);
-                    boolean over = op > settings.budget(s).toMillis();
+                    boolean over = op > settings.budget(s, size, model).toMillis();
                     plan.add(new Combination(s, size, model, op, over ? -1 : all, w, m));
                 }
             }

@@ -31,7 +31,8 @@ final class RunEnvironment {
         var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("budget", "a model whose one operation is expected to exceed " + Durations.format(settings.budget())
-                + " at a size (twice that in " + BenchScenario.GATHER_MASS.id() + ") is skipped there, and its row says so");
+                + " at a size (twice that in " + BenchScenario.GATHER_MASS.id() + " up to the N the model declares it reaches) is skipped there,"
+                + " and its row says so");
         notes.put("pinning", settings.preset().recordPinning ? "JFR jdk.VirtualThreadPinned counted in every fork (threshold 0)"
                 + (settings.minimal() ? " but " + BenchScenario.GATHER_MASS.id() + "'s at the no-harness-tax sizes (what a JFR recording holds stays resident"
                         + " after it stops, and the minimal programs record none; the same gather at N = 10 counts its pinning)" : "") + ","

@@ -190,7 +190,7 @@ public final class SuiteRun {
     }
 
     private ResultRow skipped(Combination c) {
-        String why = Rows.overBudget(c.opEstimateMs(), settings.budget(c.scenario()));
+        String why = Rows.overBudget(c.opEstimateMs(), settings.budget(c.scenario(), c.size(), c.model()));
         int ceiling = c.model().traits().maxMassTasks();
         if (c.scenario() == BenchScenario.GATHER_MASS && c.size().get("N") > ceiling) {
             why += "; N is also above the " + ceiling + " tasks " + c.model().name() + " declares it reaches";
