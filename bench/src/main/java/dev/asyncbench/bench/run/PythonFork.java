@@ -70,29 +70,34 @@ final class PythonFork {
         option(command, "--db-user", testbed.get(Property.DB_USER));
         option(command, "--db-password", testbed.get(Property.DB_PASSWORD));
         ProcessBuilder pb = new ProcessBuilder(command).directory(AsyncioRow.folder().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Files.deleteIfExists(log);
         pb.environment().put("TMPDIR", RunFolder.current().child(JmhFork.FORKS).toString());
-        Process p = pb.start();
-
+        // --forks: as many processes, one after the other, appending to one report; their times pooled as JMH pools its forks'
         long limitMs = Math.max(Long.getLong(JmhFork.WATCHDOG_MIN_MS, 120_000), (long) (5 * c.estimateMs()));
-        boolean finished;
-        try {
-            finished = p.waitFor(limitMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finished = false;
-        }
-        if (!finished) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            return Rows.unmeasured(s, model, ResultRow.SUITE, c.size(), ResultRow.Status.FAILED,
-                    "stopped after " + Progress.format(Duration.ofMillis(limitMs)) + ", five times the expected "
-                            + Progress.format(Duration.ofMillis((long) c.estimateMs())) + "; see logs/" + log.getFileName());
+        int exit = 0;
+        for (int fork = 0; fork < settings.forks() && exit == 0; fork++) {
+            Process p = pb.start();
+            boolean finished;
+            try {
+                finished = p.waitFor(limitMs, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                finished = false;
+            }
+            if (!finished) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                return Rows.unmeasured(s, model, ResultRow.SUITE, c.size(), ResultRow.Status.FAILED,
+                        "stopped after " + Progress.format(Duration.ofMillis(limitMs)) + ", five times the expected "
+                                + Progress.format(Duration.ofMillis((long) c.estimateMs())) + "; see logs/" + log.getFileName());
+            }
+            exit = p.exitValue();
         }
         ForkOutcome outcome = ForkOutcome.read(report);
         List<Double> times = outcome.values().getOrDefault(Measure.TIME, List.of());
         ForkOutcome.Problem problem = outcome.problem() != null ? outcome.problem()
-                : p.exitValue() != 0 ? new ForkOutcome.Failed("the harness exited with " + p.exitValue() + lastLine(log) + "; see logs/"
+                : exit != 0 ? new ForkOutcome.Failed("the harness exited with " + exit + lastLine(log) + "; see logs/"
                         + log.getFileName())
                 : times.isEmpty() ? new ForkOutcome.Failed("the harness reported no time; see logs/" + log.getFileName()) : null;
         if (problem != null) return Rows.problem(s, model, ResultRow.SUITE, c.size(), problem, outcome.notes());
