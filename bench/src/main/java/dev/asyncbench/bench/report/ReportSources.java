@@ -6,7 +6,7 @@ public final class ReportSources {
     private ReportSources() {
     }
 
-    /** Whether the report finds the model's scenario files (it looks them up by the package of the model's class). */
+    /** Whether the report finds the model's scenario files (by the package of the model's class; asyncio's in its module, asyncio-impl). */
     public static boolean hasScenarioFiles(String model) {
         return new SourceFiles().of(model, "hello").isPresent();
     }

@@ -32,12 +32,14 @@ import java.util.stream.Stream;
 /**
  * Each model's source for a scenario, so the report shows the code next to its numbers. The
  * build copies every model module's scenario files into the bench jar as
- * {@code sources/<folder>/<File>.java|kt} (bench/pom.xml, execution {@code model-sources}), so
- * they are there wherever the jar runs, and match the code that was measured when the report is
- * rendered by the same build.
+ * {@code sources/<folder>/<File>.java|kt} (bench/pom.xml, execution {@code model-sources}), and
+ * the asyncio row's Python modules as {@code sources/<folder>/<file>.py}, so they are there
+ * wherever the jar runs, and match the code that was measured when the report is rendered by the
+ * same build.
  *
- * <p>Every model names its scenario files alike ({@code Gather}, {@code HttpFanOut}, ...), so a
- * scenario maps to one file name for all of them.
+ * <p>Every model names its scenario files alike ({@code Gather}, {@code HttpFanOut}, ...; in
+ * Python, {@code gather.py}, {@code http_fan_out.py}), so a scenario maps to one file name for
+ * all of them.
  */
 final class SourceFiles {
 
@@ -82,11 +84,13 @@ final class SourceFiles {
 
     /**
      * The repository folder of a model's scenario files: the one whose path ends with the
-     * package of the model's class; for a model not on the class path, its name.
+     * package of the model's class; for a model not on the class path (asyncio), the one in its
+     * module, {@code <model>-impl/} ({@code asyncio-impl/asyncbench_asyncio}); else its name.
      */
     static String folder(String model) {
         Optional<String> pkg = Models.type(model).map(t -> t.getPackageName().replace('.', '/'));
-        return pkg.flatMap(p -> Folders.ALL.stream().filter(f -> f.endsWith("/" + p)).findFirst()).orElse(model);
+        if (pkg.isPresent()) return pkg.flatMap(p -> Folders.ALL.stream().filter(f -> f.endsWith("/" + p)).findFirst()).orElse(model);
+        return Folders.ALL.stream().filter(f -> f.startsWith(model + "-impl/")).findFirst().orElse(model);
     }
 
     /** The facts every scenario file lists first, in this order. */
@@ -126,19 +130,26 @@ final class SourceFiles {
         };
     }
 
-    /** The model's file for the scenario, or empty when the jar does not carry it. */
+    /** {@code HttpFanOut} to {@code http_fan_out}, {@code fetchWithTimeout} to {@code fetch_with_timeout}: a name as Python spells it. */
+    static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static final Map<String, String> LANGUAGES = Map.of("java", "java", "kt", "kotlin", "py", "python");
+
+    /** The model's file for the scenario ({@code Gather.java}, {@code Gather.kt} or {@code gather.py}), or empty when the jar does not carry it. */
     Optional<Source> of(String model, String scenario) {
         Optional<String> file = fileFor(scenario);
         if (file.isEmpty()) return Optional.empty();
         String folder = folder(model);
-        for (String ext : List.of("java", "kt")) {
-            String name = file.get() + "." + ext;
+        for (String ext : List.of("java", "kt", "py")) {
+            String name = (ext.equals("py") ? snake(file.get()) : file.get()) + "." + ext;
             String text = read.computeIfAbsent(ROOT + "/" + folder + "/" + name, path -> Optional.ofNullable(resources.apply(path))).orElse(null);
             if (text != null) {
                 String first = firstModelIn(folder);
                 String note = first != null && !first.equals(model)
                         ? "the same file as " + first + ": only the model's configuration differs (see its describe() line)" : "";
-                return Optional.of(new Source(model, name, folder + "/" + name, ext.equals("kt") ? "kotlin" : "java", text, note));
+                return Optional.of(new Source(model, name, folder + "/" + name, LANGUAGES.get(ext), text, note));
             }
         }
         return Optional.empty();
@@ -159,18 +170,24 @@ final class SourceFiles {
 
     private static final Pattern INLINE_TAG = Pattern.compile("\\{@(code|link|linkplain|literal)\\s+([^{}]*(?:\\{[^{}]*}[^{}]*)*)}");
     private static final Pattern DOC = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
+    /** A Python module's docstring: its first statement, after comment lines (a shebang, a licence). */
+    private static final Pattern DOCSTRING = Pattern.compile("\\A(?:\\s*#[^\n]*\n)*\\s*[rRuU]?(\"\"\"|''')(.*?)\\1", Pattern.DOTALL);
 
     /**
      * The file's Threads / Blocking / Cancellation / Errors list from its first doc comment
-     * ({@code <li>Threads: ...} in Java, {@code - Threads: ...} in KDoc), as plain text; the
-     * facts a file does not state are absent.
+     * ({@code <li>Threads: ...} in Java, {@code - Threads: ...} in KDoc) or its module docstring
+     * ({@code - Threads: ...} in Python), as plain text; the facts a file does not state are absent.
      */
     static Map<String, String> facts(String source) {
         Map<String, String> facts = new LinkedHashMap<>();
+        Matcher docstring = DOCSTRING.matcher(source);
+        boolean python = docstring.find();
         Matcher doc = DOC.matcher(source);
-        if (!doc.find()) return facts;
+        if (!python && !doc.find()) return facts;
         List<String> lines = new ArrayList<>();
-        for (String line : doc.group(1).split("\n")) lines.add(line.replaceFirst("^\\s*\\*\\s?", "").strip());
+        for (String line : (python ? docstring.group(2) : doc.group(1)).split("\n")) {
+            lines.add((python ? line : line.replaceFirst("^\\s*\\*\\s?", "")).strip());
+        }
         String current = null;
         StringBuilder value = new StringBuilder();
         for (String line : lines) {
@@ -179,25 +196,29 @@ final class SourceFiles {
             String key = null;
             if (starts) for (String f : FACTS) if (item.startsWith(f + ":")) key = f;
             if (key != null) {
-                if (current != null) facts.put(current, plain(value.toString()));
+                if (current != null) facts.put(current, plain(value.toString(), python));
                 current = key;
                 value.setLength(0);
                 value.append(item.substring(key.length() + 1).strip());
             } else if (current != null) {
                 if (starts || line.isEmpty() || line.startsWith("</ul>") || line.startsWith("@")) {
-                    facts.put(current, plain(value.toString()));
+                    facts.put(current, plain(value.toString(), python));
                     current = null;
                 } else {
                     value.append(' ').append(line);
                 }
             }
         }
-        if (current != null) facts.put(current, plain(value.toString()));
+        if (current != null) facts.put(current, plain(value.toString(), python));
         return facts;
     }
 
-    /** Doc markup to plain text: {@code x} and {@link X} keep their text, tags go. */
-    private static String plain(String s) {
+    /**
+     * Doc markup to plain text: {@code x} and {@link X} keep their text, tags go; backticks go
+     * (KDoc's {@code `x`}, reStructuredText's {@code ``x``}). A docstring has no tags: its text stays.
+     */
+    private static String plain(String s, boolean python) {
+        if (python) return s.replace("`", "").replaceAll("\\s+", " ").strip();
         Matcher m = INLINE_TAG.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -14,6 +14,9 @@ class SourceFilesTest {
 
     static final List<String> SCENARIOS = List.of("hello", "gather", "gather-mass", "http-fan-out", "files", "db", "aggregate",
             "timeout", "fail-fast", "collect-all", "race");
+    /** The asyncio row's: every scenario, retry and load too. */
+    static final List<String> ASYNCIO_SCENARIOS = List.of("hello", "gather", "gather-mass", "http-fan-out", "files", "db", "aggregate",
+            "timeout", "fail-fast", "collect-all", "race", "retry", "load");
 
     @Test
     void everyModelsFileForEveryScenarioIsOnTheClassPath() {
@@ -101,6 +104,57 @@ class SourceFilesTest {
                 for (String f : SourceFiles.FACTS) {
                     assertFalse(facts.getOrDefault(f, "").isBlank(), src.repoPath() + " should open with a '" + f + ":' item; found " + facts);
                 }
+            }
+        }
+    }
+
+    @Test
+    void factsComeFromThePythonModuleDocstring() {
+        String python = """
+                #!/usr/bin/env python3
+                \"""Scenario 1: log "Hello", wait, log "world".
+
+                - Threads: the event loop's one thread; nothing runs
+                  while the pause lasts.
+                - Blocking: none; ``asyncio.sleep`` suspends the coroutine.
+                - Cancellation: cancelling the task ends ``asyncio.sleep``.
+                - Errors: none expected; a pause below zero is refused.
+                \"""
+
+                import asyncio
+                """;
+        Map<String, String> facts = SourceFiles.facts(python);
+        assertEquals(List.of("Threads", "Blocking", "Cancellation", "Errors"), List.copyOf(facts.keySet()));
+        assertEquals("the event loop's one thread; nothing runs while the pause lasts.", facts.get("Threads"));
+        assertEquals("none; asyncio.sleep suspends the coroutine.", facts.get("Blocking"), "``double backticks`` become plain text");
+        assertEquals("none expected; a pause below zero is refused.", facts.get("Errors"), "the closing quotes are not text");
+    }
+
+    @Test
+    void pythonNamesItsFilesInSnakeCase() {
+        assertEquals("http_fan_out", SourceFiles.snake("HttpFanOut"));
+        assertEquals("fetch_with_timeout", SourceFiles.snake("fetchWithTimeout"));
+        assertEquals("db", SourceFiles.snake("Db"));
+        SourceFiles one = new SourceFiles(path -> path.equals("sources/my-model/file_digests.py") ? "\"\"\"Files.\"\"\"\n" : null);
+        SourceFiles.Source src = one.of("my-model", "files").orElseThrow();
+        assertEquals("file_digests.py", src.file());
+        assertEquals("python", src.language());
+    }
+
+    @Test
+    void theAsyncioRowsFilesAreFoundInItsModuleWithTheirFacts() {
+        assertEquals("asyncio-impl/asyncbench_asyncio", SourceFiles.folder("asyncio"), "not on the class path: found by its module, asyncio-impl");
+        assertTrue(ReportSources.hasScenarioFiles("asyncio"));
+        SourceFiles sources = new SourceFiles();
+        for (String scenario : ASYNCIO_SCENARIOS) {
+            SourceFiles.Source src = sources.of("asyncio", scenario).orElseThrow(() -> new AssertionError("asyncio / " + scenario
+                    + ": expected sources/asyncio-impl/asyncbench_asyncio/<file>.py in the bench's classes (bench/pom.xml, execution model-sources)"));
+            assertEquals("python", src.language());
+            assertEquals("asyncio-impl/asyncbench_asyncio/" + SourceFiles.snake(SourceFiles.fileFor(scenario).orElseThrow()) + ".py", src.repoPath());
+            assertEquals("", src.note());
+            Map<String, String> facts = SourceFiles.facts(src.text());
+            for (String f : SourceFiles.FACTS) {
+                assertFalse(facts.getOrDefault(f, "").isBlank(), src.repoPath() + " should open with a '- " + f + ":' item; found " + facts);
             }
         }
     }
