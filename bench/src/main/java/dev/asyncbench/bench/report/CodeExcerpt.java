@@ -14,14 +14,17 @@ import java.util.regex.Pattern;
  * declaration, the scenario's methods and the members of the file they use (helpers, nested
  * records, constants), each without its own doc comment; no package line, no imports. A
  * scanner, not a parser: it knows comments, strings, character literals and brackets in Java
- * and Kotlin, which is enough to find where each member of a type starts and ends.
+ * and Kotlin, which is enough to find where each member of a type starts and ends. A Python
+ * module is read by {@link PythonExcerpt}: its docstring is the header, its top-level
+ * definitions the members, with no type around them.
  *
  * @param header      the type's doc comment as written, or empty
  * @param declaration the type's declaration up to and including its opening brace
  * @param members     the type's members in file order
  * @param indent      the indentation of the type's members
+ * @param language    java, kotlin or python ({@link SourceFiles.Source#language()})
  */
-record CodeExcerpt(String header, String declaration, List<Member> members, String indent) {
+record CodeExcerpt(String header, String declaration, List<Member> members, String indent, String language) {
 
     /** What a member is, for telling whether another member uses it. */
     enum Kind { METHOD, CONSTRUCTOR, TYPE, FIELD }
@@ -36,6 +39,11 @@ record CodeExcerpt(String header, String declaration, List<Member> members, Stri
     record Member(String name, Kind kind, String text) {
     }
 
+    /** Reads {@code source}, a file in {@code language} (as {@link SourceFiles.Source#language()} names it) whose main type, if any, is {@code type}. */
+    static CodeExcerpt parse(String source, String type, String language) {
+        return language.equals("python") ? PythonExcerpt.parse(source) : parse(source, type, language.equals("kotlin"));
+    }
+
     /** Reads {@code source}, a Java or Kotlin file whose main type is named {@code type}. */
     static CodeExcerpt parse(String source, String type, boolean kotlin) {
         String s = source.replace("\r\n", "\n").replace('\r', '\n');
@@ -45,12 +53,12 @@ record CodeExcerpt(String header, String declaration, List<Member> members, Stri
         for (int[] m : top) {
             if (typeName(declarationCode(s, code, m)).equals(type)) main = m;
         }
-        if (main == null) return new CodeExcerpt("", "", List.of(), "");
+        if (main == null) return new CodeExcerpt("", "", List.of(), "", kotlin ? "kotlin" : "java");
         int start = skipDoc(s, main[0]);
         String header = s.substring(main[0], start).strip();
         int open = start;
         while (open < main[1] && !(code[open] && s.charAt(open) == '{')) open++;
-        if (open >= main[1]) return new CodeExcerpt(header, s.substring(start, main[1]).strip(), List.of(), "");
+        if (open >= main[1]) return new CodeExcerpt(header, s.substring(start, main[1]).strip(), List.of(), "", kotlin ? "kotlin" : "java");
         int close = main[1] - 1;
         while (close > open && !(code[close] && s.charAt(close) == '}')) close--;
         List<Member> members = new ArrayList<>();
@@ -70,13 +78,14 @@ record CodeExcerpt(String header, String declaration, List<Member> members, Stri
                     : name.equals(type) ? Kind.CONSTRUCTOR : Kind.METHOD;
             members.add(new Member(name, kind, lead + s.substring(from, m[1]).strip()));
         }
-        return new CodeExcerpt(header, s.substring(start, open + 1).strip(), members, indent);
+        return new CodeExcerpt(header, s.substring(start, open + 1).strip(), members, indent, kotlin ? "kotlin" : "java");
     }
 
     /**
      * The members that carry {@code methods}, and those they use, in file order: a member is
      * used when another chosen member names it (a call {@code name(} or {@code ::name} for a
-     * method, the bare name for anything else).
+     * method, the bare name for anything else; in Python the bare name, not after a dot, for
+     * all: a function is passed as often as it is called).
      */
     List<Member> chosen(List<String> methods) {
         Set<Member> chosen = new LinkedHashSet<>();
@@ -88,7 +97,7 @@ record CodeExcerpt(String header, String declaration, List<Member> members, Stri
             if (!chosen.add(m)) continue;
             for (Member other : members) {
                 if (other.name().isEmpty() || other.kind() == Kind.CONSTRUCTOR || chosen.contains(other) || other == m) continue;
-                if (uses.computeIfAbsent(other, CodeExcerpt::use).matcher(m.text()).find()) work.add(other);
+                if (uses.computeIfAbsent(other, this::use).matcher(m.text()).find()) work.add(other);
             }
         }
         return members.stream().filter(chosen::contains).toList();
@@ -96,11 +105,13 @@ record CodeExcerpt(String header, String declaration, List<Member> members, Stri
 
     /**
      * The excerpt as source: the declaration, the members a blank line apart, a {@code // ...}
-     * where members are left out (a constructor goes without saying), and the closing brace. A
-     * non-empty {@code top} or {@code bottom} becomes a comment at the top or the bottom of the
-     * body (what is not shown here, and where it is).
+     * ({@code # ...} in Python) where members are left out (a constructor goes without saying),
+     * and the closing brace; a Python module's members alone. A non-empty {@code top} or
+     * {@code bottom} becomes a comment at the top or the bottom of the body (what is not shown
+     * here, and where it is).
      */
     String render(List<Member> show, String top, String bottom) {
+        if (declaration.isEmpty()) return body(show, top, bottom, true);       // Python: no type around the members
         return declaration + "\n" + body(show, top, bottom, true) + "}\n";
     }
 
@@ -115,7 +126,8 @@ record CodeExcerpt(String header, String declaration, List<Member> members, Stri
 
     private String body(List<Member> show, String top, String bottom, boolean gaps) {
         StringBuilder out = new StringBuilder();
-        if (!top.isEmpty()) out.append(indent).append("// ").append(top).append('\n');
+        String comment = language.equals("python") ? "# " : "// ";
+        if (!top.isEmpty()) out.append(indent).append(comment).append(top).append('\n');
         boolean gap = false, any = false;
         for (Member m : members) {
             if (!show.contains(m)) {
@@ -123,19 +135,20 @@ record CodeExcerpt(String header, String declaration, List<Member> members, Stri
                 continue;
             }
             if (any || !top.isEmpty()) out.append('\n');
-            if (gap) out.append(indent).append("// ...\n\n");
+            if (gap) out.append(indent).append(comment).append("...\n\n");
             out.append(m.text()).append('\n');
             gap = false;
             any = true;
         }
-        if (gap && bottom.isEmpty()) out.append('\n').append(indent).append("// ...\n");
-        if (!bottom.isEmpty()) out.append('\n').append(indent).append("// ").append(bottom).append('\n');
+        if (gap && bottom.isEmpty()) out.append('\n').append(indent).append(comment).append("...\n");
+        if (!bottom.isEmpty()) out.append('\n').append(indent).append(comment).append(bottom).append('\n');
         return out.toString();
     }
 
     /** What a use of {@code other} looks like in a member's text. */
-    private static Pattern use(Member other) {
+    private Pattern use(Member other) {
         String n = Pattern.quote(other.name());
+        if (language.equals("python")) return Pattern.compile("(?<![.\\w])" + n + "\\b");
         return other.kind() == Kind.METHOD ? Pattern.compile("(\\b" + n + "\\s*\\(|::" + n + "\\b)") : Pattern.compile("\\b" + n + "\\b");
     }
 

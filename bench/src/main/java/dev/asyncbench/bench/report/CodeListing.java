@@ -78,10 +78,12 @@ final class CodeListing {
             SourceFiles.Source src = found.get();
             String path = src.repoPath();
             CodeExcerpt excerpt = parsed.computeIfAbsent(path, p -> CodeExcerpt.parse(src.text(), src.file().replaceFirst("\\.\\w+$", ""),
-                    src.language().equals("kotlin")));
-            List<Member> chosen = excerpt.chosen(methods);
+                    src.language()));
+            // Python spells the methods in snake_case: httpFanOut is http_fan_out
+            List<String> names = src.language().equals("python") ? methods.stream().map(SourceFiles::snake).toList() : methods;
+            List<Member> chosen = excerpt.chosen(names);
             if (chosen.isEmpty()) chosen = excerpt.members().stream().filter(m -> m.kind() != CodeExcerpt.Kind.CONSTRUCTOR).toList();
-            List<Member> helpers = chosen.stream().filter(m -> !methods.isEmpty() && !methods.contains(m.name())).toList();
+            List<Member> helpers = chosen.stream().filter(m -> !names.isEmpty() && !names.contains(m.name())).toList();
             List<Member> fresh = new ArrayList<>(), before = new ArrayList<>();
             for (Member m : compact ? chosen.stream().filter(m -> !helpers.contains(m)).toList() : chosen) {
                 (shown.containsKey(path + "#" + m.name()) ? before : fresh).add(m);

@@ -34,6 +34,12 @@ final class Fixtures {
         return ResultSet.load(dir);
     }
 
+    /** A real quick-preset run of futures and the asyncio row over every scenario ({@code ./suite run --preset quick --models futures,asyncio --no-minimal}). */
+    static ResultSet asyncioRun(Path dir) {
+        copy("asyncio-run/", dir);
+        return ResultSet.load(dir);
+    }
+
     /**
      * A real full-preset run, the one docs/sample-full showed at 2c7aa89 (before cold times, CPU
      * per request and quiescence): its results.csv and environment.json, copied into {@code dir}.
