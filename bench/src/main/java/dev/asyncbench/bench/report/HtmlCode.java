@@ -66,8 +66,11 @@ final class HtmlCode {
                 out.append("</p>");
             }
             if (!c.code().isEmpty()) {
-                out.append("<pre class=\"code\"><code class=\"").append(c.source().orElseThrow().language()).append("\">")
-                        .append(CodeHighlighter.html(c.header().isEmpty() ? c.code() : c.header() + "\n" + c.code())).append("</code></pre>");
+                String language = c.source().orElseThrow().language();
+                out.append("<pre class=\"code\"><code class=\"").append(language).append("\">");
+                // a Python module's docstring stands a blank line above its first function, as in the file
+                String header = c.header().isEmpty() ? "" : c.header() + (language.equals("python") ? "\n\n" : "\n");
+                out.append(CodeHighlighter.html(header + c.code(), language)).append("</code></pre>");
             }
             out.append("</details>\n");
         }
