@@ -123,7 +123,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The testbed's client uses this JVM's HTTP transport ({@code TestbedClient.PROPERTY}). The rules
  * whose calls go through it are tagged {@value #HTTP}; the build runs the whole kit over the
  * default transport and the tagged rules once more over each other transport, in a JVM of their
- * own (the root POM's surefire execution {@code conformance-jdk}).
+ * own (the root POM's surefire execution {@code conformance-jdk}, which leaves out the sequential
+ * oracle and threads-per-task: threads makes the same calls).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.MethodName.class)
