@@ -17,7 +17,7 @@ REPORT FILE: ForkProtocol's own lines, UTF-8, one per line, fields tab-separated
     value<TAB>label<TAB>number          a figure, ``%.6f``; labels are ForkProtocol.Measure's:
       asyncbench.time.ms            one line per measured operation, in order (a JMH fork's iterations)
       asyncbench.cold.ms            the checked first operation (cold_ms)
-      asyncbench.cpu.ms             CPU (user + system, getrusage(RUSAGE_SELF)) per measured operation
+      asyncbench.cpu.ms             CPU (user + system, getrusage(RUSAGE_SELF)) per measured operation, its forced collection not counted
       asyncbench.rss.peak.mb        VmHWM after resetting it at the first measured operation (MiB)
       asyncbench.latency.p50.ms / .p99.ms / .max.ms   per-task latencies of every measured operation in one set
       asyncbench.service.p99.ms     (load) service time's p99 over every measured run
@@ -154,10 +154,11 @@ async def main_async(args, size, dist, report) -> int:
             Path("/proc/self/clear_refs").write_text("5")   # ProcessStats.resetPeakRss: VmHWM from here
         except OSError:
             pass
-        cpu_before = cpu_ms()
+        cpu_total = 0.0
         for i in range(args.measurements):
             if args.gc_between and i + args.warmups > 0:
                 gc.collect()                           # untimed, before each run but the first
+            cpu_before = cpu_ms()                      # ForkProbe.beforeIteration reads CPU after its collection
             if http is not None:
                 await http.reset_stats()               # ForkProbe.beforeIteration, before the iteration's set-up
             if warm is not None:
@@ -181,9 +182,10 @@ async def main_async(args, size, dist, report) -> int:
             if args.scenario == "load":               # LoadBenchmark: the model's own, from each intended start
                 latencies += answer.latency.values()
                 service += answer.service.values()
+            cpu_total += cpu_ms() - cpu_before
             if http is not None:
                 server_peak = max(server_peak, (await http.stats())["peakInFlight"])
-        cpu = (cpu_ms() - cpu_before) / max(1, args.measurements)
+        cpu = cpu_total / max(1, args.measurements)
         hwm_kb = status_kb("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         for t in times:
             report.value("asyncbench.time.ms", t)

@@ -84,22 +84,31 @@ class AsyncioKitTest {
         }
     }
 
-    /** Runs pytest, each line of its output to the log as it comes; its exit code, its summary line last. */
+    /**
+     * Runs pytest, each line of its output to the log as it comes (read on a thread of its own, so
+     * that a hung pytest is stopped after {@value #PYTEST_LIMIT_MINUTES} minutes); its exit code, its summary line last.
+     */
     private static int run(ProcessBuilder pytest) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Process process = pytest.start();
-        String summary = "(no summary)";
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                System.out.println(line);
-                if (line.matches("=*\\s*\\d+ (passed|failed|error|skipped).*")) summary = line.replaceAll("^=+\\s*|\\s*=+$", "");
+        String[] summary = {"(no summary)"};
+        Thread reader = Thread.ofPlatform().daemon().name("pytest-output").start(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    System.out.println(line);
+                    if (line.matches("=*\\s*\\d+ (passed|failed|error|skipped).*")) summary[0] = line.replaceAll("^=+\\s*|\\s*=+$", "");
+                }
+            } catch (IOException e) {
+                System.out.println("pytest's output could not be read: " + e.getMessage());
             }
-        }
+        });
         if (!process.waitFor(PYTEST_LIMIT_MINUTES, TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             fail("pytest ran over " + PYTEST_LIMIT_MINUTES + " minutes");
         }
-        System.out.printf("asyncio conformance kit: %s (pytest exit %d, %.1f s)%n", summary, process.exitValue(),
+        reader.join(10_000);
+        System.out.printf("asyncio conformance kit: %s (pytest exit %d, %.1f s)%n", summary[0], process.exitValue(),
                 (System.nanoTime() - started) / 1e9);
         return process.exitValue();
     }

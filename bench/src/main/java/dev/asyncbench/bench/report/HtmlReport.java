@@ -69,7 +69,7 @@ final class HtmlReport {
         RunFacts.command(env).ifPresent(c -> out.append("<p class=\"cmd\">Produced by <code>").append(html(c)).append("</code></p>\n"));
         if (!in.files().isEmpty()) out.append("<p class=\"cmd\">Data: ").append(files()).append("</p>\n");
         out.append("</div>\n</header>\n<nav><div class=\"wrap\"><a href=\"#overview\">Overview</a>");
-        if (Runtimes.of(view).isPresent()) out.append("<a href=\"#runtimes\">asyncio vs JVM</a>");
+        if (!Runtimes.of(view).isEmpty()) out.append("<a href=\"#runtimes\">asyncio vs JVM</a>");
         out.append("<a href=\"#environment\">Environment</a>");
         for (ScenarioView s : view.scenarios) out.append("<a href=\"#").append(Text.slug(s.id)).append("\">").append(html(s.id)).append("</a>");
         out.append("<a href=\"#harness-tax\">No harness tax</a></div></nav>\n");

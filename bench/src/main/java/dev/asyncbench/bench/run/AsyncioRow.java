@@ -41,7 +41,8 @@ public final class AsyncioRow {
         String root = Property.ROOT.get();
         Path here = Path.of(root != null ? root : ".").toAbsolutePath().normalize();
         // run in a module's folder (the bench's tests), the project's is its parent
-        return root == null && !Files.isDirectory(here.resolve("asyncio-impl")) ? here.getParent().resolve("asyncio-impl") : here.resolve("asyncio-impl");
+        boolean parent = root == null && !Files.isDirectory(here.resolve("asyncio-impl")) && here.getParent() != null;
+        return (parent ? here.getParent() : here).resolve("asyncio-impl");
     }
 
     /** Whether this checkout has the asyncio row (its harness), whatever the machine has installed. */
@@ -134,22 +135,29 @@ public final class AsyncioRow {
         if (!Files.isExecutable(PYTHON)) throw new IOException(PYTHON + " is missing");
         List<String> all = new ArrayList<>(command);
         all.addAll(List.of(args));
-        Process p = new ProcessBuilder(all).directory(folder().toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // its output to a file, so that a hung interpreter is stopped after 60 s rather than read from forever
+        Path out = Files.createTempFile("asyncbench-python-", ".log");
+        List<String> lines;
+        int exit;
         try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            Process p = new ProcessBuilder(all).directory(folder().toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            try {
+                if (!p.waitFor(60, TimeUnit.SECONDS)) throw new IOException(String.join(" ", all) + " did not end within 60 s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } finally {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new IOException(String.join(" ", all) + " did not end within 60 s");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new IOException("interrupted", e);
+            lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            exit = p.exitValue();
+        } finally {
+            Files.deleteIfExists(out);
         }
-        List<String> lines = output.lines().toList();
-        if (p.exitValue() != 0) {
+        if (exit != 0) {
             String missing = lines.stream().filter(l -> l.startsWith("ModuleNotFoundError")).findFirst().orElse(null);
-            throw new IOException(missing != null ? missing : String.join(" ", all) + " exited with " + p.exitValue()
+            throw new IOException(missing != null ? missing : String.join(" ", all) + " exited with " + exit
                     + (lines.isEmpty() ? "" : ": " + lines.getLast()));
         }
         return lines;

@@ -66,11 +66,17 @@ public final class ClassArchive {
             problem.append("the class path holds the class folder ").append(folder).append(", and the JVM archives classes from jars only");
             return null;
         }
+        // the JVM's models only: the asyncio row runs in CPython, with no class archive
+        List<String> jvmModels = settings.models().stream().filter(m -> !m.equals(AsyncioRow.NAME)).toList();
+        if (jvmModels.isEmpty()) {
+            problem.append("no JVM model in this run");
+            return null;
+        }
         List<String> flags = settings.baseForkFlags();
         // forks that record pinning load JFR's classes too: the full preset's archive is another file
         boolean pinning = settings.preset().recordPinning;
         // the training JVM's tail: the pinning switch, class path, main and what it runs; part of the key
-        List<String> training = new ArrayList<>(trainingProperties(settings.models(), scenarios, pinning));
+        List<String> training = new ArrayList<>(trainingProperties(jvmModels, scenarios, pinning));
         // the transport's classes are archived too: another transport is another archive
         training.add("-D" + Property.HTTP_CLIENT.key + "=" + settings.httpClient().id());
         training.addAll(List.of("-cp", classPath, ForkTraining.class.getName()));

@@ -72,21 +72,26 @@ final class JmhFork {
      * minimal program records none (bench/RESULTS.md says why).
      */
     ResultRow measure(Combination c, Map<Property, String> testbed, boolean pinning) throws IOException {
-        return measure(c, testbed, pinning, "");
+        return measure(c, testbed, pinning, "", settings.forks(), settings.preset().warmUpMs);
     }
 
     /**
      * Writes the sequential reference's file for {@code c}'s size, as the first JVM fork of a size
-     * does, in a fork of the JVM model {@code host} (one measured iteration, not a result): for a
-     * model of another runtime measured where no JVM model measured that size first ({@link PythonFork}).
+     * does, in a fork of the JVM model {@code host} (one fork, no warm-up, one measured iteration;
+     * not a result, its log {@code reference-*.log}): for a model of another runtime measured where
+     * no JVM model measured that size first ({@link PythonFork}). The host's row, which says why
+     * when the fork failed.
      */
-    void writeReference(Combination c, ModelsProbe.Model host, Map<Property, String> testbed) throws IOException {
+    ResultRow writeReference(Combination c, ModelsProbe.Model host, Map<Property, String> testbed) throws IOException {
         int kept = results.size();
-        measure(new Combination(c.scenario(), c.size(), host, c.opEstimateMs(), c.estimateMs(), 0, 1), testbed, false, "reference-");
+        ResultRow row = measure(new Combination(c.scenario(), c.size(), host, c.opEstimateMs(), c.estimateMs(), 0, 1), testbed, false,
+                "reference-", 1, 0);
         while (results.size() > kept) results.removeLast();
+        return row;
     }
 
-    private ResultRow measure(Combination c, Map<Property, String> testbed, boolean pinning, String prefix) throws IOException {
+    private ResultRow measure(Combination c, Map<Property, String> testbed, boolean pinning, String prefix, int forks, long warmUpMs)
+            throws IOException {
         Benchmarks.Binding b = Benchmarks.of(c.scenario());
         String name = (prefix + c.scenario().id() + "-" + c.model().name() + "-" + c.size().label()).replaceAll("[^A-Za-z0-9=.-]+", "_");
         Path log = logs.resolve(name + ".log");
@@ -98,7 +103,7 @@ final class JmhFork {
         properties.put(Property.REPORT, report.toAbsolutePath());
         properties.put(Property.PINNING, settings.preset().recordPinning && pinning);
         properties.put(Property.GC_BETWEEN, c.scenario().collectsBetweenIterations(c.size()));
-        properties.put(Property.WARM_UP_MS, settings.preset().warmUpMs);
+        properties.put(Property.WARM_UP_MS, warmUpMs);
         properties.put(Property.MEMORY_PROBES, settings.preset().memoryProbes);
         properties.put(Property.MODELS, providers);
         properties.put(Property.REFERENCES, logs.resolve("references").toAbsolutePath());
@@ -112,7 +117,7 @@ final class JmhFork {
                 .measurementIterations(c.measurements())
                 .warmupBatchSize(1)
                 .measurementBatchSize(1)
-                .forks(settings.forks())
+                .forks(forks)
                 .warmupForks(0)
                 .jvm(JavaCommand.javaBinary())
                 .jvmArgsPrepend(flags.getFirst())

@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The reference's text is the file a JVM fork of the same size writes
  * ({@code ScenarioState.expectReference}). Where no JVM model measured the size first, a JVM fork
- * of {@code host} (one iteration) writes it: the answer is the sequential model's at latency 0,
- * whichever model's fork computes it.
+ * of {@code host} writes it first ({@link JmhFork#writeReference}): the answer is the sequential
+ * model's at latency 0, whichever model's fork computes it.
  */
 final class PythonFork {
 
@@ -53,7 +53,13 @@ final class PythonFork {
             return Rows.unmeasured(s, model, ResultRow.SUITE, c.size(), ResultRow.Status.FAILED, c.model().describe());
         }
         Path reference = logs.resolve("references").resolve(Benchmarks.referenceKey(s, c.size()) + ".txt").toAbsolutePath();
-        if (needsReference(c) && !Files.exists(reference) && host != null) jvm.writeReference(c, host, testbed);
+        if (needsReference(c) && !Files.exists(reference)) {
+            ResultRow hostRow = host == null ? null : jvm.writeReference(c, host, testbed);
+            if (!Files.exists(reference)) {
+                return Rows.unmeasured(s, model, ResultRow.SUITE, c.size(), ResultRow.Status.FAILED, "no sequential reference to check against: "
+                        + (hostRow == null ? "no JVM model to write it" : "the JVM fork of " + host.name() + " that writes it: " + hostRow.note()));
+            }
+        }
 
         String name = (s.id() + "-" + model + "-" + c.size().label()).replaceAll("[^A-Za-z0-9=.-]+", "_");
         Path log = logs.resolve(name + ".log");
@@ -117,7 +123,12 @@ final class PythonFork {
         };
     }
 
-    /** The row's figures, as {@link JmhFork#metrics} makes them from a JMH result: the mean and its 99.9% half-width. */
+    /**
+     * The row's figures, as {@link JmhFork#metrics} makes them from a JMH result: the mean of the
+     * times and its 99.9% half-width; with several processes ({@code --forks}), each other figure
+     * combined as JMH combines {@code ForkProbe}'s: CPU, cold and quiet averaged, peaks and
+     * percentiles their maximum.
+     */
     static Metrics metrics(ForkOutcome o, List<Double> times, double idealMs) {
         ListStatistics stats = new ListStatistics();
         times.forEach(stats::addValue);
@@ -125,19 +136,23 @@ final class PythonFork {
                 .samples(stats.getN())
                 .time(stats.getMean(), stats.getN() >= 2 ? stats.getMeanErrorAt(0.999) : Double.NaN)
                 .idealMs(idealMs)
-                .latency(o.value(Measure.P50), o.value(Measure.P99), o.value(Measure.MAX))
-                .cpuMsPerOp(o.value(Measure.CPU))
-                .rssPeakMb(o.value(Measure.RSS_PEAK))
-                .rssPerTaskBytes(o.value(Measure.RSS_PER_TASK))
-                .serverPeakInFlight(o.value(Measure.SERVER_PEAK))
-                .coldMs(o.value(Measure.COLD))
+                .latency(max(o, Measure.P50), max(o, Measure.P99), max(o, Measure.MAX))
+                .cpuMsPerOp(mean(o, Measure.CPU))
+                .rssPeakMb(max(o, Measure.RSS_PEAK))
+                .rssPerTaskBytes(mean(o, Measure.RSS_PER_TASK))
+                .serverPeakInFlight(max(o, Measure.SERVER_PEAK))
+                .coldMs(mean(o, Measure.COLD))
                 .quietMs(mean(o, Measure.QUIET))
-                .serviceP99Ms(o.value(Measure.SERVICE_P99))
+                .serviceP99Ms(max(o, Measure.SERVICE_P99))
                 .build();
     }
 
     private static double mean(ForkOutcome o, Measure m) {
         return o.values().getOrDefault(m, List.of()).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    private static double max(ForkOutcome o, Measure m) {
+        return o.values().getOrDefault(m, List.of()).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     private static void option(List<String> command, String option, String value) {
