@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The asyncio row: the post's own model, in CPython, from the folder {@code asyncio-impl} beside
@@ -141,15 +140,7 @@ public final class AsyncioRow {
         int exit;
         try {
             Process p = new ProcessBuilder(all).directory(folder().toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            try {
-                if (!p.waitFor(60, TimeUnit.SECONDS)) throw new IOException(String.join(" ", all) + " did not end within 60 s");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } finally {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-            }
+            if (!ChildProcess.ended(p, 60_000)) throw new IOException(String.join(" ", all) + " did not end within 60 s");
             lines = Files.readAllLines(out, StandardCharsets.UTF_8);
             exit = p.exitValue();
         } finally {

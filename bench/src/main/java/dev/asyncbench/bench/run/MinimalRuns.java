@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The no-harness-tax check: each model's minimal program ({@code dev.asyncbench.bench.minimal})
@@ -120,17 +119,7 @@ public final class MinimalRuns {
         command.addAll(List.of("-cp", JavaCommand.classPath(), MinimalMain.class.getName()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long timeoutMs = (long) (60_000 + 5 * (warmups + measurements + 3) * opMs);
-        boolean finished;
-        try {
-            finished = p.waitFor(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finished = false;
-        }
-        if (!finished) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
+        boolean finished = ChildProcess.ended(p, timeoutMs);
         ForkOutcome outcome = ForkOutcome.read(report);
         List<Double> times = outcome.values().getOrDefault(Measure.TIME, List.of());
         ForkOutcome.Problem problem = !finished ? new ForkOutcome.Failed("did not finish within " + timeoutMs / 1000 + " s")

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One combination of the asyncio row ({@link AsyncioRow}) in a Python process of its own, in
@@ -84,16 +83,7 @@ final class PythonFork {
         int exit = 0;
         for (int fork = 0; fork < settings.forks() && exit == 0; fork++) {
             Process p = pb.start();
-            boolean finished;
-            try {
-                finished = p.waitFor(limitMs, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                finished = false;
-            }
-            if (!finished) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+            if (!ChildProcess.ended(p, limitMs)) {
                 return Rows.unmeasured(s, model, ResultRow.SUITE, c.size(), ResultRow.Status.FAILED,
                         "stopped after " + Progress.format(Duration.ofMillis(limitMs)) + ", five times the expected "
                                 + Progress.format(Duration.ofMillis((long) c.estimateMs())) + "; see logs/" + log.getFileName());
